@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import swaggerUi from 'swagger-ui-dist';
+import type { Config } from './config';
+import type { Db } from './db/data-source';
+import { systemClock, type Clock, type Deps } from './deps';
+import { Api, newRequestId } from './http/api';
+import { authenticate } from './http/auth.middleware';
+import type { RequestCtx } from './http/context';
+import { errorHandler, sendProblem } from './http/error-handler';
+import { AppError, notFound } from './http/problem';
+import { registerActivityRoutes } from './modules/activity/activity.router';
+import { ActivityService } from './modules/activity/activity.service';
+import { registerAuthRoutes } from './modules/auth/auth.router';
+import { AuthService } from './modules/auth/auth.service';
+import { IdempotencyService } from './modules/idempotency/idempotency.service';
+import { registerMilestoneRoutes } from './modules/milestones/milestones.router';
+import { MilestonesService } from './modules/milestones/milestones.service';
+import { registerPlanRoutes } from './modules/plans/plans.router';
+import { PlansService } from './modules/plans/plans.service';
+import { registerUserRoutes } from './modules/users/users.router';
+import { UsersService } from './modules/users/users.service';
+import { buildOpenApiDocument } from './openapi';
+
+export type AppOptions = { db: Db; config: Config; logger: Logger; clock?: Clock };
+
+export type App = { app: Express; services: Services; openapi: unknown };
+
+export type Services = ReturnType<typeof createServices>;
+
+function createServices(deps: Deps) {
+  const activity = new ActivityService(deps);
+  const idempotency = new IdempotencyService(deps);
+  return {
+    activity,
+    idempotency,
+    auth: new AuthService(deps, activity),
+    users: new UsersService(deps, activity),
+    plans: new PlansService(deps, activity),
+    milestones: new MilestonesService(deps, activity, idempotency),
+  };
+}
+
+const JSON_LIMIT = '1mb';
+
+/** The composition root: wires services and routes; never listens. */
+export function createApp(options: AppOptions): App {
+  const deps: Deps = { ...options, clock: options.clock ?? systemClock };
+  const services = createServices(deps);
+  const api = new Api(deps.db, services.idempotency);
+  registerAuthRoutes(api, services.auth, deps.config.sessionMaxHours);
+  registerUserRoutes(api, services.users);
+  registerPlanRoutes(api, services.plans);
+  registerMilestoneRoutes(api, services.milestones);
+  registerActivityRoutes(api, services.activity);
+  api.route({
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness and database check',
+    tags: ['Meta'],
+    guard: { kind: 'public' },
+    handler: async () => {
+      await deps.db.ping();
+      return { body: { status: 'ok' } };
+    },
+  });
+  const doc: { openapi?: unknown } = {};
+  api.route({
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document',
+    tags: ['Meta'],
+    guard: { kind: 'public' },
+    handler: async () => ({ body: doc.openapi }),
+  });
+  api.finish();
+  doc.openapi = buildOpenApiDocument(api);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('trust proxy', deps.config.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use((req, res, next) => {
+    const incoming = req.get('x-request-id');
+    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : newRequestId();
+    const ctx: RequestCtx = { requestId, user: null, credential: null, idempotency: null };
+    res.locals.ctx = ctx;
+    res.locals.requestId = requestId;
+    res.set('X-Request-Id', requestId);
+    next();
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      strictTransportSecurity: false,
+    }),
+  );
+
+  app.use('/api', (req, res, next) => {
+    const origin = req.get('origin');
+    if (origin && deps.config.corsOrigins.includes(origin)) {
+      res.set({
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Credentials': 'true',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match, Idempotency-Key',
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE',
+        'Access-Control-Expose-Headers': 'ETag, X-Request-Id, Retry-After',
+        Vary: 'Origin',
+      });
+      if (req.method === 'OPTIONS') {
+        res.status(204).end();
+        return;
+      }
+    }
+    next();
+  });
+
+  app.use('/api', express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use('/api', authenticate(services.auth));
+
+  const docsDir = swaggerUi.getAbsoluteFSPath();
+  app.get('/api/v1/docs', (_req, res) => res.redirect(301, '/api/v1/docs/'));
+  app.get('/api/v1/docs/', (_req, res) => res.type('html').send(DOCS_HTML));
+  app.get('/api/v1/docs/init.js', (_req, res) =>
+    res.type('js').send("window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#swagger-ui' });"),
+  );
+  app.use('/api/v1/docs', express.static(docsDir, { index: false }));
+
+  app.use('/api/v1', api.router);
+  app.use('/api', (req, res) => sendProblem(req, res, notFound('route')));
+
+  const dashboardDir = deps.config.dashboardDir ?? path.resolve(__dirname, '../../dashboard/dist');
+  const indexHtml = path.join(dashboardDir, 'index.html');
+  app.use(express.static(dashboardDir, { index: false, maxAge: '1h' }));
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendProblem(req, res, notFound('route'));
+      return;
+    }
+    if (!fs.existsSync(indexHtml)) {
+      res.type('html').send(PLACEHOLDER_HTML);
+      return;
+    }
+    res.set('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml, (err) => err && next(err));
+  });
+
+  app.use(errorHandler(deps.logger));
+  return { app, services, openapi: doc.openapi };
+}
+
+const DOCS_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Handover API</title>
+<link rel="stylesheet" href="./swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="./swagger-ui-bundle.js"></script><script src="./init.js"></script></body></html>`;
+
+const PLACEHOLDER_HTML = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Handover</title></head>
+<body><div id="root"><main><h1>Handover</h1>
+<p>The dashboard has not been built. Run <code>npm run build</code>, or read the API docs at
+<a href="/api/v1/docs/">/api/v1/docs/</a>.</p></main></div></body></html>`;
+
+export { AppError };

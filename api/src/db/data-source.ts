@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import 'reflect-metadata';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import type { DatabaseConfig } from '../config';
+import { entities } from './entities';
+import { postgresMigrations, sqliteMigrations } from './migrations';
+import { Mutex } from './mutex';
+import { SnakeNamingStrategy } from './naming';
+
+export type Dialect = DatabaseConfig['dialect'];
+
+/** The one place that knows which database is underneath. */
+export function createDataSource(db: DatabaseConfig, options: { synchronize?: boolean } = {}): DataSource {
+  const common = {
+    entities,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: options.synchronize ?? false,
+    migrationsRun: false,
+    logging: false,
+  } as const;
+  if (db.dialect === 'sqlite') {
+    if (db.path !== ':memory:') fs.mkdirSync(path.dirname(db.path), { recursive: true });
+    return new DataSource({
+      ...common,
+      type: 'better-sqlite3',
+      database: db.path,
+      migrations: sqliteMigrations,
+      prepareDatabase: (conn: { pragma: (s: string) => unknown }) => {
+        conn.pragma('journal_mode = WAL');
+        conn.pragma('synchronous = FULL');
+        conn.pragma('busy_timeout = 5000');
+        conn.pragma('foreign_keys = ON');
+      },
+    });
+  }
+  return new DataSource({
+    ...common,
+    type: 'postgres',
+    url: db.url,
+    migrations: postgresMigrations,
+    extra: { max: 10 },
+  });
+}
+
+/**
+ * Database access for services. On SQLite TypeORM shares one connection, so every unit of work,
+ * read or write, takes the one mutex: a read can never observe another request's open transaction.
+ * On PostgreSQL reads use the pool and writes run in their own transaction.
+ */
+export class Db {
+  private readonly mutex = new Mutex();
+
+  constructor(
+    readonly dataSource: DataSource,
+    readonly dialect: Dialect,
+  ) {}
+
+  read<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dialect === 'sqlite') return this.mutex.run(() => fn(this.dataSource.manager));
+    return fn(this.dataSource.manager);
+  }
+
+  write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dialect === 'sqlite') return this.mutex.run(() => this.dataSource.transaction(fn));
+    return this.dataSource.transaction(fn);
+  }
+
+  /** Take a row lock on the plan for the rest of the transaction (PostgreSQL; SQLite is already serial). */
+  async lockPlan(m: EntityManager, planId: string): Promise<void> {
+    if (this.dialect === 'postgres') await m.query('SELECT id FROM plans WHERE id = $1 FOR UPDATE', [planId]);
+  }
+
+  /** `$1` on PostgreSQL, `?` on SQLite. */
+  param(index: number): string {
+    return this.dialect === 'postgres' ? `$${index}` : '?';
+  }
+
+  async runMigrations(): Promise<void> {
+    if (this.dialect === 'sqlite') {
+      await this.mutex.run(async () => {
+        await this.dataSource.runMigrations({ transaction: 'each' });
+      });
+      return;
+    }
+    // Two processes starting at once must not both migrate: serialise on an advisory lock.
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock(7301984)');
+      await this.dataSource.runMigrations({ transaction: 'each' });
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock(7301984)').catch(() => undefined);
+      await runner.release();
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.read((m) => m.query('SELECT 1'));
+  }
+
+  async close(): Promise<void> {
+    if (!this.dataSource.isInitialized) return;
+    if (this.dialect === 'sqlite') {
+      await this.mutex.run(async () => {
+        await this.dataSource.query('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
+        await this.dataSource.destroy();
+      });
+      return;
+    }
+    await this.dataSource.destroy();
+  }
+}
+
+/** True when the error is a unique-constraint violation, on either dialect. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const e = error as QueryFailedError & { driverError?: { code?: string } };
+  const code = e.driverError?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<Db> {
+  const dataSource = createDataSource(config);
+  await dataSource.initialize();
+  const db = new Db(dataSource, config.dialect);
+  await db.runMigrations();
+  return db;
+}

@@ -1,0 +1,46 @@
+import type { EntityManager } from 'typeorm';
+import type { Db } from '../db/data-source';
+import { PlanEntity } from '../modules/plans/plan.entity';
+import { PlanMemberEntity } from '../modules/plans/plan-member.entity';
+import type { EffectiveRole, PlanCtx, UserCtx } from './context';
+import { forbidden, notFound } from './problem';
+
+/**
+ * DESIGN section 6 as data: which effective roles may do each kind of thing inside a plan.
+ * Admins act as leads everywhere; non-members get 404 before any of this is consulted.
+ */
+export const PLAN_ACCESS = {
+  read: ['admin', 'lead', 'executive', 'agency'],
+  readSensitive: ['admin', 'lead', 'executive'],
+  edit: ['admin', 'lead'],
+  handover: ['admin', 'lead', 'agency'],
+  acceptHandover: ['admin', 'lead'],
+  recordPosts: ['admin', 'lead', 'agency'],
+} as const satisfies Record<string, readonly EffectiveRole[]>;
+
+export type PlanAccess = keyof typeof PLAN_ACCESS;
+
+/** The caller's role in the plan, or null when the plan does not exist or they are not in it. */
+export async function roleInPlan(m: EntityManager, user: UserCtx['user'], planId: string): Promise<EffectiveRole | null> {
+  if (user.isAdmin) {
+    const exists = await m.getRepository(PlanEntity).exists({ where: { id: planId } });
+    return exists ? 'admin' : null;
+  }
+  const member = await m.getRepository(PlanMemberEntity).findOne({
+    where: { planId, userId: user.id },
+    select: { role: true },
+  });
+  return (member?.role as EffectiveRole | undefined) ?? null;
+}
+
+/** 404 for strangers (never reveal the plan exists), 403 for members whose role may not do this. */
+export async function authorizePlan(db: Db, ctx: UserCtx, planId: string, access: PlanAccess): Promise<PlanCtx> {
+  const role = await db.read((m) => roleInPlan(m, ctx.user, planId));
+  if (!role) throw notFound('plan');
+  if (!(PLAN_ACCESS[access] as readonly EffectiveRole[]).includes(role)) throw forbidden();
+  return { ...ctx, planId, role };
+}
+
+export function can(ctx: PlanCtx, access: PlanAccess): boolean {
+  return (PLAN_ACCESS[access] as readonly EffectiveRole[]).includes(ctx.role);
+}

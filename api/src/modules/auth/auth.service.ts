@@ -1,0 +1,221 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { ApiToken, LoginResponse, Me } from '@handover/shared';
+import { IsNull, type EntityManager } from 'typeorm';
+import type { Deps } from '../../deps';
+import type { AuthUser, Credential, UserCtx } from '../../http/context';
+import { AppError, notFound } from '../../http/problem';
+import type { ActivityService } from '../activity/activity.service';
+import { PlanMemberEntity } from '../plans/plan-member.entity';
+import { PlanEntity } from '../plans/plan.entity';
+import { UserEntity } from '../users/user.entity';
+import { toUser } from '../users/user.mapper';
+import { ApiTokenEntity } from './api-token.entity';
+import { decoyHash, hashPassword, verifyPassword } from './password';
+import { SessionEntity } from './session.entity';
+import { API_TOKEN_PREFIX, SESSION_PREFIX, newToken, tokenHash } from './tokens';
+
+/** lastSeenAt is written at most this often, so reads stay reads. */
+const TOUCH_EVERY_MS = 60_000;
+
+export class AuthService {
+  constructor(
+    private readonly deps: Deps,
+    private readonly activity: ActivityService,
+  ) {}
+
+  async login(email: string, password: string, _address: string): Promise<LoginResponse> {
+    const normalized = email.trim().toLowerCase();
+    const user = await this.deps.db.read((m) => m.getRepository(UserEntity).findOne({ where: { email: normalized } }));
+    const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
+    if (!user || !ok) {
+      throw new AppError(401, 'invalid-credentials', 'Sign-in failed', 'The email or password is wrong.');
+    }
+    const token = newToken(SESSION_PREFIX);
+    const now = this.deps.clock.now();
+    await this.deps.db.write(async (m) => {
+      await m.getRepository(SessionEntity).insert({
+        id: randomUUID(),
+        userId: user.id,
+        tokenHash: tokenHash(token),
+        createdAt: now.toISOString(),
+        lastSeenAt: now.toISOString(),
+        expiresAt: new Date(now.getTime() + this.deps.config.sessionMaxHours * 3_600_000).toISOString(),
+        revokedAt: null,
+      });
+    });
+    return { token, user: toUser(user) };
+  }
+
+  /** Resolve a bearer token or cookie value to its user; null when unknown, revoked or expired. */
+  async authenticate(token: string): Promise<{ user: AuthUser; credential: Credential } | null> {
+    if (token.length > 200) return null;
+    const hash = tokenHash(token);
+    const now = this.deps.clock.now();
+    if (token.startsWith(SESSION_PREFIX)) {
+      const found = await this.deps.db.read(async (m) => {
+        const session = await m.getRepository(SessionEntity).findOne({ where: { tokenHash: hash } });
+        if (!session) return null;
+        const user = await m.getRepository(UserEntity).findOne({ where: { id: session.userId } });
+        return user ? { session, user } : null;
+      });
+      if (!found) return null;
+      const { session, user } = found;
+      const idleLimit = new Date(session.lastSeenAt).getTime() + this.deps.config.sessionIdleMinutes * 60_000;
+      if (session.revokedAt || now.toISOString() >= session.expiresAt || now.getTime() >= idleLimit) return null;
+      if (now.getTime() - new Date(session.lastSeenAt).getTime() >= TOUCH_EVERY_MS) {
+        await this.deps.db.write((m) =>
+          m.getRepository(SessionEntity).update({ id: session.id }, { lastSeenAt: now.toISOString() }),
+        );
+      }
+      return { user: authUser(user), credential: { kind: 'session', id: session.id } };
+    }
+    if (token.startsWith(API_TOKEN_PREFIX)) {
+      const found = await this.deps.db.read(async (m) => {
+        const apiToken = await m.getRepository(ApiTokenEntity).findOne({ where: { tokenHash: hash, revokedAt: IsNull() } });
+        if (!apiToken) return null;
+        const user = await m.getRepository(UserEntity).findOne({ where: { id: apiToken.userId } });
+        return user ? { apiToken, user } : null;
+      });
+      if (!found) return null;
+      const last = found.apiToken.lastUsedAt ? new Date(found.apiToken.lastUsedAt).getTime() : 0;
+      if (now.getTime() - last >= TOUCH_EVERY_MS) {
+        await this.deps.db.write((m) =>
+          m.getRepository(ApiTokenEntity).update({ id: found.apiToken.id }, { lastUsedAt: now.toISOString() }),
+        );
+      }
+      return { user: authUser(found.user), credential: { kind: 'api-token', id: found.apiToken.id } };
+    }
+    return null;
+  }
+
+  /** Revoke the credential this request used. */
+  async logout(ctx: UserCtx): Promise<void> {
+    const at = this.deps.clock.now().toISOString();
+    await this.deps.db.write(async (m) => {
+      if (ctx.credential.kind === 'session') {
+        await m.getRepository(SessionEntity).update({ id: ctx.credential.id }, { revokedAt: at });
+      } else {
+        await m.getRepository(ApiTokenEntity).update({ id: ctx.credential.id }, { revokedAt: at });
+      }
+    });
+  }
+
+  async me(ctx: UserCtx): Promise<Me> {
+    return this.deps.db.read(async (m) => {
+      const user = await m.getRepository(UserEntity).findOneOrFail({ where: { id: ctx.user.id } });
+      const rows = await m
+        .getRepository(PlanMemberEntity)
+        .createQueryBuilder('pm')
+        .innerJoin(PlanEntity, 'p', 'p.id = pm.plan_id')
+        .select(['pm.plan_id AS "planId"', 'p.name AS "planName"', 'pm.role AS "role"'])
+        .where('pm.user_id = :userId', { userId: ctx.user.id })
+        .orderBy('p.name', 'ASC')
+        .getRawMany<{ planId: string; planName: string; role: 'lead' | 'executive' | 'agency' }>();
+      return { user: toUser(user), memberships: rows };
+    });
+  }
+
+  async changePassword(ctx: UserCtx, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.deps.db.read((m) => m.getRepository(UserEntity).findOneOrFail({ where: { id: ctx.user.id } }));
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw new AppError(422, 'validation-failed', 'Validation failed', 'The current password is wrong.', [
+        { path: 'currentPassword', message: 'is wrong' },
+      ]);
+    }
+    const passwordHash = await hashPassword(newPassword);
+    const at = this.deps.clock.now().toISOString();
+    await this.deps.db.write(async (m) => {
+      await m.getRepository(UserEntity).update({ id: user.id }, { passwordHash, updatedAt: at });
+      // Every other session of this user ends; the one that changed the password lives on.
+      await m
+        .getRepository(SessionEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ revokedAt: at })
+        .where('user_id = :userId AND revoked_at IS NULL AND id <> :current', {
+          userId: user.id,
+          current: ctx.credential.kind === 'session' ? ctx.credential.id : '',
+        })
+        .execute();
+      await this.activity.record(m, ctx, null, { action: 'password_change', entity: 'user', entityId: user.id, changes: {} });
+    });
+  }
+
+  async createToken(ctx: UserCtx, name: string): Promise<{ id: string; name: string; token: string }> {
+    const token = newToken(API_TOKEN_PREFIX);
+    const id = randomUUID();
+    await this.deps.db.write(async (m) => {
+      await m.getRepository(ApiTokenEntity).insert({
+        id,
+        userId: ctx.user.id,
+        name,
+        tokenHash: tokenHash(token),
+        createdAt: this.deps.clock.now().toISOString(),
+        lastUsedAt: null,
+        revokedAt: null,
+      });
+      await this.activity.record(m, ctx, null, { action: 'create', entity: 'api_token', entityId: id, changes: { name } });
+    });
+    return { id, name, token };
+  }
+
+  async listTokens(ctx: UserCtx): Promise<{ items: ApiToken[] }> {
+    const rows = await this.deps.db.read((m) =>
+      m.getRepository(ApiTokenEntity).find({
+        where: { userId: ctx.user.id, revokedAt: IsNull() },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
+    );
+    return { items: rows.map((t) => ({ id: t.id, name: t.name, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt })) };
+  }
+
+  async revokeToken(ctx: UserCtx, id: string): Promise<void> {
+    await this.deps.db.write(async (m) => {
+      const repo = m.getRepository(ApiTokenEntity);
+      const token = await repo.findOne({ where: { id, userId: ctx.user.id, revokedAt: IsNull() } });
+      if (!token) throw notFound('token');
+      await repo.update({ id }, { revokedAt: this.deps.clock.now().toISOString() });
+      await this.activity.record(m, ctx, null, { action: 'revoke', entity: 'api_token', entityId: id, changes: {} });
+    });
+  }
+
+  /**
+   * On an empty database, create the first admin from ADMIN_EMAIL/ADMIN_PASSWORD, or admin@localhost
+   * with a random password that is returned so the caller can print it once.
+   */
+  async bootstrapAdmin(): Promise<{ email: string; generatedPassword: string | null } | null> {
+    const count = await this.deps.db.read((m) => m.getRepository(UserEntity).count());
+    if (count > 0) return null;
+    const email = this.deps.config.adminEmail ?? 'admin@localhost';
+    const generated = this.deps.config.adminPassword ? null : randomBytes(18).toString('base64url');
+    const passwordHash = await hashPassword(this.deps.config.adminPassword ?? generated!);
+    const created = await this.deps.db.write(async (m) => {
+      // Another process may have bootstrapped meanwhile.
+      if ((await m.getRepository(UserEntity).count()) > 0) return false;
+      await insertUser(m, { email, name: 'Administrator', passwordHash, isAdmin: true }, this.deps.clock.now());
+      return true;
+    });
+    return created ? { email, generatedPassword: generated } : null;
+  }
+}
+
+export async function insertUser(
+  m: EntityManager,
+  u: { email: string; name: string; passwordHash: string; isAdmin: boolean },
+  now: Date,
+): Promise<UserEntity> {
+  const entity: UserEntity = {
+    id: randomUUID(),
+    email: u.email,
+    name: u.name,
+    passwordHash: u.passwordHash,
+    isAdmin: u.isAdmin,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+  await m.getRepository(UserEntity).insert(entity);
+  return entity;
+}
+
+const authUser = (u: UserEntity): AuthUser => ({ id: u.id, email: u.email, name: u.name, isAdmin: Boolean(u.isAdmin) });
+
