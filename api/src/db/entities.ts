@@ -6,6 +6,12 @@ import { MilestoneDependencyEntity, MilestoneEntity } from '../modules/milestone
 import { PlanMemberEntity } from '../modules/plans/plan-member.entity';
 import { PlanEntity } from '../modules/plans/plan.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { PersonEntity } from '../modules/people/person.entity';
+import { SkillEntity } from '../modules/skills/skill.entity';
+import { AssessmentEntity } from '../modules/skills/assessment.entity';
+import { HandoverEntity, HandoverTransitionEntity } from '../modules/handovers/handover.entity';
+import { PostDailyCountEntity, PostEntity } from '../modules/posts/post.entity';
+import { AdoptionSampleEntity } from '../modules/adoption/adoption-sample.entity';
 
 export const entities = [
   UserEntity,
@@ -17,4 +23,12 @@ export const entities = [
   MilestoneDependencyEntity,
   ActivityEntity,
   IdempotencyKeyEntity,
+  PersonEntity,
+  SkillEntity,
+  AssessmentEntity,
+  HandoverEntity,
+  HandoverTransitionEntity,
+  PostEntity,
+  PostDailyCountEntity,
+  AdoptionSampleEntity,
 ];

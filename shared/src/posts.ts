@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { InstantSchema, IsoDateSchema, PageQuerySchema, UuidSchema, text } from './common';
+
+export const PostSourceSchema = z.enum(['agency', 'in_house', 'co_authored']);
+export type PostSource = z.infer<typeof PostSourceSchema>;
+
+/** Channels are compared case-insensitively: stored trimmed and lower-cased. */
+export const ChannelSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(50, 'must be at most 50 characters')
+  .transform((v) => v.toLowerCase());
+
+export const PostSchema = z.object({
+  id: UuidSchema,
+  planId: UuidSchema,
+  channel: z.string(),
+  publishedAt: InstantSchema,
+  source: PostSourceSchema,
+  externalId: z.string().nullable(),
+  author: z.string().nullable(),
+  createdAt: InstantSchema,
+});
+export type Post = z.infer<typeof PostSchema>;
+
+export const CreatePostSchema = z
+  .object({
+    channel: ChannelSchema,
+    publishedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }),
+    source: PostSourceSchema,
+    externalId: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').nullable().optional(),
+    author: z.string().trim().max(200, 'must be at most 200 characters').nullable().optional(),
+  })
+  .strict();
+export type CreatePost = z.input<typeof CreatePostSchema>;
+
+export const PostListQuerySchema = PageQuerySchema.extend({
+  source: PostSourceSchema.optional(),
+  channel: z.string().max(50).optional(),
+  from: IsoDateSchema.optional(),
+  to: IsoDateSchema.optional(),
+}).strict();
+
+export const POSTS_CSV_HEADER = ['channel', 'published_at', 'source', 'external_id', 'author'] as const;
+
+export const ImportQuerySchema = z.object({ dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).strict();
+export const ImportResultSchema = z.object({
+  inserted: z.number().int(),
+  duplicates: z.number().int(),
+  /** Rows that passed validation (and, unless dry run, were stored or skipped as duplicates). */
+  valid: z.number().int(),
+  dryRun: z.boolean(),
+});
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+export const ExportQuerySchema = z
+  .object({
+    source: PostSourceSchema.optional(),
+    channel: z.string().max(50).optional(),
+    from: IsoDateSchema.optional(),
+    to: IsoDateSchema.optional(),
+  })
+  .strict();
+
+export const IntervalSchema = z.enum(['week', 'month']);
+export type Interval = z.infer<typeof IntervalSchema>;
+
+export const ShareQuerySchema = z
+  .object({
+    interval: IntervalSchema.default('week'),
+    from: IsoDateSchema.optional(),
+    to: IsoDateSchema.optional(),
+    channel: z.string().max(50).optional(),
+  })
+  .strict();
+
+export const SharePointSchema = z.object({
+  periodStart: IsoDateSchema,
+  agency: z.number().int(),
+  inHouse: z.number().int(),
+  coAuthored: z.number().int(),
+  total: z.number().int(),
+  inHouseShare: z.number(),
+});
+export type SharePoint = z.infer<typeof SharePointSchema>;
+export const ShareSchema = z.object({ interval: IntervalSchema, points: z.array(SharePointSchema) });
+export type Share = z.infer<typeof ShareSchema>;
