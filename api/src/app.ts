@@ -23,6 +23,18 @@ import { registerPlanRoutes } from './modules/plans/plans.router';
 import { PlansService } from './modules/plans/plans.service';
 import { registerUserRoutes } from './modules/users/users.router';
 import { UsersService } from './modules/users/users.service';
+import { registerAdoptionRoutes } from './modules/adoption/adoption.router';
+import { AdoptionService } from './modules/adoption/adoption.service';
+import { registerHandoversRoutes } from './modules/handovers/handovers.router';
+import { HandoversService } from './modules/handovers/handovers.service';
+import { registerPeopleRoutes } from './modules/people/people.router';
+import { PeopleService } from './modules/people/people.service';
+import { registerPostsRoutes } from './modules/posts/posts.router';
+import { PostsService } from './modules/posts/posts.service';
+import { registerSkillsRoutes } from './modules/skills/skills.router';
+import { SkillsService } from './modules/skills/skills.service';
+import { registerSummaryRoutes } from './modules/summary/summary.router';
+import { SummaryService } from './modules/summary/summary.service';
 import { buildOpenApiDocument } from './openapi';
 
 export type AppOptions = { db: Db; config: Config; logger: Logger; clock?: Clock };
@@ -41,6 +53,12 @@ function createServices(deps: Deps) {
     users: new UsersService(deps, activity),
     plans: new PlansService(deps, activity),
     milestones: new MilestonesService(deps, activity, idempotency),
+    people: new PeopleService(deps, activity),
+    skills: new SkillsService(deps, activity),
+    handovers: new HandoversService(deps, activity, idempotency),
+    posts: new PostsService(deps, activity, idempotency),
+    adoption: new AdoptionService(deps, activity),
+    summary: new SummaryService(deps),
   };
 }
 
@@ -56,6 +74,12 @@ export function createApp(options: AppOptions): App {
   registerPlanRoutes(api, services.plans);
   registerMilestoneRoutes(api, services.milestones);
   registerActivityRoutes(api, services.activity);
+  registerPeopleRoutes(api, services.people);
+  registerSkillsRoutes(api, services.skills);
+  registerHandoversRoutes(api, services.handovers);
+  registerPostsRoutes(api, services.posts);
+  registerAdoptionRoutes(api, services.adoption);
+  registerSummaryRoutes(api, services.summary);
   api.route({
     method: 'get',
     path: '/health',

@@ -1,0 +1,5 @@
+import type { Deps } from '../../deps';
+
+export class SummaryService {
+  constructor(private readonly deps: Deps) {}
+}
