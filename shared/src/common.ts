@@ -50,3 +50,35 @@ export function pageOf<T extends z.ZodType>(item: T) {
 export type Page<T> = { items: T[]; total: number; limit: number; offset: number };
 
 export const HealthSchema = z.object({ status: z.literal('ok') });
+
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * An ISO 8601 date-time with seconds and an offset (`Z` or `±hh:mm`), normalised to UTC with
+ * milliseconds; null when malformed or not a real moment (2026-02-30, 25:00). Years 1970..9999 only,
+ * so stored instants keep one width and sort as text.
+ */
+export function normalizeInstant(value: string): string | null {
+  const m = INSTANT_RE.exec(value);
+  if (!m) return null;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as number[];
+  if (year! < 1970 || month! < 1 || month! > 12 || day! < 1 || hour! > 23 || minute! > 59 || second! > 59) return null;
+  if (day! > new Date(Date.UTC(year!, month!, 0)).getUTCDate()) return null;
+  if (m[9] !== undefined && (Number(m[9]) > 23 || Number(m[10]) > 59)) return null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return null;
+  const iso = new Date(ms).toISOString();
+  return iso.length === 24 ? iso : null;
+}
+
+export const INSTANT_MESSAGE = 'must be an ISO 8601 date-time with seconds and an offset, e.g. 2026-03-02T10:00:00Z';
+
+/** Input instant: validated and normalised to UTC (`2026-03-02T10:00:00.000Z`). */
+export const InstantInputSchema = z.string().transform((value, ctx) => {
+  const normalized = normalizeInstant(value);
+  if (normalized === null) {
+    ctx.addIssue({ code: 'custom', message: INSTANT_MESSAGE });
+    return z.NEVER;
+  }
+  return normalized;
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantSchema, IsoDateSchema, PageQuerySchema, UuidSchema, text } from './common';
+import { InstantInputSchema, InstantSchema, IsoDateSchema, PageQuerySchema, UuidSchema } from './common';
 
 export const PostSourceSchema = z.enum(['agency', 'in_house', 'co_authored']);
 export type PostSource = z.infer<typeof PostSourceSchema>;
@@ -27,7 +27,7 @@ export type Post = z.infer<typeof PostSchema>;
 export const CreatePostSchema = z
   .object({
     channel: ChannelSchema,
-    publishedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }),
+    publishedAt: InstantInputSchema,
     source: PostSourceSchema,
     externalId: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').nullable().optional(),
     author: z.string().trim().max(200, 'must be at most 200 characters').nullable().optional(),
