@@ -1,0 +1,169 @@
+import {
+  HANDOVER_LADDER,
+  addDays,
+  type Coverage,
+  type Gate,
+  type HandoverStatus,
+  type SharePoint,
+  type Summary,
+  type Targets,
+} from '@handover/shared';
+
+/** Everything the summary is computed from, already read from the database. */
+export type SummaryInputs = {
+  asOf: string;
+  targets: Targets;
+  targetExitDate: string;
+  milestones: Array<{ status: string; dueDate: string; weight: number }>;
+  coverage: Coverage;
+  /** Post counts over [asOf − 28 days, asOf). */
+  window: { total: number; inHouse: number };
+  handoverStatuses: Array<{ status: HandoverStatus; count: number }>;
+  latestAdoption: { weekStart: string; share: number } | null;
+  /** The complete weeks before asOf, oldest first; at least max(8, sustainWeeks) of them. */
+  completeWeeks: SharePoint[];
+  /** Monday of the week containing asOf. */
+  currentMonday: string;
+};
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const FORECAST_WEEKS = 8;
+/** Projections further out than this are not projections: treat as none. */
+const MAX_PROJECTION_WEEKS = 52 * 50;
+
+/** DESIGN §5 "Summary", as a pure function of its inputs. */
+export function computeSummary(input: SummaryInputs): Summary {
+  const { asOf, targets } = input;
+
+  const ms = input.milestones;
+  const totalWeight = ms.reduce((s, m) => s + m.weight, 0);
+  const doneWeight = ms.filter((m) => m.status === 'done').reduce((s, m) => s + m.weight, 0);
+  const milestones = {
+    total: ms.length,
+    done: ms.filter((m) => m.status === 'done').length,
+    overdue: ms.filter((m) => m.dueDate < asOf && m.status !== 'done').length,
+    blocked: ms.filter((m) => m.status === 'blocked').length,
+    progress: totalWeight === 0 ? 0 : doneWeight / totalWeight,
+  };
+
+  const skills = { ...input.coverage.totals };
+
+  const windowShare = input.window.total === 0 ? 0 : input.window.inHouse / input.window.total;
+  const posts = {
+    window: { from: addDays(asOf, -28), to: asOf, total: input.window.total, inHouse: input.window.inHouse, inHouseShare: windowShare },
+  };
+
+  const byStatus = Object.fromEntries(HANDOVER_LADDER.map((s) => [s, 0])) as Record<HandoverStatus, number>;
+  for (const h of input.handoverStatuses) byStatus[h.status] += h.count;
+  const handoverTotal = Object.values(byStatus).reduce((s, n) => s + n, 0);
+  const handovers = {
+    total: handoverTotal,
+    byStatus,
+    acceptedShare: handoverTotal === 0 ? 0 : byStatus.accepted / handoverTotal,
+  };
+
+  const adoption = {
+    latestShare: input.latestAdoption?.share ?? null,
+    latestWeekStart: input.latestAdoption?.weekStart ?? null,
+  };
+
+  const components = {
+    milestones: milestones.progress,
+    skills: skills.closedShare,
+    posts: targets.inHouseShare === 0 ? 1 : Math.min(1, windowShare / targets.inHouseShare),
+    handovers: handovers.acceptedShare,
+  };
+  const readiness = {
+    score: (components.milestones + components.skills + components.posts + components.handovers) / 4,
+    components,
+  };
+
+  const sustained = input.completeWeeks.slice(-targets.sustainWeeks);
+  const postsGateMet = sustained.length === targets.sustainWeeks && sustained.every((w) => w.total > 0 && w.inHouseShare >= targets.inHouseShare);
+  const criticalGaps = input.coverage.items.filter((i) => i.critical && i.gap > 0);
+  const gates: Gate[] = [
+    {
+      key: 'internal_network',
+      met: adoption.latestShare !== null && adoption.latestShare >= targets.internalAdoption,
+      detail:
+        adoption.latestShare === null
+          ? `No internal adoption sample on or before ${asOf}; target ${pct(targets.internalAdoption)}.`
+          : `Internal adoption ${pct(adoption.latestShare)} in the week of ${adoption.latestWeekStart}; target ${pct(targets.internalAdoption)}.`,
+    },
+    {
+      key: 'skills_covered',
+      met: criticalGaps.length === 0,
+      detail:
+        criticalGaps.length === 0
+          ? `No gap on critical skills (${input.coverage.items.filter((i) => i.critical).length} critical, ${skills.gap} people short overall).`
+          : `Critical skills short of people: ${criticalGaps.map((i) => `${i.name} (${i.qualifiedPeople} of ${i.requiredPeople})`).join(', ')}.`,
+    },
+    {
+      key: 'posts_share',
+      met: postsGateMet,
+      detail: `In-house share of the last ${targets.sustainWeeks} complete week(s), target ${pct(targets.inHouseShare)}: ${
+        sustained.map((w) => `${w.periodStart} ${w.total === 0 ? 'no posts' : pct(w.inHouseShare)}`).join(', ') || 'none'
+      }.`,
+    },
+    {
+      key: 'handovers_accepted',
+      met: handoverTotal > 0 && byStatus.accepted === handoverTotal,
+      detail: handoverTotal === 0 ? 'No handovers recorded.' : `${byStatus.accepted} of ${handoverTotal} handovers accepted.`,
+    },
+    {
+      key: 'milestones_done',
+      met: milestones.total > 0 && milestones.done === milestones.total,
+      detail:
+        milestones.total === 0
+          ? 'No milestones planned.'
+          : `${milestones.done} of ${milestones.total} milestones done${milestones.overdue ? `, ${milestones.overdue} overdue` : ''}.`,
+    },
+  ];
+
+  return {
+    asOf,
+    milestones,
+    skills,
+    posts,
+    handovers,
+    adoption,
+    readiness,
+    gates,
+    exitReady: gates.every((g) => g.met),
+    forecast: forecast(input, postsGateMet),
+  };
+}
+
+/**
+ * Least squares over the last 8 complete weeks (x = 0 oldest .. 7; this week is x = 8). The exit week
+ * is the first whole x >= 8 where the line reaches the target; its Monday is the projected date.
+ */
+export function forecast(input: SummaryInputs, postsGateMet: boolean): Summary['forecast'] {
+  const lastEight = input.completeWeeks.slice(-FORECAST_WEEKS);
+  const weeks = lastEight.map((w, x) => ({ x, weekStart: w.periodStart, inHouseShare: w.inHouseShare, total: w.total }));
+  const n = weeks.length;
+  const meanX = weeks.reduce((s, w) => s + w.x, 0) / n;
+  const meanY = weeks.reduce((s, w) => s + w.inHouseShare, 0) / n;
+  const sxx = weeks.reduce((s, w) => s + (w.x - meanX) ** 2, 0);
+  const sxy = weeks.reduce((s, w) => s + (w.x - meanX) * (w.inHouseShare - meanY), 0);
+  const slope = sxx === 0 ? 0 : sxy / sxx;
+  const intercept = meanY - slope * meanX;
+  const target = input.targets.inHouseShare;
+
+  let exitX: number | null = null;
+  if (postsGateMet) exitX = FORECAST_WEEKS;
+  else if (slope > 0) {
+    // Smallest whole x >= 8 with a + b·x >= target; the tolerance keeps 9.999999999 from becoming 10.
+    exitX = Math.max(FORECAST_WEEKS, Math.ceil((target - intercept) / slope - 1e-9));
+    if (intercept + slope * exitX < target - 1e-12) exitX += 1;
+    if (exitX - FORECAST_WEEKS > MAX_PROJECTION_WEEKS) exitX = null;
+  }
+  const projectedExitDate = exitX === null ? null : addDays(input.currentMonday, 7 * (exitX - FORECAST_WEEKS));
+  return {
+    projectedExitDate,
+    onTrack: projectedExitDate === null ? null : projectedExitDate <= input.targetExitDate,
+    intercept,
+    slope,
+    weeks,
+  };
+}
