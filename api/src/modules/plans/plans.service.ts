@@ -155,6 +155,8 @@ export class PlansService {
   /** Add or change a member; `created` tells the router whether to answer 201 or 200. */
   async putMember(ctx: PlanCtx, userId: string, role: Role): Promise<{ member: Member; created: boolean }> {
     return this.deps.db.write(async (m) => {
+      // Serialise membership changes per plan, so racing PUTs/DELETEs read what the other wrote.
+      await this.deps.db.lockPlan(m, ctx.planId);
       const user = await m.getRepository(UserEntity).findOne({ where: { id: userId } });
       if (!user) throw notFound('user');
       const repo = m.getRepository(PlanMemberEntity);
@@ -175,6 +177,7 @@ export class PlansService {
 
   async removeMember(ctx: PlanCtx, userId: string): Promise<void> {
     await this.deps.db.write(async (m) => {
+      await this.deps.db.lockPlan(m, ctx.planId);
       const repo = m.getRepository(PlanMemberEntity);
       const existing = await repo.findOne({ where: { planId: ctx.planId, userId } });
       if (!existing) throw notFound('member');
