@@ -19,6 +19,7 @@ import type { PlanCtx } from '../../http/context';
 import { conflict, notFound, unprocessable, type FieldError } from '../../http/problem';
 import { diff, type ActivityService } from '../activity/activity.service';
 import { toPerson } from '../people/person.mapper';
+import { byName } from '../people/people.service';
 import { PersonEntity } from '../people/person.entity';
 import { AssessmentEntity } from './assessment.entity';
 import { computeCoverage, currentLevels } from './coverage';
@@ -40,9 +41,7 @@ export class SkillsService {
       if (q.category !== undefined) qb.andWhere('s.category = :category', { category: q.category });
       // A literal, not a parameter: better-sqlite3 cannot bind booleans.
       if (q.critical !== undefined) qb.andWhere(`s.critical = ${q.critical ? 'TRUE' : 'FALSE'}`);
-      const [rows, total] = await qb
-        .orderBy('s.name', 'ASC')
-        .addOrderBy('s.id', 'ASC')
+      const [rows, total] = await byName(qb, 's')
         .take(q.limit)
         .skip(q.offset)
         .getManyAndCount();
@@ -130,12 +129,12 @@ export class SkillsService {
   /** Every person × every skill, with the current level (0 and no date when never assessed). */
   async matrix(ctx: PlanCtx): Promise<Matrix> {
     return this.deps.db.read(async (m) => {
-      const people = await m
-        .getRepository(PersonEntity)
-        .find({ where: { planId: ctx.planId }, order: { name: 'ASC', id: 'ASC' } });
-      const skills = await m
-        .getRepository(SkillEntity)
-        .find({ where: { planId: ctx.planId }, order: { name: 'ASC', id: 'ASC' } });
+      const people = await byName(m.getRepository(PersonEntity).createQueryBuilder('p'), 'p')
+        .where('p.plan_id = :planId', { planId: ctx.planId })
+        .getMany();
+      const skills = await byName(m.getRepository(SkillEntity).createQueryBuilder('s'), 's')
+        .where('s.plan_id = :planId', { planId: ctx.planId })
+        .getMany();
       const levels = await currentLevels(this.deps.db, m, ctx.planId);
       const current = new Map(levels.map((l) => [`${l.personId}/${l.skillId}`, l]));
       return {
