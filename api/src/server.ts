@@ -1,0 +1,72 @@
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import { createApp, type Services } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { openDatabase, type Db } from './db/data-source';
+import { createLogger } from './logger';
+
+export type ServerOptions = {
+  /** Adjust the configuration read from the environment (the demo points it at its own database). */
+  configure?: (config: Config) => Config;
+  /** Runs after migrations and before listening. */
+  beforeListen?: (ctx: { app: Express; db: Db; services: Services; config: Config }) => Promise<void>;
+};
+
+/** config → database → migrations → app → first admin → listen → graceful shutdown. */
+export async function runServer(options: ServerOptions = {}): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (options.configure) config = options.configure(config);
+  const logger = createLogger(config.logLevel);
+  const db = await openDatabase(config.database);
+  const { app, services } = createApp({ db, config, logger });
+
+  const admin = await services.auth.bootstrapAdmin();
+  if (admin?.generatedPassword) {
+    console.log(`\nFirst administrator created: ${admin.email}\nPassword (shown once): ${admin.generatedPassword}\n`);
+  } else if (admin) {
+    console.log(`First administrator created: ${admin.email} (password from ADMIN_PASSWORD)`);
+  }
+  if (options.beforeListen) await options.beforeListen({ app, db, services, config });
+
+  const server: Server = app.listen(config.port, config.host, () => {
+    const where = config.database.dialect === 'sqlite' ? config.database.path : 'PostgreSQL';
+    console.log(`Handover listening on http://${config.host}:${config.port} (database: ${where})`);
+  });
+  server.on('error', (error) => {
+    console.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    server.close(async () => {
+      await db.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => {
+      logger.warn('in-flight requests did not finish in 10 s; exiting');
+      process.exit(1);
+    }, 10_000).unref();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+export function fail(error: unknown): never {
+  console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
