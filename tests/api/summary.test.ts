@@ -1,0 +1,126 @@
+import { startApp, type TestApp } from '../support/app';
+import { milestoneInput, planWorld, type PlanWorld } from '../support/factories';
+import { expectProblem } from '../support/problem';
+
+// One plan built through the API, with every number of its summary computed by hand below.
+let t: TestApp;
+let w: PlanWorld;
+const asOf = '2026-03-25'; // a Wednesday: the current week starts 2026-03-23
+
+beforeAll(async () => {
+  t = await startApp();
+  w = await planWorld(t);
+  const p = `/api/v1/plans/${w.planId}`;
+  const lead = t.as(w.lead.token);
+
+  // Milestones: weights 3 + 1 done of 10 -> progress 0.4; C is blocked and overdue.
+  const a = await lead.post(`${p}/milestones`).send(milestoneInput({ title: 'A', weight: 3, status: 'done', dueDate: '2026-02-01' }));
+  await lead.post(`${p}/milestones`).send(milestoneInput({ title: 'B', weight: 1, status: 'done', dueDate: '2026-04-01' })).expect(201);
+  await lead.post(`${p}/milestones`).send(milestoneInput({ title: 'C', weight: 4, status: 'blocked', dueDate: '2026-03-01', dependsOn: [a.body.id] })).expect(201);
+  await lead.post(`${p}/milestones`).send(milestoneInput({ title: 'D', weight: 2, dueDate: '2026-05-01' })).expect(201);
+
+  // Skills: S1 critical needs 2 people at level 3; P2's two assessments share an assessedAt, and the
+  // later-recorded one (level 2) is current, so only P1 qualifies: gap 1. S2 needs 1 at level 2: covered.
+  const p1 = (await lead.post(`${p}/people`).send({ name: 'P1' })).body.id;
+  const p2 = (await lead.post(`${p}/people`).send({ name: 'P2' })).body.id;
+  const s1 = (await lead.post(`${p}/skills`).send({ name: 'S1', requiredLevel: 3, requiredPeople: 2, critical: true })).body.id;
+  const s2 = (await lead.post(`${p}/skills`).send({ name: 'S2', requiredLevel: 2, requiredPeople: 1 })).body.id;
+  const at = '2026-03-01T10:00:00Z';
+  for (const body of [
+    { personId: p1, skillId: s1, level: 3, assessedAt: at },
+    { personId: p2, skillId: s1, level: 4, assessedAt: at },
+    { personId: p2, skillId: s1, level: 2, assessedAt: at },
+    { personId: p1, skillId: s2, level: 2, assessedAt: at },
+  ]) {
+    await lead.post(`${p}/assessments`).send(body).expect(201);
+  }
+
+  // Handovers: one accepted, one still with the agency.
+  const h1 = (await t.as(w.agency.token).post(`${p}/handovers`).send({ title: 'H1' })).body.id;
+  await t.as(w.agency.token).post(`${p}/handovers`).send({ title: 'H2' }).expect(201);
+  for (const to of ['shadowing', 'reverse_shadowing', 'in_house']) {
+    await t.as(w.agency.token).post(`${p}/handovers/${h1}/transitions`).send({ to }).expect(200);
+  }
+  await lead.post(`${p}/handovers/${h1}/transitions`).send({ to: 'accepted' }).expect(200);
+
+  // Adoption: 0.7 in the week of 2026-03-16; a later sample (after asOf) must be ignored.
+  await lead.post(`${p}/adoption`).send({ weekStart: '2026-03-16', activeUsers: 70, totalStaff: 100 }).expect(201);
+  await lead.post(`${p}/adoption`).send({ weekStart: '2026-03-30', activeUsers: 10, totalStaff: 100 }).expect(201);
+
+  // Posts: 10 each Wednesday of the 8 complete weeks, in-house share 0.1 .. 0.8; 10 in-house on
+  // Monday 2026-03-23 (in the window, not in the fit); 10 agency on asOf itself (outside the window).
+  const rows = ['channel,published_at,source,external_id,author'];
+  const wednesdays = ['2026-01-28', '2026-02-04', '2026-02-11', '2026-02-18', '2026-02-25', '2026-03-04', '2026-03-11', '2026-03-18'];
+  let n = 0;
+  wednesdays.forEach((day, i) => {
+    for (let k = 0; k < 10; k++) rows.push(`linkedin,${day}T10:00:00Z,${k <= i ? 'in_house' : 'agency'},p${n++},`);
+  });
+  for (let k = 0; k < 10; k++) rows.push(`x,2026-03-23T00:00:00Z,in_house,p${n++},`);
+  for (let k = 0; k < 10; k++) rows.push(`x,2026-03-25T08:00:00Z,agency,p${n++},`);
+  await lead.post(`${p}/posts/import`).set('Content-Type', 'text/csv').send(rows.join('\n')).expect(200);
+});
+afterAll(async () => t.close());
+
+test('When the summary is read as of a date, then every figure matches the hand computation', async () => {
+  const res = await t.as(w.executive.token).get(`/api/v1/plans/${w.planId}/summary?asOf=${asOf}`);
+  expect(res.status).toBe(200);
+  const s = res.body;
+  expect(s.asOf).toBe(asOf);
+  expect(s.milestones).toEqual({ total: 4, done: 2, overdue: 1, blocked: 1, progress: 0.4 });
+  expect(s.skills.required).toBe(3);
+  expect(s.skills.gap).toBe(1);
+  expect(s.skills.closedShare).toBeCloseTo(2 / 3, 12);
+  // Window [2026-02-25, 2026-03-25): four Wednesdays (5+6+7+8 of 40) plus the 10 Monday posts.
+  expect(s.posts.window).toEqual({ from: '2026-02-25', to: '2026-03-25', total: 50, inHouse: 36, inHouseShare: 0.72 });
+  expect(s.handovers).toEqual({
+    total: 2,
+    byStatus: { agency: 1, shadowing: 0, reverse_shadowing: 0, in_house: 0, accepted: 1 },
+    acceptedShare: 0.5,
+  });
+  expect(s.adoption).toEqual({ latestShare: 0.7, latestWeekStart: '2026-03-16' });
+  expect(s.readiness.components.milestones).toBe(0.4);
+  expect(s.readiness.components.skills).toBeCloseTo(2 / 3, 12);
+  expect(s.readiness.components.posts).toBeCloseTo(0.8, 12);
+  expect(s.readiness.components.handovers).toBe(0.5);
+  expect(s.readiness.score).toBeCloseTo((0.4 + 2 / 3 + 0.8 + 0.5) / 4, 12);
+  expect(Object.fromEntries(s.gates.map((g: { key: string; met: boolean }) => [g.key, g.met]))).toEqual({
+    internal_network: true,
+    skills_covered: false,
+    posts_share: false,
+    handovers_accepted: false,
+    milestones_done: false,
+  });
+  expect(s.gates.find((g: { key: string }) => g.key === 'skills_covered').detail).toContain('S1 (1 of 2)');
+  expect(s.exitReady).toBe(false);
+  // y = 0.1 + 0.1x reaches 0.9 at x = 8: the Monday of the asOf week; the target exit is 2026-07-06.
+  expect(s.forecast.slope).toBeCloseTo(0.1, 12);
+  expect(s.forecast.intercept).toBeCloseTo(0.1, 12);
+  expect(s.forecast.projectedExitDate).toBe('2026-03-23');
+  expect(s.forecast.onTrack).toBe(true);
+  expect(s.forecast.weeks.map((x: { weekStart: string }) => x.weekStart)).toEqual([
+    '2026-01-26', '2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09', '2026-03-16',
+  ]);
+});
+
+test('When asOf is omitted, then today (UTC) is used', async () => {
+  t.clock.set('2026-03-25T23:30:00Z');
+  const res = await t.as(w.agency.token).get(`/api/v1/plans/${w.planId}/summary`);
+  expect(res.status).toBe(200);
+  expect(res.body.asOf).toBe('2026-03-25');
+  expect(res.body.posts.window.total).toBe(50);
+});
+
+test('When asOf is earlier, then later data is left out', async () => {
+  const res = await t.as(w.lead.token).get(`/api/v1/plans/${w.planId}/summary?asOf=2026-03-10`);
+  expect(res.body.adoption).toEqual({ latestShare: null, latestWeekStart: null });
+  expect(res.body.milestones.overdue).toBe(1);
+  // Window [2026-02-10, 2026-03-10): Wednesdays 02-11 .. 03-04 -> 3+4+5+6 of 40.
+  expect(res.body.posts.window).toMatchObject({ total: 40, inHouse: 18 });
+});
+
+test('When the caller is not a member, anonymous, or asOf is not a date, then 404, 401 and 422', async () => {
+  expectProblem(await t.as(w.outsider.token).get(`/api/v1/plans/${w.planId}/summary`), 404);
+  expectProblem(await t.as().get(`/api/v1/plans/${w.planId}/summary`), 401);
+  expectProblem(await t.as(w.lead.token).get(`/api/v1/plans/${w.planId}/summary?asOf=2026-02-30`), 422);
+  expectProblem(await t.as(w.lead.token).get(`/api/v1/plans/${w.planId}/summary?asOf=today`), 422);
+});
