@@ -1,0 +1,26 @@
+import { PageHeader } from '../../components/ui/page-header';
+import { CreateUserForm, UsersTable } from '../../features/users/components/users-admin';
+import { useSession } from '../use-session';
+import { useTitle } from '../use-title';
+import NotFoundPage from './not-found';
+
+export default function AdminUsersPage() {
+  useTitle('Users');
+  const me = useSession();
+  if (!me.user.isAdmin) return <NotFoundPage />;
+  return (
+    <>
+      <PageHeader title="Users" description="Everyone who can sign in. Give them a role in a plan from the plan's Members page." />
+      <div className="stack">
+        <section className="card" aria-labelledby="new-user">
+          <h2 id="new-user">New user</h2>
+          <CreateUserForm />
+        </section>
+        <section className="card" aria-labelledby="all-users">
+          <h2 id="all-users">All users</h2>
+          <UsersTable />
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { ErrorState, Loading } from '../components/ui/states';
+import { ThemeToggle } from '../components/ui/theme';
+import { useMe } from '../features/auth/api/get-me';
+import { useLogout } from '../features/auth/api/logout';
+import { isApiError, onUnauthorized } from '../lib/api-client';
+
+/** Sends anyone not signed in to the sign-in page, and back where they were afterwards. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+      }),
+    [navigate, location.pathname, location.search],
+  );
+  if (me.isPending) return <Loading label="Checking your session…" />;
+  if (me.isError) {
+    if (isApiError(me.error) && me.error.status === 401) {
+      return <Navigate to={`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+    }
+    return (
+      <main>
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      </main>
+    );
+  }
+  return <>{children}</>;
+}
+
+export function AppShell() {
+  const me = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // After a navigation, move focus to the new page so screen readers start at its top.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: false });
+  }, [location.pathname]);
+  const user = me.data?.user;
+  const handleSignOut = async () => {
+    await logout.mutateAsync().catch(() => undefined);
+    navigate('/sign-in', { replace: true });
+  };
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <div className="app-header__bar">
+          <Link to="/" className="brand">
+            Handover
+          </Link>
+          <nav aria-label="Account" className="row">
+            <Link to="/">All plans</Link>
+            {user?.isAdmin ? (
+              <>
+                <NavLink to="/admin/users">Users</NavLink>
+                <NavLink to="/admin/plans">New plan</NavLink>
+              </>
+            ) : null}
+          </nav>
+          <ThemeToggle />
+          <span className="user-chip hide-narrow">{user?.name}</span>
+          <button type="button" className="button--small" onClick={() => void handleSignOut()} disabled={logout.isPending}>
+            Sign out
+          </button>
+        </div>
+        <div id="plan-nav-slot" />
+      </header>
+      <main id="main" tabIndex={-1} ref={mainRef}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+
+/** One series: which field, how it is drawn, and its colour as a CSS variable (works in both themes). */
+export type Series = {
+  key: string;
+  label: string;
+  color: string;
+  kind: 'bar' | 'line';
+  stackId?: string;
+  axis?: 'left' | 'right';
+  dashed?: boolean;
+};
+
+export type Reference = { y: number; label: string; color: string; axis?: 'left' | 'right' };
+
+export type ChartProps<T extends object> = {
+  data: T[];
+  /** The category field (x in a column chart, y in a bar chart). */
+  categoryKey: keyof T & string;
+  series: Series[];
+  /** Text alternative for the drawing; the table beside it carries the numbers. */
+  label: string;
+  layout?: 'columns' | 'bars';
+  height?: number;
+  formatCategory?: (value: string) => string;
+  formatLeft?: (value: number) => string;
+  formatRight?: (value: number) => string;
+  leftDomain?: [number | 'auto', number | 'auto'];
+  rightDomain?: [number, number];
+  references?: Reference[];
+  categoryWidth?: number;
+};
+
+const axisStyle = { fill: 'var(--muted)', fontSize: 12 };
+
+/**
+ * The only Recharts wrapper: maps series configs to bars and lines, colours through CSS variables,
+ * and draws a legend of its own in HTML. Data arrives already shaped (see features/<x>/utils).
+ */
+export function Chart<T extends object>({
+  data,
+  categoryKey,
+  series,
+  label,
+  layout = 'columns',
+  height,
+  formatCategory,
+  formatLeft,
+  formatRight,
+  leftDomain,
+  rightDomain,
+  references = [],
+  categoryWidth = 110,
+}: ChartProps<T>) {
+  const hasRight = series.some((s) => s.axis === 'right') || references.some((r) => r.axis === 'right');
+  const bars = layout === 'bars';
+  const fmtCat = formatCategory ? (v: unknown) => formatCategory(String(v)) : undefined;
+  const fmtLeft = formatLeft ? (v: unknown) => formatLeft(Number(v)) : undefined;
+  const fmtRight = formatRight ? (v: unknown) => formatRight(Number(v)) : undefined;
+  const labels = new Map(series.map((s) => [s.key, s]));
+  return (
+    <figure style={{ margin: 0 }}>
+      <div className="chart-frame" role="img" aria-label={label} style={height ? { height } : undefined} data-chart="drawn">
+        <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 640, height: height ?? 300 }}>
+          <ComposedChart
+            data={data}
+            layout={bars ? 'vertical' : 'horizontal'}
+            margin={{ top: 8, right: hasRight ? 4 : 12, bottom: 4, left: 0 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" vertical={bars} horizontal={!bars} />
+            {bars ? (
+              <>
+                <YAxis type="category" dataKey={categoryKey as never} width={categoryWidth} tick={axisStyle} tickFormatter={fmtCat} interval={0} />
+                <XAxis type="number" tick={axisStyle} tickFormatter={fmtLeft} domain={leftDomain} allowDecimals={false} />
+              </>
+            ) : (
+              <>
+                <XAxis dataKey={categoryKey as never} tick={axisStyle} tickFormatter={fmtCat} minTickGap={16} />
+                <YAxis yAxisId="left" tick={axisStyle} tickFormatter={fmtLeft} domain={leftDomain} width={44} allowDecimals={false} />
+                {hasRight ? (
+                  <YAxis yAxisId="right" orientation="right" tick={axisStyle} tickFormatter={fmtRight} domain={rightDomain} width={44} />
+                ) : null}
+              </>
+            )}
+            <Tooltip
+              contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
+              labelStyle={{ color: 'var(--text)' }}
+              labelFormatter={fmtCat ? (v) => fmtCat(v) : undefined}
+              formatter={(value, name) => {
+                const s = labels.get(String(name));
+                const fmt = s?.axis === 'right' ? fmtRight : fmtLeft;
+                return [fmt ? fmt(value) : String(value), s?.label ?? String(name)];
+              }}
+            />
+            {references.map((r) => (
+              <ReferenceLine
+                key={r.label}
+                {...(bars ? { x: r.y } : { y: r.y, yAxisId: r.axis ?? 'left' })}
+                stroke={r.color}
+                strokeDasharray="6 4"
+                strokeWidth={2}
+                ifOverflow="extendDomain"
+              />
+            ))}
+            {series.map((s) =>
+              s.kind === 'bar' ? (
+                <Bar
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.key}
+                  stackId={s.stackId}
+                  fill={s.color}
+                  {...(bars ? {} : { yAxisId: s.axis ?? 'left' })}
+                  isAnimationActive={false}
+                  maxBarSize={48}
+                />
+              ) : (
+                <Line
+                  key={s.key}
+                  dataKey={s.key}
+                  name={s.key}
+                  type="monotone"
+                  stroke={s.color}
+                  strokeWidth={2.5}
+                  strokeDasharray={s.dashed ? '6 4' : undefined}
+                  dot={false}
+                  connectNulls={false}
+                  {...(bars ? {} : { yAxisId: s.axis ?? 'left' })}
+                  isAnimationActive={false}
+                />
+              ),
+            )}
+          </ComposedChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption>
+        <ul className="legend" aria-label="Legend">
+          {series.map((s) => (
+            <li key={s.key}>
+              <span
+                className={`legend__swatch ${s.kind === 'line' ? 'legend__swatch--line' : ''}`}
+                style={{ background: s.color }}
+                aria-hidden="true"
+              />
+              {s.label}
+            </li>
+          ))}
+          {references.map((r) => (
+            <li key={r.label}>
+              <span className="legend__swatch legend__swatch--line" style={{ background: r.color }} aria-hidden="true" />
+              {r.label}
+            </li>
+          ))}
+        </ul>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,162 @@
+import { ProblemSchema, type Problem } from '@handover/shared';
+import type { z } from 'zod';
+
+export const API_BASE = '/api/v1';
+
+export type FieldErrors = Record<string, string>;
+export type LineError = { line: number; message: string };
+
+/** A refused request: the problem+json the server sent, with its field and line errors indexed. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  readonly fieldErrors: FieldErrors;
+  readonly lineErrors: LineError[];
+
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+    this.fieldErrors = {};
+    this.lineErrors = [];
+    for (const e of problem.errors ?? []) {
+      if (typeof e.line === 'number') this.lineErrors.push({ line: e.line, message: e.message });
+      else if (e.path && !(e.path in this.fieldErrors)) this.fieldErrors[e.path] = e.message;
+    }
+  }
+
+  /** The problem `type` without its base URL, e.g. `precondition-failed`. */
+  get code(): string {
+    return this.problem.type.split('/').filter(Boolean).pop() ?? this.problem.type;
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+type Listener = () => void;
+const unauthorizedListeners = new Set<Listener>();
+/** Called whenever the server answers 401 (session expired or signed out elsewhere). */
+export function onUnauthorized(listener: Listener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Query;
+  /** JSON body. */
+  json?: unknown;
+  /** Raw body with its content type (e.g. a CSV file). */
+  body?: BodyInit;
+  contentType?: string;
+  ifMatch?: number;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+};
+
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
+}
+
+async function readProblem(res: Response): Promise<Problem> {
+  const text = await res.text().catch(() => '');
+  try {
+    const parsed = ProblemSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // not JSON: a proxy or the network answered
+  }
+  return { type: 'about:blank', title: res.statusText || 'Request failed', status: res.status, detail: text.slice(0, 200) || undefined };
+}
+
+/**
+ * One request to the API. Success bodies are parsed with the shared schema, so a contract drift
+ * fails loudly here rather than as `undefined` deep in a chart; failures become an ApiError.
+ */
+export async function request<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
+export async function request(path: string, schema: null, options?: RequestOptions): Promise<void>;
+export async function request<S extends z.ZodType>(path: string, schema: S | null, options: RequestOptions = {}) {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: BodyInit | undefined = options.body;
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.contentType) {
+    headers['Content-Type'] = options.contentType;
+  }
+  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (err) {
+    if ((err as Error)?.name === 'AbortError') throw err;
+    throw new ApiError({ type: 'network', title: 'Network error', status: 0, detail: 'The server could not be reached. Check your connection and try again.' });
+  }
+
+  if (!res.ok) {
+    const problem = await readProblem(res);
+    if (res.status === 401 && !path.startsWith('/auth/login')) unauthorizedListeners.forEach((l) => l());
+    throw new ApiError(problem);
+  }
+  if (schema === null || res.status === 204) return undefined;
+  const data: unknown = await res.json();
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    console.error('Unexpected response shape', path, parsed.error.issues);
+    throw new ApiError({
+      type: 'invalid-response',
+      title: 'Unexpected response',
+      status: res.status,
+      detail: `The server's answer to ${path} did not match the contract.`,
+    });
+  }
+  return parsed.data;
+}
+
+/** A fresh key per user action, so a retried POST creates nothing twice. */
+export function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Fetch every page of a list endpoint (lists are capped at 200 a page). */
+export async function requestAll<T>(
+  fetchPage: (offset: number, limit: number) => Promise<{ items: T[]; total: number }>,
+  max = 5000,
+): Promise<T[]> {
+  const items: T[] = [];
+  const limit = 200;
+  for (let offset = 0; offset < max; offset += limit) {
+    const page = await fetchPage(offset, limit);
+    items.push(...page.items);
+    if (items.length >= page.total || page.items.length < limit) break;
+  }
+  return items;
+}
+
+/** A readable message for any error thrown by a query or mutation. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.status === 403) return error.problem.detail ?? 'Your role may not do this.';
+    if (error.status === 404) return error.problem.detail ?? 'Not found, or you are not a member of this plan.';
+    return error.problem.detail ?? error.problem.title;
+  }
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}

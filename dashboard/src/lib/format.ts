@@ -1,0 +1,28 @@
+export const percent = (share: number | null | undefined, digits = 0): string =>
+  share === null || share === undefined || Number.isNaN(share) ? '—' : `${(share * 100).toFixed(digits)}%`;
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const shortDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
+
+/** `2026-03-02` → `2 Mar 2026` (calendar dates are UTC). */
+export const formatDate = (date: string | null | undefined): string =>
+  date ? dateFormat.format(new Date(`${date.slice(0, 10)}T00:00:00Z`)) : '—';
+export const formatShortDate = (date: string): string => shortDate.format(new Date(`${date.slice(0, 10)}T00:00:00Z`));
+export const formatInstant = (instant: string | null | undefined): string => (instant ? dateTimeFormat.format(new Date(instant)) : '—');
+
+export const todayIso = (): string => new Date().toISOString().slice(0, 10);
+
+/** `in_progress` → `In progress`. */
+export const humanize = (value: string): string => {
+  const s = value.replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
