@@ -5,7 +5,8 @@ export const UuidSchema = z.uuid({ message: 'must be a UUID' });
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const IsoDateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  // abort: a string that is not shaped like a date gets one message, not a second "not a real date".
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true })
   .refine(isRealDate, 'must be a real calendar date');
 
 /** An instant in ISO 8601; any offset is accepted on input, output is always UTC with milliseconds. */

@@ -63,10 +63,13 @@ export type RouteSpec<G extends Guard, P extends AnyObject, Q extends AnyObject,
 };
 
 export function zodErrors(error: z.ZodError, prefix = ''): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
-  }));
+  const join = (path: PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.');
+  // One entry per unknown key, with the key in its path, so clients can map it back to a field.
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: join([...issue.path, key]), message: `unknown field: ${key}` }))
+      : [{ path: join(issue.path), message: issue.message }],
+  );
 }
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z]+)/g, '{$1}');
