@@ -27,5 +27,7 @@ export type CreateAdoption = z.input<typeof CreateAdoptionSchema>;
 
 export const AdoptionListQuerySchema = z
   .object({ from: IsoDateSchema.optional(), to: IsoDateSchema.optional() })
-  .strict();
+  .strict()
+  .refine((v) => !v.from || !v.to || v.from <= v.to, { path: ['to'], message: 'must not be before from' });
+export type AdoptionListQuery = z.output<typeof AdoptionListQuerySchema>;
 export const AdoptionSeriesSchema = z.object({ items: z.array(AdoptionSampleSchema) });

@@ -10,6 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** The refusal names the field: in its path, or in the message for an unknown field. */
+function expectFieldError(errors: Array<{ path?: string; message: string }>, field: string): void {
+  expect(errors.some((e) => e.path === field || (e.path === '' && e.message.includes(field)))).toBe(true);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const handoversUrl = (planId: string) => `/api/v1/plans/${planId}/handovers`;
 const handoverUrl = (planId: string, id: string) => `${handoversUrl(planId)}/${id}`;
@@ -101,14 +106,14 @@ describe('creating', () => {
   test.each([
     ['no title', { channel: 'x' }, 'title'],
     ['a blank title', { title: '  ' }, 'title'],
-    ['a status', { title: 'A', status: 'accepted' }, ''],
-    ['a version', { title: 'A', version: 3 }, ''],
+    ['a status', { title: 'A', status: 'accepted' }, 'status'],
+    ['a version', { title: 'A', version: 3 }, 'version'],
     ['a channel over 50 characters', { title: 'A', channel: 'c'.repeat(51) }, 'channel'],
   ])('When the handover has %s, then it is 422 and nothing is created', async (_case, body, path) => {
     const w = await planWorld(t);
     const res = await t.as(w.lead.token).post(handoversUrl(w.planId)).send(body);
     expectProblem(res, 422, 'validation-failed');
-    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
+    expectFieldError(res.body.errors, path);
     expect((await list(w)).total).toBe(0);
   });
 
@@ -411,13 +416,13 @@ describe('the ladder', () => {
   test.each([
     ['an unknown status', { to: 'done' }, 'to'],
     ['no target', { note: 'hi' }, 'to'],
-    ['an unknown field', { to: 'shadowing', from: 'agency' }, ''],
+    ['an unknown field', { to: 'shadowing', from: 'agency' }, 'from'],
   ])('When a transition has %s, then it is 422 and nothing changes', async (_case, body, path) => {
     const w = await planWorld(t);
     const h = await createHandover(w.lead.token, w.planId);
     const res = await t.as(w.lead.token).post(transitionsUrl(w.planId, h.id)).send(body);
     expectProblem(res, 422, 'validation-failed');
-    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
+    expectFieldError(res.body.errors, path);
     expect(await read(w, h.id)).toEqual(h);
   });
 });

@@ -8,6 +8,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** The refusal names the field: in its path, or in the message for an unknown field. */
+function expectFieldError(errors: Array<{ path?: string; message: string }>, field: string): void {
+  expect(errors.some((e) => e.path === field || (e.path === '' && e.message.includes(field)))).toBe(true);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const peopleUrl = (planId: string) => `/api/v1/plans/${planId}/people`;
 const personUrl = (planId: string, id: string) => `${peopleUrl(planId)}/${id}`;
@@ -61,14 +66,14 @@ describe('creating people', () => {
   test.each([
     ['an empty name', { name: '   ' }, 'name'],
     ['no name', { title: 'Editor' }, 'name'],
-    ['an unknown field', { name: 'Ada', email: 'ada@example.com' }, ''],
+    ['an unknown field', { name: 'Ada', email: 'ada@example.com' }, 'email'],
     ['a name over 200 characters', { name: 'x'.repeat(201) }, 'name'],
-    ['a client-set id', { name: 'Ada', id: '7d1b3a5e-1111-4222-8333-444455556666' }, ''],
+    ['a client-set id', { name: 'Ada', id: '7d1b3a5e-1111-4222-8333-444455556666' }, 'id'],
   ])('When the body has %s, then it is 422 and nobody is added', async (_case, body, path) => {
     const w = await planWorld(t);
     const res = await t.as(w.lead.token).post(peopleUrl(w.planId)).send(body);
     expectProblem(res, 422, 'validation-failed');
-    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
+    expectFieldError(res.body.errors, path);
     expect((await listPeople(w)).total).toBe(0);
   });
 

@@ -10,6 +10,11 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
+/** The refusal names the field: in its path, or in the message for an unknown field. */
+function expectFieldError(errors: Array<{ path?: string; message: string }>, field: string): void {
+  expect(errors.some((e) => e.path === field || (e.path === '' && e.message.includes(field)))).toBe(true);
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UNKNOWN_ID = '6f1c2a4e-0000-4000-8000-000000000000';
 const base = (planId: string) => `/api/v1/plans/${planId}`;
@@ -115,12 +120,12 @@ describe('skills', () => {
     ['requiredPeople 0', { name: 'A', requiredLevel: 2, requiredPeople: 0 }, 'requiredPeople'],
     ['critical as a string', { name: 'A', requiredLevel: 2, critical: 'yes' }, 'critical'],
     ['no requiredLevel', { name: 'A' }, 'requiredLevel'],
-    ['an unknown field', { name: 'A', requiredLevel: 2, level: 3 }, ''],
+    ['an unknown field', { name: 'A', requiredLevel: 2, level: 3 }, 'level'],
   ])('When the skill has %s, then it is 422 and nothing is added', async (_case, body, path) => {
     const w = await planWorld(t);
     const res = await t.as(w.lead.token).post(skillsUrl(w.planId)).send(body);
     expectProblem(res, 422, 'validation-failed');
-    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
+    expectFieldError(res.body.errors, path);
     expect(await listSkills(w)).toEqual([]);
   });
 
@@ -318,14 +323,14 @@ describe('assessments', () => {
     ['level 2.5', { level: 2.5 }, 'level'],
     ['level as a string', { level: '3' }, 'level'],
     ['a date without time', { level: 2, assessedAt: '2026-02-10' }, 'assessedAt'],
-    ['an unknown field', { level: 2, seq: 7 }, ''],
+    ['an unknown field', { level: 2, seq: 7 }, 'seq'],
   ])('When the assessment has %s, then it is 422 and nothing is stored', async (_case, extra, path) => {
     const w = await planWorld(t);
     const person = await addPerson(w.lead.token, w.planId, 'Ada');
     const skill = await addSkill(w.lead.token, w.planId, { name: 'Video' });
     const res = await t.as(w.lead.token).post(assessmentsUrl(w.planId)).send({ personId: person.id, skillId: skill.id, ...extra });
     expectProblem(res, 422, 'validation-failed');
-    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
+    expectFieldError(res.body.errors, path);
     expect(await listAssessments(w)).toEqual([]);
   });
 
