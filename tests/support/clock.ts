@@ -17,4 +17,10 @@ export class TestClock implements Clock {
   advance(ms: number): void {
     this.offsetMs += ms;
   }
+
+  /** Back to the real time. */
+  reset(): void {
+    this.fixed = null;
+    this.offsetMs = 0;
+  }
 }
