@@ -393,6 +393,24 @@ describe('assessments', () => {
     const matrix = await t.as(w.lead.token).get(`${skillsUrl(w.planId)}/matrix`);
     expect(matrix.body.cells).toEqual([{ personId: ada.id, skillId: video.id, level: 3, assessedAt: at }]);
   });
+
+  test('When assessments of one person and skill arrive at once with the same assessedAt, then all are kept and the current is the first listed', async () => {
+    const w = await planWorld(t);
+    const ada = await addPerson(w.lead.token, w.planId, 'Ada');
+    const video = await addSkill(w.lead.token, w.planId, { name: 'Video', requiredLevel: 3 });
+    const at = '2026-02-01T12:00:00.000Z';
+    const results = await Promise.all(
+      [0, 1, 2, 3, 4].map((level) =>
+        t.as(w.lead.token).post(assessmentsUrl(w.planId)).send({ personId: ada.id, skillId: video.id, level, assessedAt: at }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const history = await listAssessments(w);
+    expect(history.map((a) => a.level).sort()).toEqual([0, 1, 2, 3, 4]);
+    const matrix = await t.as(w.lead.token).get(`${skillsUrl(w.planId)}/matrix`);
+    expect(matrix.body.cells).toEqual([{ personId: ada.id, skillId: video.id, level: history[0]!.level, assessedAt: at }]);
+    expect((await coverage(w)).items[0]!.qualifiedPeople).toBe(history[0]!.level >= 3 ? 1 : 0);
+  });
 });
 
 describe('coverage', () => {

@@ -75,6 +75,8 @@ export class PeopleService {
   /** Removes the person and every assessment of them. */
   async remove(ctx: PlanCtx, id: string): Promise<void> {
     await this.deps.db.write(async (m) => {
+      // Serialised with assessment writes, so none lands between counting and removing.
+      await this.deps.db.lockPlan(m, ctx.planId);
       const row = await findPerson(m, ctx.planId, id);
       const assessments = await m.getRepository(AssessmentEntity).delete({ planId: ctx.planId, personId: id });
       await m.getRepository(PersonEntity).delete({ id, planId: ctx.planId });

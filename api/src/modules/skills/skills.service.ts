@@ -110,6 +110,8 @@ export class SkillsService {
   /** Removes the skill and every assessment in it. */
   async remove(ctx: PlanCtx, id: string): Promise<void> {
     await this.deps.db.write(async (m) => {
+      // Serialised with assessment writes, so none lands between counting and removing.
+      await this.deps.db.lockPlan(m, ctx.planId);
       const row = await findSkill(m, ctx.planId, id);
       const assessments = await m.getRepository(AssessmentEntity).delete({ planId: ctx.planId, skillId: id });
       await m.getRepository(SkillEntity).delete({ id, planId: ctx.planId });
