@@ -65,17 +65,34 @@ const EnvSchema = z.object({
 
 export class ConfigError extends Error {}
 
-/** The only reader of process.env. Throws ConfigError naming the first bad variable. */
+/** How a refused value is echoed: never a password, and a URL without its credentials. */
+function shown(name: string, value: unknown): string {
+  if (name === 'ADMIN_PASSWORD') return '';
+  let text = String(value);
+  if (name === 'DATABASE_URL') text = text.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
+  if (text.length > 80) text = `${text.slice(0, 80)}...`;
+  return ` (got ${JSON.stringify(text)})`;
+}
+
+/**
+ * The only reader of process.env. Throws ConfigError with one line per bad variable, naming it
+ * and what it expects.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   // Empty strings count as unset, as shells often export VAR= by accident.
-  const cleaned = Object.fromEntries(
+  const cleaned: Record<string, string> = Object.fromEntries(
     Object.keys(EnvSchema.shape).flatMap((k) => (env[k] === undefined || env[k] === '' ? [] : [[k, env[k]]])),
   );
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const name = String(issue.path[0]);
-    throw new ConfigError(`Invalid configuration: ${name} ${issue.message} (got ${JSON.stringify(cleaned[name])})`);
+    const lines = new Map<string, string>();
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0]);
+      if (!lines.has(name)) {
+        lines.set(name, `Invalid configuration: ${name} ${issue.message}${shown(name, cleaned[name])}`);
+      }
+    }
+    throw new ConfigError([...lines.values()].join('\n'));
   }
   const e = parsed.data;
   return {

@@ -1,0 +1,144 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../api/src/config';
+
+const CWD = path.resolve('/srv/handover');
+
+/** The message loadConfig throws for this environment (fails the test when it does not throw). */
+function failure(env: Record<string, string>): string {
+  try {
+    loadConfig(env, CWD);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error(`expected ${JSON.stringify(env)} to be refused`);
+}
+
+describe('defaults', () => {
+  test('When nothing is set, then DESIGN section 3 defaults apply', () => {
+    expect(loadConfig({}, CWD)).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      database: { dialect: 'sqlite', path: path.join(CWD, 'data/tracker.db') },
+      adminEmail: undefined,
+      adminPassword: undefined,
+      logLevel: 'info',
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 12,
+      corsOrigins: [],
+      trustProxy: false,
+      dashboardDir: undefined,
+    });
+  });
+
+  test('When a variable is set to the empty string, then it counts as unset', () => {
+    expect(loadConfig({ PORT: '', HOST: '', DATABASE_URL: '', ADMIN_EMAIL: '', LOG_LEVEL: '' }, CWD)).toEqual(loadConfig({}, CWD));
+  });
+
+  test('When unrelated variables are present, then they are ignored', () => {
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/root', NODE_ENV: 'production' }, CWD)).toEqual(loadConfig({}, CWD));
+  });
+});
+
+describe('good values', () => {
+  test('When every variable is set well, then each is parsed into the config', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/handover',
+        ADMIN_EMAIL: 'Boss@Example.COM',
+        ADMIN_PASSWORD: 'correct-horse-battery',
+        LOG_LEVEL: 'debug',
+        SESSION_IDLE_MINUTES: '15',
+        SESSION_MAX_HOURS: '8',
+        CORS_ORIGINS: 'https://a.example.com, http://localhost:5173',
+        TRUST_PROXY: 'true',
+        DASHBOARD_DIR: '/opt/dashboard',
+      },
+      CWD,
+    );
+    expect(config).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      database: { dialect: 'postgres', url: 'postgres://app:s3cret@db.internal:5432/handover' },
+      adminEmail: 'boss@example.com',
+      adminPassword: 'correct-horse-battery',
+      logLevel: 'debug',
+      sessionIdleMinutes: 15,
+      sessionMaxHours: 8,
+      corsOrigins: ['https://a.example.com', 'http://localhost:5173'],
+      trustProxy: true,
+      dashboardDir: '/opt/dashboard',
+    });
+  });
+
+  test.each([
+    ['sqlite::memory:', { dialect: 'sqlite', path: ':memory:' }],
+    ['sqlite:./data/other.db', { dialect: 'sqlite', path: path.join(CWD, 'data/other.db') }],
+    ['sqlite:/var/lib/handover.db', { dialect: 'sqlite', path: '/var/lib/handover.db' }],
+    ['postgresql://localhost/handover', { dialect: 'postgres', url: 'postgresql://localhost/handover' }],
+  ])('When DATABASE_URL is %s, then the database is %j', (url, expected) => {
+    expect(loadConfig({ DATABASE_URL: url }, CWD).database).toEqual(expected);
+  });
+
+  test('When PORT is 0 or 65535, then it is accepted', () => {
+    expect(loadConfig({ PORT: '0' }, CWD).port).toBe(0);
+    expect(loadConfig({ PORT: '65535' }, CWD).port).toBe(65535);
+  });
+});
+
+describe('bad values', () => {
+  test.each([
+    ['PORT', 'abc', /port number/],
+    ['PORT', '65536', /port number/],
+    ['PORT', '-1', /port number/],
+    ['PORT', '80.5', /port number/],
+    ['DATABASE_URL', 'mysql://localhost/db', /sqlite:<path>.*postgres:\/\//],
+    ['DATABASE_URL', 'sqlite:', /sqlite:<path>/],
+    ['DATABASE_URL', 'tracker.db', /sqlite:<path>/],
+    ['ADMIN_EMAIL', 'not-an-email', /email address/],
+    ['ADMIN_PASSWORD', 'short', /at least 8 characters/],
+    ['ADMIN_PASSWORD', 'p'.repeat(129), /at most 128 characters/],
+    ['LOG_LEVEL', 'loud', /fatal, error, warn, info, debug, trace, silent/],
+    ['LOG_LEVEL', 'INFO', /one of/],
+    ['SESSION_IDLE_MINUTES', '0', /whole number of minutes/],
+    ['SESSION_IDLE_MINUTES', 'half an hour', /whole number of minutes/],
+    ['SESSION_MAX_HOURS', '1.5', /whole number of hours/],
+    ['CORS_ORIGINS', 'example.com', /origins like https:\/\/example.com/],
+    ['CORS_ORIGINS', 'https://ok.example.com,https://bad.example.com/path', /origins/],
+    ['TRUST_PROXY', 'yes', /true or false/],
+  ])('When %s is %j, then start-up is refused with one line naming it and what it expects', (name, value, expects) => {
+    const message = failure({ [name]: value });
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toContain(name);
+    expect(message).toMatch(expects);
+  });
+
+  test('When the refused value is a password, then the message does not repeat it', () => {
+    const message = failure({ ADMIN_PASSWORD: 'hunter2' });
+    expect(message).toContain('ADMIN_PASSWORD');
+    expect(message).not.toContain('hunter2');
+  });
+
+  test('When a refused DATABASE_URL holds credentials, then the message hides the password', () => {
+    const message = failure({ DATABASE_URL: 'mysql://app:TopSecret99@db:3306/x' });
+    expect(message).toContain('DATABASE_URL');
+    expect(message).not.toContain('TopSecret99');
+  });
+
+  test('When a refused value contains a newline, then the message stays on one line', () => {
+    const message = failure({ HOST: 'localhost', PORT: '30\n00' });
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toContain('PORT');
+  });
+
+  test('When several variables are bad, then each gets its own line naming it', () => {
+    const message = failure({ PORT: 'x', LOG_LEVEL: 'loud', TRUST_PROXY: 'maybe', HOST: 'fine' });
+    const lines = message.split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('PORT');
+    expect(lines[1]).toContain('LOG_LEVEL');
+    expect(lines[2]).toContain('TRUST_PROXY');
+  });
+});
