@@ -163,8 +163,11 @@ export function createApp(options: AppOptions): App {
   app.use('/api', authenticate(services.auth));
 
   const docsDir = swaggerUi.getAbsoluteFSPath();
-  app.get('/api/v1/docs', (_req, res) => res.redirect(301, '/api/v1/docs/'));
-  app.get('/api/v1/docs/', (_req, res) => res.type('html').send(DOCS_HTML));
+  // Express routing is not strict: '/api/v1/docs' also matches '/api/v1/docs/', so tell them apart here.
+  app.get('/api/v1/docs', (req, res) => {
+    if (!req.originalUrl.split('?')[0]!.endsWith('/')) return res.redirect(301, '/api/v1/docs/');
+    return res.type('html').send(DOCS_HTML);
+  });
   app.get('/api/v1/docs/init.js', (_req, res) =>
     res.type('js').send("window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#swagger-ui' });"),
   );
