@@ -2,6 +2,13 @@
 // Transpile only: type errors are the typecheck script's job, and one file's error must not fail others.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }];
 const moduleNameMapper = { '^@handover/shared$': '<rootDir>/shared/src/index.ts' };
+// The dashboard compiles with its own settings (JSX, DOM); CommonJS here because Jest runs CommonJS.
+const tsJestDashboard = [
+  'ts-jest',
+  {
+    tsconfig: { isolatedModules: true, jsx: 'react-jsx', module: 'nodenext', moduleResolution: 'nodenext', esModuleInterop: true, target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'] },
+  },
+];
 
 module.exports = {
   projects: [
@@ -12,6 +19,26 @@ module.exports = {
       testMatch: ['<rootDir>/tests/api/**/*.test.ts', '<rootDir>/tests/shared/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
       moduleNameMapper,
+    },
+    {
+      // Dashboard units and components in jsdom: no browser, no server.
+      displayName: 'dashboard',
+      testEnvironment: 'jsdom',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/tests/dashboard/**/*.test.ts?(x)'],
+      transform: { '^.+\\.tsx?$': tsJestDashboard },
+      moduleNameMapper: { ...moduleNameMapper, '\\.css$': '<rootDir>/tests/dashboard/support/style-stub.js' },
+      setupFilesAfterEnv: ['<rootDir>/tests/dashboard/support/setup.ts'],
+    },
+    {
+      // Browser tests against the built app and a real server: `npm run test:e2e` (needs /usr/bin/chromium).
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
+      transform: { '^.+\\.tsx?$': tsJest },
+      moduleNameMapper,
+      testTimeout: 120_000,
     },
   ],
 };

@@ -26,7 +26,7 @@ export function importPosts(
       reject(new ApiError({ type: 'network', title: 'Network error', status: 0, detail: 'The upload failed. Check your connection and try again.' }));
     xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
     xhr.onload = () => {
-      let body: unknown = null;
+      let body: unknown;
       try {
         body = JSON.parse(xhr.responseText);
       } catch {

@@ -1,0 +1,16 @@
+import { PageHeader } from '../../components/ui/page-header';
+import { SkillsView } from '../../features/skills/components/skills-view';
+import { can } from '../../lib/permissions';
+import { usePlanContext } from '../use-session';
+import { useTitle } from '../use-title';
+
+export default function SkillsPage() {
+  const { plan, role } = usePlanContext();
+  useTitle(`Skills and people · ${plan.name}`);
+  return (
+    <>
+      <PageHeader title="Skills and people" description="What the in-house team must be able to do before the agency goes, and who can do it today." />
+      <SkillsView planId={plan.id} canEdit={can(role, 'editPlan')} canReadSensitive={can(role, 'readSensitive')} />
+    </>
+  );
+}

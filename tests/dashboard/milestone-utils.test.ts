@@ -1,0 +1,105 @@
+import type { Milestone } from '@handover/shared';
+import { CreateMilestoneSchema } from '@handover/shared';
+import {
+  emptyMilestoneValues,
+  isOverdue,
+  milestoneToValues,
+  openDependencies,
+  toCreateMilestone,
+  toUpdateMilestone,
+} from '../../dashboard/src/features/milestones/utils/milestones';
+import { allowedMoves, ladderCounts } from '../../dashboard/src/features/handovers/utils/ladder';
+import { planNav } from '../../dashboard/src/app/nav';
+import { can, roleIn } from '../../dashboard/src/lib/permissions';
+
+const base: Milestone = {
+  id: '11111111-1111-4111-8111-111111111111',
+  planId: '00000000-0000-4000-8000-000000000000',
+  title: 'Launch Slack',
+  description: null,
+  phase: 'internal_network',
+  owner: 'Ana',
+  dueDate: '2026-03-01',
+  status: 'planned',
+  weight: 2,
+  dependsOn: [],
+  completedAt: null,
+  version: 3,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('milestone form values', () => {
+  it('When optional text is blank, then the payload carries null and passes the shared schema', () => {
+    const body = toCreateMilestone({ ...emptyMilestoneValues(), title: 'Pilot', dueDate: '2026-04-01', weight: '4' });
+    expect(body).toEqual({ title: 'Pilot', description: null, phase: 'internal_network', owner: null, dueDate: '2026-04-01', status: 'planned', weight: 4, dependsOn: [] });
+    expect(CreateMilestoneSchema.safeParse(body).success).toBe(true);
+  });
+
+  it('When the weight is blank, then the shared schema refuses it on the weight field', () => {
+    const result = CreateMilestoneSchema.safeParse(toCreateMilestone({ ...emptyMilestoneValues(), title: 'x', dueDate: '2026-04-01', weight: '' }));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toContain('weight');
+  });
+
+  it('When only the title changed, then the patch holds only the title', () => {
+    expect(toUpdateMilestone({ ...milestoneToValues(base), title: 'Launch Slack everywhere' }, base)).toEqual({ title: 'Launch Slack everywhere' });
+  });
+
+  it('When dependencies are reordered but the same, then nothing is sent for them', () => {
+    const m = { ...base, dependsOn: ['a', 'b'] };
+    expect(toUpdateMilestone({ ...milestoneToValues(m), dependsOn: ['b', 'a'] }, m)).toEqual({});
+  });
+
+  it('When the owner is cleared, then the patch sets it to null', () => {
+    expect(toUpdateMilestone({ ...milestoneToValues(base), owner: '  ' }, base)).toEqual({ owner: null });
+  });
+
+  it('When a milestone is due before today and not done, then it is overdue; done never is', () => {
+    expect(isOverdue(base, '2026-03-02')).toBe(true);
+    expect(isOverdue(base, '2026-03-01')).toBe(false);
+    expect(isOverdue({ ...base, status: 'done' }, '2027-01-01')).toBe(false);
+  });
+
+  it('When a dependency is not done, then it is listed as open', () => {
+    const dep = { ...base, id: '22222222-2222-4222-8222-222222222222', title: 'Dep', status: 'in_progress' as const };
+    const done = { ...base, id: '33333333-3333-4333-8333-333333333333', status: 'done' as const };
+    expect(openDependencies({ dependsOn: [dep.id, done.id] }, [dep, done]).map((m) => m.title)).toEqual(['Dep']);
+  });
+});
+
+describe('roles', () => {
+  it('When agency staff look at a handover in reverse shadowing, then they may move it up to in-house but not back', () => {
+    expect(allowedMoves('reverse_shadowing', 'agency').map((m) => m.to)).toEqual(['in_house']);
+    expect(allowedMoves('in_house', 'agency')).toEqual([]);
+  });
+
+  it('When a lead looks at an in-house handover, then they may accept or move it back; an accepted one can be reopened', () => {
+    expect(allowedMoves('in_house', 'lead').map((m) => [m.kind, m.to])).toEqual([
+      ['accept', 'accepted'],
+      ['back', 'reverse_shadowing'],
+    ]);
+    expect(allowedMoves('accepted', 'lead').map((m) => m.label)).toEqual(['Reopen']);
+    expect(allowedMoves('agency', 'executive')).toEqual([]);
+  });
+
+  it('When handovers are counted, then every step of the ladder appears', () => {
+    expect(ladderCounts([{ status: 'agency' }, { status: 'agency' }, { status: 'accepted' }]).map((c) => c.count)).toEqual([2, 0, 0, 0, 1]);
+  });
+
+  it('When the navigation is built, then executives read, agency staff see handovers and posts, leads see everything', () => {
+    const labels = (role: Parameters<typeof planNav>[1]) => planNav('p', role).map((i) => i.label);
+    expect(labels('executive')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Activity']);
+    expect(labels('agency')).toEqual(['Overview', 'Handovers', 'Posts']);
+    expect(labels('lead')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Activity', 'Members']);
+  });
+
+  it('When the user is an admin, then they act as lead in every plan', () => {
+    const me = { user: { id: 'u', email: 'a@b.c', name: 'A', isAdmin: true, createdAt: '2026-01-01T00:00:00.000Z' }, memberships: [] };
+    expect(roleIn(me, 'any')).toBe('lead');
+    expect(roleIn({ ...me, user: { ...me.user, isAdmin: false } }, 'any')).toBeNull();
+    expect(can('executive', 'editPlan')).toBe(false);
+    expect(can('agency', 'recordPosts')).toBe(true);
+    expect(can('agency', 'recordAnySource')).toBe(false);
+  });
+});
