@@ -1,0 +1,87 @@
+import { startApp, type TestApp } from '../support/app';
+import { planWorld } from '../support/factories';
+import { expectProblem } from '../support/problem';
+import {
+  CALLERS,
+  CALLER_LABEL,
+  ROUTES,
+  adminGet,
+  expectedStatus,
+  send,
+  type Caller,
+  type MatrixCtx,
+} from '../support/route-table';
+
+// One table (tests/support/route-table.ts) x every kind of caller, expectations from DESIGN section 6.
+
+let t: TestApp;
+let c: MatrixCtx;
+beforeAll(async () => {
+  t = await startApp();
+  const world = await planWorld(t);
+  const tokens: Record<Caller, string | undefined> = {
+    admin: world.admin.token,
+    lead: world.lead.token,
+    executive: world.executive.token,
+    agency: world.agency.token,
+    outsider: world.outsider.token,
+    anonymous: undefined,
+  };
+  c = { t, world, tokens };
+});
+afterAll(async () => t.close());
+
+const SLUG: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found' };
+
+test('When the table is read, then every route appears once', () => {
+  const keys = ROUTES.map((r) => `${r.method} ${r.route}`);
+  expect(new Set(keys).size).toBe(keys.length);
+});
+
+test('When the API documents a plan, member, milestone, activity or user route, then the table lists it', () => {
+  const doc = t.openapi as { paths: Record<string, Record<string, unknown>> };
+  const foundation = /^\/api\/v1\/(users|plans(\/\{planId\}(\/(members|milestones|activity)(\/.*)?)?)?)$/;
+  const documented = Object.entries(doc.paths)
+    .filter(([path]) => foundation.test(path))
+    .flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+        .map((m) => `${m} ${path.replace(/^\/api\/v1/, '').replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+  expect(documented.length).toBeGreaterThanOrEqual(15);
+  const listed = new Set(ROUTES.map((r) => `${r.method} ${r.route}`));
+  expect(documented.filter((r) => !listed.has(r))).toEqual([]);
+});
+
+for (const rc of ROUTES) {
+  const name = `${rc.method.toUpperCase()} ${rc.route}`;
+  describe(name, () => {
+    for (const caller of CALLERS) {
+      const status = expectedStatus(rc, caller);
+      const refused = status >= 400;
+      const outcome = refused ? `${status}${rc.state ? ' and nothing changes' : ''}` : `${status}${rc.state ? ' and the change is made' : ''}`;
+      test(`When ${CALLER_LABEL[caller]} calls ${name}, then ${outcome}`, async () => {
+        const prepared = await rc.prepare(c);
+        const snapshot = async () =>
+          rc.state
+            ? {
+                resource: await rc.state(c, prepared),
+                activity: (await adminGet(c, `/plans/${c.world.planId}/activity?limit=1`)).body,
+              }
+            : null;
+        const before = await snapshot();
+        const res = await send(c, prepared, rc.method, c.tokens[caller]);
+        if (refused) {
+          expectProblem(res, status, SLUG[status]);
+        } else {
+          expect({ status: res.status, body: res.body }).toMatchObject({ status });
+        }
+        if (rc.state) {
+          const after = await snapshot();
+          if (refused) expect(after).toEqual(before);
+          else expect(after).not.toEqual(before);
+        }
+      });
+    }
+  });
+}
