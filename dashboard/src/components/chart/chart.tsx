@@ -64,7 +64,10 @@ export function Chart<T extends object>({
 }: ChartProps<T>) {
   const hasRight = series.some((s) => s.axis === 'right') || references.some((r) => r.axis === 'right');
   const bars = layout === 'bars';
-  const fmtCat = formatCategory ? (v: unknown) => formatCategory(String(v)) : undefined;
+  // Long category names are cut to fit their axis; the table carries them whole.
+  const maxChars = Math.floor(categoryWidth / 6.6);
+  const cut = (v: string) => (bars && v.length > maxChars ? `${v.slice(0, maxChars - 1)}…` : v);
+  const fmtCat = (v: unknown) => cut(formatCategory ? formatCategory(String(v)) : String(v));
   const fmtLeft = formatLeft ? (v: unknown) => formatLeft(Number(v)) : undefined;
   const fmtRight = formatRight ? (v: unknown) => formatRight(Number(v)) : undefined;
   const labels = new Map(series.map((s) => [s.key, s]));
@@ -96,7 +99,7 @@ export function Chart<T extends object>({
             <Tooltip
               contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', color: 'var(--text)' }}
               labelStyle={{ color: 'var(--text)' }}
-              labelFormatter={fmtCat ? (v) => fmtCat(v) : undefined}
+              labelFormatter={formatCategory ? (v) => formatCategory(String(v)) : undefined}
               formatter={(value, name) => {
                 const s = labels.get(String(name));
                 const fmt = s?.axis === 'right' ? fmtRight : fmtLeft;

@@ -162,10 +162,18 @@ function ExitDates({ summary, plan }: { summary: Summary; plan: Plan }) {
         ))}
       </dl>
       <div className="timeline" aria-hidden="true">
-        {marks.map((m) => (
+        {marks.map((m, i) => (
           <div key={m.key} className="timeline__mark" style={{ left: `${m.position}%` }}>
             <span className="timeline__dot" style={{ background: colors[m.key] }} />
-            <span>{m.label}</span>
+            <span
+              className="timeline__label"
+              style={{
+                top: `${0.9 + i * 0.95}rem`,
+                ...(m.position > 70 ? { right: 0 } : m.position < 30 ? { left: 0 } : { left: '50%', transform: 'translateX(-50%)' }),
+              }}
+            >
+              {m.label} {formatShortDate(m.date)}
+            </span>
           </div>
         ))}
       </div>
