@@ -61,9 +61,21 @@ export class Db {
     return fn(this.dataSource.manager);
   }
 
-  write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * One transaction. On PostgreSQL a transaction that loses a deadlock (40P01) or a serialization
+   * conflict (40001) has changed nothing, so it is run again, after a short random pause, instead
+   * of failing the request: `fn` must therefore do nothing outside the database that cannot repeat.
+   */
+  async write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
     if (this.dialect === 'sqlite') return this.mutex.run(() => this.dataSource.transaction(fn));
-    return this.dataSource.transaction(fn);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.dataSource.transaction(fn);
+      } catch (error) {
+        if (attempt >= WRITE_ATTEMPTS || !isRetryableConflict(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
+      }
+    }
   }
 
   /** Take a row lock on the plan for the rest of the transaction (PostgreSQL; SQLite is already serial). */
@@ -110,6 +122,15 @@ export class Db {
     }
     await this.dataSource.destroy();
   }
+}
+
+const WRITE_ATTEMPTS = 8;
+
+/** PostgreSQL deadlock_detected or serialization_failure: the transaction was rolled back and may run again. */
+export function isRetryableConflict(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error as QueryFailedError & { driverError?: { code?: string } }).driverError?.code;
+  return code === '40P01' || code === '40001';
 }
 
 /** True when the error is a unique-constraint violation, on either dialect. */

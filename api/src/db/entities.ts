@@ -12,6 +12,7 @@ import { AssessmentEntity } from '../modules/skills/assessment.entity';
 import { HandoverEntity, HandoverTransitionEntity } from '../modules/handovers/handover.entity';
 import { PostDailyCountEntity, PostEntity } from '../modules/posts/post.entity';
 import { AdoptionSampleEntity } from '../modules/adoption/adoption-sample.entity';
+import { RateLimitEntity } from '../modules/rate-limit/rate-limit.entity';
 
 export const entities = [
   UserEntity,
@@ -31,4 +32,5 @@ export const entities = [
   PostEntity,
   PostDailyCountEntity,
   AdoptionSampleEntity,
+  RateLimitEntity,
 ];

@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../http/problem';
 import type { ActivityService } from '../activity/activity.service';
 import { PlanMemberEntity } from '../plans/plan-member.entity';
 import { PlanEntity } from '../plans/plan.entity';
+import { LOGIN_POLICY, RateLimiter } from '../rate-limit/rate-limit.service';
 import { UserEntity } from '../users/user.entity';
 import { toUser } from '../users/user.mapper';
 import { ApiTokenEntity } from './api-token.entity';
@@ -18,18 +19,27 @@ import { API_TOKEN_PREFIX, SESSION_PREFIX, newToken, tokenHash } from './tokens'
 const TOUCH_EVERY_MS = 60_000;
 
 export class AuthService {
+  private readonly loginLimiter = new RateLimiter(this.deps, LOGIN_POLICY);
+
   constructor(
     private readonly deps: Deps,
     private readonly activity: ActivityService,
   ) {}
 
-  async login(email: string, password: string, _address: string): Promise<LoginResponse> {
+  async login(email: string, password: string, address: string): Promise<LoginResponse> {
     const normalized = email.trim().toLowerCase();
+    const limits = [
+      { scope: 'login:account', subject: normalized },
+      { scope: 'login:address', subject: address },
+    ];
+    await this.loginLimiter.assertAllowed(limits, 'Too many failed sign-ins; try again later.');
     const user = await this.deps.db.read((m) => m.getRepository(UserEntity).findOne({ where: { email: normalized } }));
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
     if (!user || !ok) {
+      await this.loginLimiter.recordFailure(limits);
       throw new AppError(401, 'invalid-credentials', 'Sign-in failed', 'The email or password is wrong.');
     }
+    await this.loginLimiter.reset(limits); // this account and this address only
     const token = newToken(SESSION_PREFIX);
     const now = this.deps.clock.now();
     await this.deps.db.write(async (m) => {

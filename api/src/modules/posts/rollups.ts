@@ -46,8 +46,17 @@ export class RollupDelta {
         values,
       );
     }
-    if (rows.some((r) => r.delta < 0)) {
-      await m.query(`DELETE FROM post_daily_counts WHERE plan_id = ${p(1)} AND count <= 0`, [planId]);
+    // Drop the rows this transaction brought to zero, and only those: it already holds their locks,
+    // so the delete cannot wait on (or deadlock with) another writer's rows.
+    const lowered = rows.filter((r) => r.delta < 0);
+    for (let start = 0; start < lowered.length; start += 200) {
+      const chunk = lowered.slice(start, start + 200);
+      const values: unknown[] = [planId];
+      const keys = chunk.map((r, i) => {
+        values.push(r.day, r.channel, r.source);
+        return `(day = ${p(3 * i + 2)} AND channel = ${p(3 * i + 3)} AND source = ${p(3 * i + 4)})`;
+      });
+      await m.query(`DELETE FROM post_daily_counts WHERE plan_id = ${p(1)} AND count <= 0 AND (${keys.join(' OR ')})`, values);
     }
   }
 }
