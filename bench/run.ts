@@ -1,0 +1,361 @@
+/**
+ * npm run bench [-- --pg | --pg-only] [--rows N] [--import-reps N] [--latency-reps N] [--rps-reps N] [--duration S]
+ *
+ * A benchmark, not a test: it starts the built server (node api/dist/main.js) as a child process on
+ * a fresh database, measures, prints a table and writes bench/results.json. Every ratio is measured
+ * side by side in the same run, alternating the two sides, and each figure is the median of the
+ * repetitions.
+ */
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTempDatabase } from '../api/scripts/pg-temp';
+import { uuidv7 } from '../api/src/db/ids';
+import { dashboardInitialJs, type DashboardSize } from './dashboard';
+import { row, todayUtc, writeCsv } from './data';
+import { latencies, median, ok, percentile, request } from './http';
+import { ROOT, ensureBuilt, memoryOf, startApi, startProcess, type ServerProcess } from './server';
+
+type Options = {
+  dialects: Array<'sqlite' | 'postgres'>;
+  rows: number;
+  smallRows: number;
+  importReps: number;
+  latencyReps: number;
+  latencySamples: number;
+  rpsReps: number;
+  duration: number;
+};
+
+function parseArgs(argv: string[]): Options {
+  const value = (name: string, fallback: number) => {
+    const i = argv.indexOf(name);
+    if (i < 0) return fallback;
+    const n = Number(argv[i + 1]);
+    if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} needs a positive number`);
+    return n;
+  };
+  const dialects: Options['dialects'] = argv.includes('--pg-only') ? ['postgres'] : argv.includes('--pg') ? ['sqlite', 'postgres'] : ['sqlite'];
+  return {
+    dialects,
+    rows: value('--rows', 1_000_000),
+    smallRows: value('--small-rows', 10_000),
+    importReps: value('--import-reps', 3),
+    latencyReps: value('--latency-reps', 5),
+    latencySamples: value('--latency-samples', 60),
+    rpsReps: value('--rps-reps', 3),
+    duration: value('--duration', 8),
+  };
+}
+
+const ADMIN = { email: 'bench@example.com', password: 'bench-password-123' };
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const MB = 1024 * 1024;
+
+type Db = { url: string; drop: () => Promise<void> };
+
+async function freshDb(dialect: 'sqlite' | 'postgres'): Promise<Db> {
+  if (dialect === 'postgres') {
+    const temp = await createTempDatabase('handover_bench');
+    return { url: temp.url, drop: temp.drop };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handover-bench-'));
+  return { url: `sqlite:${path.join(dir, 'bench.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function startSignedIn(dbUrl: string): Promise<{ server: ServerProcess; token: string }> {
+  const server = await startApi(dbUrl, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+  const { token } = await ok<{ token: string }>(server.base, 'POST', '/api/v1/auth/login', { json: ADMIN });
+  return { server, token };
+}
+
+async function createPlan(server: ServerProcess, token: string, name: string): Promise<string> {
+  const plan = await ok<{ id: string }>(server.base, 'POST', '/api/v1/plans', {
+    token,
+    json: { name, brand: 'Bench', agencyName: 'Agency', startDate: '2024-01-01', targetExitDate: '2027-01-04' },
+  });
+  return plan.id;
+}
+
+/** The baseline: the same rows into the same schema (migrated, same indexes) with one prepared statement, one transaction. */
+async function rawInsertRate(rows: number, endDay: Date): Promise<number> {
+  const db = await freshDb('sqlite');
+  try {
+    const { server, token } = await startSignedIn(db.url);
+    const planId = await createPlan(server, token, 'raw');
+    await server.stop();
+    const conn = new Database(db.url.slice('sqlite:'.length));
+    conn.pragma('journal_mode = WAL');
+    conn.pragma('synchronous = FULL');
+    conn.pragma('foreign_keys = ON');
+    const createdAt = new Date().toISOString();
+    const data: string[][] = new Array(rows);
+    for (let i = 0; i < rows; i++) {
+      const r = row(i, rows, endDay);
+      data[i] = [uuidv7(), planId, r.channel, r.publishedAt, r.source, r.externalId, r.author, createdAt];
+    }
+    const stmt = conn.prepare(
+      'INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertAll = conn.transaction((all: string[][]) => {
+      for (const r of all) stmt.run(r);
+    });
+    const started = process.hrtime.bigint();
+    insertAll(data);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    conn.close();
+    return rows / seconds;
+  } finally {
+    await db.drop();
+  }
+}
+
+type ImportRun = { rowsPerSecond: number; seconds: number; peakRssBytes: number; inserted: number };
+
+async function importThroughApi(server: ServerProcess, token: string, planId: string, file: string, rows: number): Promise<ImportRun> {
+  const pid = server.child.pid!;
+  const started = process.hrtime.bigint();
+  const res = await request(server.base, 'POST', `/api/v1/plans/${planId}/posts/import`, { token, file });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (res.status !== 200) throw new Error(`import -> ${res.status}: ${res.body.slice(0, 500)}`);
+  const body = JSON.parse(res.body) as { inserted: number };
+  if (body.inserted !== rows) throw new Error(`import stored ${body.inserted} of ${rows} rows`);
+  return { rowsPerSecond: rows / seconds, seconds, peakRssBytes: memoryOf(pid).peak, inserted: body.inserted };
+}
+
+async function autocannonRps(url: string, token: string | undefined, seconds: number): Promise<number> {
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: seconds,
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  if (result.non2xx || result.errors) throw new Error(`autocannon on ${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+type LatencyFigures = { medianMs: number; p95Ms: number };
+
+type DialectResult = {
+  dialect: 'sqlite' | 'postgres';
+  import: {
+    rows: number;
+    apiRowsPerSecond: number;
+    rawRowsPerSecond: number;
+    ratio: number;
+    runs: Array<{ apiRowsPerSecond: number; rawRowsPerSecond: number; seconds: number; peakRssMB: number }>;
+    peakRssMB: number;
+  };
+  latency: Record<'summary' | 'share', { small: LatencyFigures; large: LatencyFigures; ratio: number }> & { smallRows: number };
+  milestones: { rps: number; helloRps: number; ratio: number; runs: Array<{ rps: number; helloRps: number }> };
+};
+
+async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { large: string; small: string }, endDay: Date): Promise<DialectResult> {
+  const runs: DialectResult['import']['runs'] = [];
+  let kept: { server: ServerProcess; token: string; db: Db; largePlan: string } | null = null;
+  try {
+    for (let rep = 1; rep <= o.importReps; rep++) {
+      log(`[${dialect}] import ${rep}/${o.importReps}: raw better-sqlite3 insert of ${o.rows} rows ...`);
+      const raw = await rawInsertRate(o.rows, endDay);
+      log(`[${dialect}]   raw ${Math.round(raw)} rows/s; now through POST /posts/import ...`);
+      const db = await freshDb(dialect);
+      const { server, token } = await startSignedIn(db.url);
+      const planId = await createPlan(server, token, 'large');
+      const run = await importThroughApi(server, token, planId, csv.large, o.rows);
+      log(`[${dialect}]   api ${Math.round(run.rowsPerSecond)} rows/s in ${round(run.seconds)} s, peak RSS ${round(run.peakRssBytes / MB)} MB`);
+      runs.push({ apiRowsPerSecond: run.rowsPerSecond, rawRowsPerSecond: raw, seconds: run.seconds, peakRssMB: run.peakRssBytes / MB });
+      if (rep < o.importReps) {
+        await server.stop();
+        await db.drop();
+      } else {
+        kept = { server, token, db, largePlan: planId };
+      }
+    }
+    const { server, token } = kept!;
+
+    // Latency: a small plan next to the large one, in the same database.
+    const smallPlan = await createPlan(server, token, 'small');
+    await ok(server.base, 'POST', `/api/v1/plans/${smallPlan}/posts/import`, { token, file: csv.small });
+    const to = new Date(endDay.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const from = new Date(endDay.getTime() - 51 * 7 * 86_400_000).toISOString().slice(0, 10);
+    const paths = {
+      summary: (plan: string) => `/api/v1/plans/${plan}/summary`,
+      share: (plan: string) => `/api/v1/plans/${plan}/posts/share?interval=week&from=${from}&to=${to}`,
+    };
+    const samples: Record<string, { medians: number[]; p95s: number[] }> = {};
+    for (const key of ['summary', 'share'] as const) {
+      for (const size of ['small', 'large'] as const) {
+        await latencies(server.base, paths[key](size === 'small' ? smallPlan : kept!.largePlan), token, 20); // warm-up
+        samples[`${key}.${size}`] = { medians: [], p95s: [] };
+      }
+    }
+    for (let rep = 0; rep < o.latencyReps; rep++) {
+      for (const key of ['summary', 'share'] as const) {
+        for (const size of ['small', 'large'] as const) {
+          const times = await latencies(server.base, paths[key](size === 'small' ? smallPlan : kept!.largePlan), token, o.latencySamples);
+          samples[`${key}.${size}`]!.medians.push(percentile(times, 50));
+          samples[`${key}.${size}`]!.p95s.push(percentile(times, 95));
+        }
+      }
+    }
+    const figures = (key: string): LatencyFigures => ({
+      medianMs: round(median(samples[key]!.medians), 2),
+      p95Ms: round(median(samples[key]!.p95s), 2),
+    });
+    const latency = {
+      smallRows: o.smallRows,
+      summary: { small: figures('summary.small'), large: figures('summary.large'), ratio: 0 },
+      share: { small: figures('share.small'), large: figures('share.large'), ratio: 0 },
+    };
+    latency.summary.ratio = round(latency.summary.large.medianMs / latency.summary.small.medianMs, 2);
+    latency.share.ratio = round(latency.share.large.medianMs / latency.share.small.medianMs, 2);
+    log(`[${dialect}] latency: ${JSON.stringify(latency)}`);
+
+    // Requests per second: GET /milestones (50 items) against a bare Express hello-world, alternating.
+    const msPlan = await createPlan(server, token, 'milestones');
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const dependsOn = ids.length && i % 3 === 0 ? [ids[ids.length - 1]!] : [];
+      const m = await ok<{ id: string }>(server.base, 'POST', `/api/v1/plans/${msPlan}/milestones`, {
+        token,
+        json: {
+          title: `Milestone ${String(i).padStart(2, '0')}`,
+          description: 'Roll out the internal network to the next department and train its champions.',
+          phase: (['internal_network', 'outward_presence', 'agency_exit'] as const)[i % 3],
+          dueDate: new Date(Date.UTC(2026, 0, 5 + i * 3)).toISOString().slice(0, 10),
+          weight: 1 + (i % 5),
+          dependsOn,
+        },
+      });
+      ids.push(m.id);
+    }
+    const listUrl = `${server.base}/api/v1/plans/${msPlan}/milestones?limit=50`;
+    const listed = await ok<{ items: unknown[] }>(server.base, 'GET', `/api/v1/plans/${msPlan}/milestones?limit=50`, { token });
+    if (listed.items.length !== 50) throw new Error(`expected 50 milestones, got ${listed.items.length}`);
+    const hello = await startProcess(['--import', 'tsx', path.join(ROOT, 'bench/hello-server.ts')], {});
+    const rpsRuns: DialectResult['milestones']['runs'] = [];
+    try {
+      await autocannonRps(`${hello.base}/hello`, undefined, 2); // warm-up both
+      await autocannonRps(listUrl, token, 2);
+      for (let rep = 0; rep < o.rpsReps; rep++) {
+        const helloRps = await autocannonRps(`${hello.base}/hello`, undefined, o.duration);
+        const rps = await autocannonRps(listUrl, token, o.duration);
+        log(`[${dialect}] rps ${rep + 1}/${o.rpsReps}: milestones ${Math.round(rps)}/s, hello-world ${Math.round(helloRps)}/s`);
+        rpsRuns.push({ rps, helloRps });
+      }
+    } finally {
+      await hello.stop();
+    }
+    const rps = median(rpsRuns.map((r) => r.rps));
+    const helloRps = median(rpsRuns.map((r) => r.helloRps));
+    const apiRate = median(runs.map((r) => r.apiRowsPerSecond));
+    const rawRate = median(runs.map((r) => r.rawRowsPerSecond));
+    return {
+      dialect,
+      import: {
+        rows: o.rows,
+        apiRowsPerSecond: Math.round(apiRate),
+        rawRowsPerSecond: Math.round(rawRate),
+        ratio: round(apiRate / rawRate, 2),
+        runs: runs.map((r) => ({ ...r, apiRowsPerSecond: Math.round(r.apiRowsPerSecond), rawRowsPerSecond: Math.round(r.rawRowsPerSecond), seconds: round(r.seconds, 2), peakRssMB: round(r.peakRssMB) })),
+        peakRssMB: round(Math.max(...runs.map((r) => r.peakRssMB))),
+      },
+      latency,
+      milestones: {
+        rps: Math.round(rps),
+        helloRps: Math.round(helloRps),
+        ratio: round(rps / helloRps, 2),
+        runs: rpsRuns.map((r) => ({ rps: Math.round(r.rps), helloRps: Math.round(r.helloRps) })),
+      },
+    };
+  } finally {
+    if (kept) {
+      await kept.server.stop();
+      await kept.db.drop();
+    }
+  }
+}
+
+type Line = [string, string, string, string];
+
+function table(results: DialectResult[], dashboard: DashboardSize): string {
+  const lines: Line[] = [['measure', 'value', 'target', 'met']];
+  const yes = (b: boolean) => (b ? 'yes' : 'NO');
+  for (const r of results) {
+    const d = r.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    const l = r.latency;
+    lines.push(
+      [`${d}: import ${r.import.rows.toLocaleString('en')} rows, POST /posts/import`, `${r.import.apiRowsPerSecond.toLocaleString('en')} rows/s`, '', ''],
+      [`${d}: raw better-sqlite3 prepared insert, same rows`, `${r.import.rawRowsPerSecond.toLocaleString('en')} rows/s`, '', ''],
+      [`${d}: import / raw`, `${r.import.ratio}x`, '>= 0.5x', yes(r.import.ratio >= 0.5)],
+      [`${d}: server peak RSS during the import (VmHWM)`, `${r.import.peakRssMB} MB`, '<= 300 MB', yes(r.import.peakRssMB <= 300)],
+    );
+    for (const key of ['summary', 'share'] as const) {
+      const name = key === 'summary' ? 'GET /summary' : 'GET /posts/share (52 weeks)';
+      lines.push(
+        [`${d}: ${name}, ${l.smallRows.toLocaleString('en')} posts`, `median ${l[key].small.medianMs} ms, p95 ${l[key].small.p95Ms} ms`, '', ''],
+        [`${d}: ${name}, ${r.import.rows.toLocaleString('en')} posts`, `median ${l[key].large.medianMs} ms, p95 ${l[key].large.p95Ms} ms`, 'median <= 20 ms', yes(l[key].large.medianMs <= 20)],
+        [`${d}: ${name}, large / small median`, `${l[key].ratio}x`, '<= 2x', yes(l[key].ratio <= 2)],
+      );
+    }
+    lines.push(
+      [`${d}: GET /milestones (50 items), 50 connections`, `${r.milestones.rps.toLocaleString('en')} req/s`, '', ''],
+      [`${d}: bare Express hello-world, 50 connections`, `${r.milestones.helloRps.toLocaleString('en')} req/s`, '', ''],
+      [`${d}: milestones / hello-world`, `${r.milestones.ratio}x`, '>= 0.5x', yes(r.milestones.ratio >= 0.5)],
+    );
+  }
+  lines.push([
+    'dashboard initial JavaScript, gzip',
+    dashboard.built ? `${round(dashboard.gzipBytes / 1024)} KiB (${dashboard.files.length} files)` : 'not built',
+    '',
+    '',
+  ]);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...lines.map((l) => l[i]!.length)));
+  const fmt = (l: Line) => `| ${l.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [fmt(lines[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.slice(1).map(fmt)].join('\n');
+}
+
+function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGB: round(os.totalmem() / 1024 ** 3),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  };
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  ensureBuilt(log);
+  const endDay = todayUtc();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handover-bench-csv-'));
+  const results: DialectResult[] = [];
+  const startedAt = new Date().toISOString();
+  try {
+    const csv = { large: path.join(dir, 'large.csv'), small: path.join(dir, 'small.csv') };
+    log(`writing ${o.rows} and ${o.smallRows} rows of CSV ...`);
+    await writeCsv(csv.large, o.rows, endDay);
+    await writeCsv(csv.small, o.smallRows, endDay, 's');
+    for (const dialect of o.dialects) results.push(await benchDialect(dialect, o, csv, endDay));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const dashboard = dashboardInitialJs(path.join(ROOT, 'dashboard/dist'));
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  const out = { command, startedAt, finishedAt: new Date().toISOString(), machine: machine(), options: o, results, dashboard };
+  fs.writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  const m = out.machine;
+  console.log(`\n${command}\n${m.cpus} x ${m.cpuModel}, ${m.memoryGB} GB, ${m.os}, Node ${m.node}\n`);
+  console.log(table(results, dashboard));
+  console.log('\nwritten to bench/results.json');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});
