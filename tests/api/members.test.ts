@@ -37,6 +37,16 @@ describe('GET /plans/:planId/members', () => {
     }
   });
 
+  test('When limit and offset are given, then members come as a page with the full total; limit is capped at 200', async () => {
+    const all = await t.as(world.lead.token).get(`/api/v1/plans/${world.planId}/members`);
+    expect(all.body).toMatchObject({ total: 3, limit: 50, offset: 0 });
+    const page = await t.as(world.lead.token).get(`/api/v1/plans/${world.planId}/members?limit=1&offset=1`);
+    expect(page.body).toEqual({ items: [all.body.items[1]], total: 3, limit: 1, offset: 1 });
+    expect((await t.as(world.lead.token).get(`/api/v1/plans/${world.planId}/members?limit=500`)).body.limit).toBe(200);
+    expectProblem(await t.as(world.lead.token).get(`/api/v1/plans/${world.planId}/members?limit=0`), 422, 'validation-failed');
+    expectProblem(await t.as(world.lead.token).get(`/api/v1/plans/${world.planId}/members?role=lead`), 422, 'validation-failed');
+  });
+
   test('When a non-member or nobody asks, then 404 or 401', async () => {
     expectProblem(await t.as(world.outsider.token).get(`/api/v1/plans/${world.planId}/members`), 404, 'not-found');
     expectProblem(await t.as().get(`/api/v1/plans/${world.planId}/members`), 401, 'unauthorized');

@@ -82,8 +82,9 @@ export function registerPlanRoutes(api: Api, plans: PlansService): void {
     tags: ['Members'],
     guard: { kind: 'plan', access: 'read' },
     params: PlanParams,
-    response: z.object({ items: z.array(MemberSchema) }),
-    handler: async (_input, ctx) => ({ body: await plans.members(ctx) }),
+    query: PageQuerySchema.strict(),
+    response: pageOf(MemberSchema),
+    handler: async ({ query }, ctx) => ({ body: await plans.members(ctx, query) }),
   });
 
   api.route({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_TARGETS,
+  MAX_LIMIT,
   type CreatePlanSchema,
   type Member,
   type Page,
@@ -138,17 +139,22 @@ export class PlansService {
     });
   }
 
-  async members(ctx: PlanCtx): Promise<{ items: Member[] }> {
+  async members(ctx: PlanCtx, q: PageQuery = { limit: MAX_LIMIT, offset: 0 }): Promise<Page<Member>> {
     return this.deps.db.read(async (m) => {
-      const rows = await m
-        .getRepository(PlanMemberEntity)
-        .createQueryBuilder('pm')
-        .innerJoin(UserEntity, 'u', 'u.id = pm.user_id')
+      const base = () =>
+        m
+          .getRepository(PlanMemberEntity)
+          .createQueryBuilder('pm')
+          .innerJoin(UserEntity, 'u', 'u.id = pm.user_id')
+          .where('pm.plan_id = :planId', { planId: ctx.planId });
+      const rows = await base()
         .select(['pm.user_id AS "userId"', 'u.email AS "email"', 'u.name AS "name"', 'pm.role AS "role"'])
-        .where('pm.plan_id = :planId', { planId: ctx.planId })
         .orderBy('u.email', 'ASC')
+        .limit(q.limit)
+        .offset(q.offset)
         .getRawMany<Member>();
-      return { items: rows };
+      const total = await base().getCount();
+      return { items: rows, total, limit: q.limit, offset: q.offset };
     });
   }
 
