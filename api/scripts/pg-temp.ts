@@ -12,12 +12,20 @@ export function databaseUrl(name: string): string {
 
 export async function createTempDatabase(prefix: string): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
+  // CREATE DATABASE copies template1 and fails (55006) while another session is copying it too:
+  // parallel test files do that, so retry a few times.
+  for (let attempt = 1; ; attempt++) {
+    const admin = new Client({ connectionString: PG_ADMIN_URL });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE "${name}"`);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    } finally {
+      await admin.end();
+    }
   }
   return {
     name,
