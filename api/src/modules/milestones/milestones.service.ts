@@ -26,24 +26,56 @@ export class MilestonesService {
     return this.deps.clock.now().toISOString().slice(0, 10);
   }
 
+  /**
+   * The page and its total in one statement (a window count), then the page's dependencies in a
+   * second: plain SQL, because this is the most-read list and the query builder cost more than the
+   * database did.
+   */
   async list(ctx: PlanCtx, q: MilestoneListQuery): Promise<Page<Milestone>> {
-    return this.deps.db.read(async (m) => {
-      const qb = m.getRepository(MilestoneEntity).createQueryBuilder('ms').where('ms.plan_id = :planId', {
-        planId: ctx.planId,
-      });
-      if (q.phase) qb.andWhere('ms.phase = :phase', { phase: q.phase });
-      if (q.status) qb.andWhere('ms.status = :status', { status: q.status });
-      if (q.overdue === true) qb.andWhere("ms.due_date < :today AND ms.status <> 'done'", { today: this.today() });
-      if (q.overdue === false) qb.andWhere("(ms.due_date >= :today OR ms.status = 'done')", { today: this.today() });
-      const [rows, total] = await qb
-        .orderBy('ms.due_date', 'ASC')
-        .addOrderBy('ms.title', 'ASC')
-        .addOrderBy('ms.id', 'ASC')
-        .take(q.limit)
-        .skip(q.offset)
-        .getManyAndCount();
-      const edges = await dependenciesOf(m, rows.map((r) => r.id));
-      return { items: rows.map((r) => toMilestone(r, edges.get(r.id) ?? [])), total, limit: q.limit, offset: q.offset };
+    const db = this.deps.db;
+    const params: unknown[] = [ctx.planId];
+    const where = [`plan_id = ${db.param(1)}`];
+    const filter = (sql: (param: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(db.param(params.length)));
+    };
+    if (q.phase) filter((v) => `phase = ${v}`, q.phase);
+    if (q.status) filter((v) => `status = ${v}`, q.status);
+    if (q.overdue === true) filter((v) => `due_date < ${v} AND status <> 'done'`, this.today());
+    if (q.overdue === false) filter((v) => `(due_date >= ${v} OR status = 'done')`, this.today());
+    const conditions = where.join(' AND ');
+    const page = [...params, q.limit, q.offset];
+    return db.read(async (m) => {
+      const rows: Array<MilestoneRow & { total: number | string }> = await m.query(
+        `SELECT ${MILESTONE_COLUMNS}, COUNT(*) OVER () AS total FROM milestones WHERE ${conditions}
+         ORDER BY due_date ASC, title ASC, id ASC LIMIT ${db.param(page.length - 1)} OFFSET ${db.param(page.length)}`,
+        page,
+      );
+      let total = rows.length ? Number(rows[0]!.total) : 0;
+      if (!rows.length && q.offset > 0) {
+        // Past the end the window count has no row to ride on: count on its own.
+        const counted: Array<{ total: number | string }> = await m.query(
+          `SELECT COUNT(*) AS total FROM milestones WHERE ${conditions}`,
+          params,
+        );
+        total = Number(counted[0]?.total ?? 0);
+      }
+      const edges = new Map<string, string[]>();
+      if (rows.length) {
+        const ids = rows.map((r) => r.id);
+        const found: Array<{ milestone_id: string; depends_on_id: string }> = await m.query(
+          `SELECT milestone_id, depends_on_id FROM milestone_dependencies
+           WHERE milestone_id IN (${ids.map((_, i) => db.param(i + 1)).join(', ')})`,
+          ids,
+        );
+        for (const e of found) edges.set(e.milestone_id, [...(edges.get(e.milestone_id) ?? []), e.depends_on_id]);
+      }
+      return {
+        items: rows.map((r) => toMilestone(fromRow(r), edges.get(r.id) ?? [])),
+        total,
+        limit: q.limit,
+        offset: q.offset,
+      };
     });
   }
 
@@ -244,6 +276,41 @@ async function replaceDependencies(m: EntityManager, id: string, dependsOn: stri
   await repo.delete({ milestoneId: id });
   if (dependsOn.length) await repo.insert(dependsOn.map((dependsOnId) => ({ milestoneId: id, dependsOnId })));
 }
+
+type MilestoneRow = {
+  id: string;
+  plan_id: string;
+  title: string;
+  description: string | null;
+  phase: string;
+  owner: string | null;
+  due_date: string;
+  status: string;
+  weight: number | string;
+  completed_at: string | null;
+  version: number | string;
+  created_at: string;
+  updated_at: string;
+};
+
+const MILESTONE_COLUMNS =
+  'id, plan_id, title, description, phase, owner, due_date, status, weight, completed_at, version, created_at, updated_at';
+
+const fromRow = (r: MilestoneRow): MilestoneEntity => ({
+  id: r.id,
+  planId: r.plan_id,
+  title: r.title,
+  description: r.description,
+  phase: r.phase,
+  owner: r.owner,
+  dueDate: r.due_date,
+  status: r.status,
+  weight: Number(r.weight),
+  completedAt: r.completed_at,
+  version: Number(r.version),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
 
 export function toMilestone(r: MilestoneEntity, dependsOn: string[]): Milestone {
   return {
