@@ -423,6 +423,36 @@ describe('PATCH /plans/:planId/milestones/:milestoneId', () => {
     expect((await patch(c.id, 1, { dependsOn: [b.id, d.id] })).status).toBe(200);
   });
 
+  test('When two edits at once would each close half of a cycle, then one succeeds and the other gets 422', async () => {
+    const a = await make({ title: 'left' });
+    const b = await make({ title: 'right' });
+    const [x, y] = await Promise.all([
+      patch(a.id, 1, { dependsOn: [b.id] }),
+      patch(b.id, 1, { dependsOn: [a.id] }, admin.token),
+    ]);
+    expect([x.status, y.status].sort()).toEqual([200, 422]);
+    const deps = [(await read(a.id)).body.dependsOn, (await read(b.id)).body.dependsOn];
+    expect(deps.filter((d) => d.length === 1)).toHaveLength(1);
+  });
+
+  test('When a dependency is deleted while another edit adds it, then no edge points at a missing milestone', async () => {
+    const dep = await make({ title: 'short-lived' });
+    const ms = await make({ title: 'wants it' });
+    const [del, edit] = await Promise.all([
+      t.as(admin.token).delete(`${base()}/${dep.id}`),
+      patch(ms.id, 1, { dependsOn: [dep.id] }),
+    ]);
+    const after = (await read(ms.id)).body;
+    if (edit.status === 200) {
+      expectProblem(del, 409, 'has-dependents');
+      expect(after.dependsOn).toEqual([dep.id]);
+    } else {
+      expect(del.status).toBe(204);
+      expectProblem(edit, 422, 'validation-failed');
+      expect(after.dependsOn).toEqual([]);
+    }
+  });
+
   test('When If-Match is missing, then 428 and nothing changes', async () => {
     const ms = await make();
     const before = await read(ms.id);
