@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApp, type TestApp } from '../support/app';
+import { planWorld, type PlanWorld } from '../support/factories';
+import { activityOf } from '../support/http';
+import { rollupsVersusLedger } from '../support/rollups';
+
+// The CLI runs as its own process on the test's database, from source through tsx (so `npm test`
+// needs no build); `npm run import` runs the same file compiled to api/dist/cli/import.js.
+
+jest.setTimeout(60_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const HEADER = 'channel,published_at,source,external_id,author';
+let t: TestApp;
+let w: PlanWorld;
+let dir: string;
+
+beforeAll(async () => {
+  t = await startApp();
+  w = await planWorld(t);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handover-cli-'));
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await t.close();
+});
+
+function databaseUrl(): string {
+  const d = t.config.database;
+  return d.dialect === 'sqlite' ? `sqlite:${d.path}` : d.url;
+}
+
+function csvFile(name: string, lines: string[]): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, `${[HEADER, ...lines].join('\n')}\n`);
+  return file;
+}
+
+function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/src/cli/import.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl(), LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+async function total(): Promise<number> {
+  const res = await t.as(w.admin.token).get(`/api/v1/plans/${w.planId}/posts?limit=1`);
+  return res.body.total as number;
+}
+
+test('When a good file is imported, then its rows are stored as the first admin, duplicates are skipped, and the summary says so', async () => {
+  const file = csvFile('good.csv', [
+    'LinkedIn,2026-03-02T10:00:00Z,agency,li-1,Ann',
+    'x,2026-03-03T10:00:00+02:00,in_house,,',
+    'linkedin,2026-03-04T10:00:00Z,co_authored,li-1,Ann', // same (channel, externalId) as line 2
+  ]);
+  const res = await cli(['--plan', w.planId, file]);
+  expect(res.code).toBe(0);
+  expect(res.stdout).toMatch(/2 inserted, 1 duplicates skipped, 3 rows/);
+  expect(res.stderr).toMatch(/100%\s+3\/3 rows\s+[\d,]+ rows\/s/);
+  expect(await total()).toBe(2);
+  const { rollups, recount } = await rollupsVersusLedger(t.db, w.planId);
+  expect(rollups).toEqual(recount);
+  const log = await activityOf(t, w.admin.token, w.planId, 'entity=post');
+  expect(log.items[0]).toMatchObject({ action: 'import', actor: { email: w.admin.email }, changes: { inserted: 2, duplicates: 1 } });
+});
+
+test('When a file has bad rows, then the exit code is 1, every bad line is listed, and nothing is stored', async () => {
+  const before = await total();
+  const file = csvFile('bad.csv', [
+    'linkedin,2026-03-05T10:00:00Z,agency,ok-1,',
+    'linkedin,yesterday,agency,ok-2,',
+    'x,2026-03-05T10:00:00Z,intern,ok-3,',
+  ]);
+  const res = await cli(['--plan', w.planId, file]);
+  expect(res.code).toBe(1);
+  expect(res.stderr).toMatch(/Import refused \(422/);
+  expect(res.stderr).toMatch(/line 3: published_at/);
+  expect(res.stderr).toMatch(/line 4: source/);
+  expect(res.stdout).toBe('');
+  expect(await total()).toBe(before);
+});
+
+test('When --dry-run is given, then the file is checked and counted and nothing is stored', async () => {
+  const before = await total();
+  const file = csvFile('dry.csv', ['instagram,2026-03-06T10:00:00Z,in_house,ig-1,', 'linkedin,2026-03-02T10:00:00Z,agency,li-1,']);
+  const res = await cli(['--plan', w.planId, '--dry-run', file]);
+  expect(res.code).toBe(0);
+  expect(res.stdout).toMatch(/Dry run: 2 rows checked .*1 would be inserted, 1 duplicates would be skipped\. Nothing was stored\./);
+  expect(await total()).toBe(before);
+});
+
+test('When --as names agency staff and the file holds an in-house post, then it is refused whole with 403', async () => {
+  const before = await total();
+  const file = csvFile('agency.csv', ['linkedin,2026-03-07T10:00:00Z,agency,ag-1,', 'linkedin,2026-03-07T11:00:00Z,in_house,ag-2,']);
+  const res = await cli(['--plan', w.planId, '--as', w.agency.email, file]);
+  expect(res.code).toBe(1);
+  expect(res.stderr).toMatch(/Import refused \(403/);
+  expect(await total()).toBe(before);
+});
+
+test('When the plan, the user or the file is wrong, then the exit code is 2 with a clear message', async () => {
+  const file = csvFile('one.csv', ['linkedin,2026-03-08T10:00:00Z,agency,,']);
+  const noPlan = await cli([file]);
+  expect(noPlan.code).toBe(2);
+  expect(noPlan.stderr).toMatch(/--plan <planId> is required/);
+  const stranger = await cli(['--plan', w.planId, '--as', w.outsider.email, file]);
+  expect(stranger.code).toBe(2);
+  expect(stranger.stderr).toMatch(/no plan .* that .* belongs to/);
+  const nobody = await cli(['--plan', w.planId, '--as', 'nobody@example.com', file]);
+  expect(nobody.code).toBe(2);
+  expect(nobody.stderr).toMatch(/no user with the email nobody@example.com/);
+  const missing = await cli(['--plan', w.planId, path.join(dir, 'missing.csv')]);
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toMatch(/no such file/);
+});
