@@ -1,0 +1,159 @@
+import { Client } from 'pg';
+import { createTempDatabase } from '../../api/scripts/pg-temp';
+import { buildApiIfNeeded, startApiProcess, type ApiProcess } from './processes';
+
+// Two API processes on one PostgreSQL database must behave as one service: sessions, idempotency
+// keys and login rate limits live in the database, and the post rollups stay equal to the ledger
+// when both processes write at once.
+
+const ADMIN = { email: 'scale-admin@example.com', password: 'scale-password-123' };
+const HEADER = 'channel,published_at,source,external_id,author';
+
+let database: { url: string; drop: () => Promise<void> };
+let a: ApiProcess;
+let b: ApiProcess;
+let pg: Client;
+
+type Reply = { status: number; body: Record<string, unknown>; headers: Headers };
+
+async function call(api: ApiProcess, method: string, path: string, options: { token?: string; json?: unknown; csv?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  }
+  if (options.csv !== undefined) {
+    headers['Content-Type'] = 'text/csv';
+    body = options.csv;
+  }
+  const res = await fetch(`${api.base}${path}`, { method, headers, body });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: res.headers };
+}
+
+async function login(api: ApiProcess, email = ADMIN.email, password = ADMIN.password): Promise<string> {
+  const res = await call(api, 'POST', '/auth/login', { json: { email, password } });
+  expect(res.status).toBe(200);
+  return res.body.token as string;
+}
+
+async function newPlan(token: string): Promise<string> {
+  const res = await call(a, 'POST', '/plans', {
+    token,
+    json: { name: 'Scale', brand: 'Acme', agencyName: 'Loud & Co', startDate: '2026-01-05', targetExitDate: '2026-07-06' },
+  });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
+
+beforeAll(async () => {
+  buildApiIfNeeded();
+  database = await createTempDatabase('handover_scale');
+  const env = { DATABASE_URL: database.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
+  a = await startApiProcess(env);
+  b = await startApiProcess(env);
+  pg = new Client({ connectionString: database.url });
+  await pg.connect();
+});
+
+afterAll(async () => {
+  await pg?.end();
+  await Promise.all([a?.stop(), b?.stop()]);
+  await database?.drop();
+});
+
+test('When a user signs in on A, then the token works on B, and signing out on B revokes it on A', async () => {
+  const token = await login(a);
+  expect((await call(b, 'GET', '/me', { token })).status).toBe(200);
+  expect((await call(b, 'POST', '/auth/logout', { token })).status).toBe(204);
+  expect((await call(a, 'GET', '/me', { token })).status).toBe(401);
+  expect((await call(b, 'GET', '/me', { token })).status).toBe(401);
+});
+
+test('When an Idempotency-Key is used on A, then the same request on B replays the first response and creates nothing', async () => {
+  const token = await login(a);
+  const planId = await newPlan(token);
+  const milestone = { title: 'Roll out internal chat', phase: 'internal_network', dueDate: '2026-02-02' };
+  const headers = { 'Idempotency-Key': 'scale-key-1' };
+  const first = await call(a, 'POST', `/plans/${planId}/milestones`, { token, json: milestone, headers });
+  expect(first.status).toBe(201);
+  const again = await call(b, 'POST', `/plans/${planId}/milestones`, { token, json: milestone, headers });
+  expect(again.status).toBe(201);
+  expect(again.headers.get('idempotent-replayed')).toBe('true');
+  expect(again.body).toEqual(first.body);
+  const list = await call(b, 'GET', `/plans/${planId}/milestones`, { token });
+  expect(list.body.total).toBe(1);
+  // The same key with another body is refused on either process.
+  const other = await call(b, 'POST', `/plans/${planId}/milestones`, { token, json: { ...milestone, title: 'Other' }, headers });
+  expect(other.status).toBe(422);
+});
+
+test('When both processes import and insert the same posts at once, then there are no duplicates and the rollups equal a recount', async () => {
+  const token = await login(a);
+  const planId = await newPlan(token);
+  const sources = ['agency', 'in_house', 'co_authored'];
+  // Four files over the same 400 external ids, each in its own order, so the imports collide.
+  const files = [0, 1, 2, 3].map((f) => {
+    const ids = Array.from({ length: 400 }, (_, i) => (f % 2 ? 399 - i : i));
+    const lines = ids.map((i) => {
+      const day = String(2 + (i % 27)).padStart(2, '0');
+      return `${i % 3 ? 'linkedin' : 'x'},2026-03-${day}T${String(i % 24).padStart(2, '0')}:00:00Z,${sources[i % 3]},id-${i},`;
+    });
+    return [HEADER, ...lines.slice(f * 50)].join('\n');
+  });
+  const singles = Array.from({ length: 40 }, (_, i) => ({
+    channel: i % 3 ? 'linkedin' : 'x',
+    publishedAt: `2026-03-${String(2 + (i % 27)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00:00Z`,
+    source: sources[i % 3],
+    externalId: `id-${i * 10}`,
+  }));
+  const results = await Promise.all([
+    ...files.map((csv, i) => call(i % 2 ? b : a, 'POST', `/plans/${planId}/posts/import`, { token, csv })),
+    ...singles.map((post, i) => call(i % 2 ? a : b, 'POST', `/plans/${planId}/posts`, { token, json: post })),
+    ...Array.from({ length: 20 }, (_, i) =>
+      call(i % 2 ? a : b, 'POST', `/plans/${planId}/posts`, { token, json: { channel: 'instagram', publishedAt: '2026-03-10T10:00:00Z', source: 'in_house' } }),
+    ),
+  ]);
+  const statuses = results.map((r) => r.status);
+  expect(statuses.slice(0, 4)).toEqual([200, 200, 200, 200]);
+  for (const s of statuses.slice(4, 44)) expect([201, 409]).toContain(s);
+  expect(statuses.slice(44)).toEqual(Array(20).fill(201));
+
+  // Delete some through both processes at once.
+  const listed = await call(a, 'GET', `/plans/${planId}/posts?limit=30`, { token });
+  const victims = (listed.body.items as Array<{ id: string }>).map((p) => p.id);
+  const deletes = await Promise.all(victims.map((id, i) => call(i % 2 ? a : b, 'DELETE', `/plans/${planId}/posts/${id}`, { token })));
+  expect(deletes.map((r) => r.status)).toEqual(Array(victims.length).fill(204));
+
+  const dupes = await pg.query(
+    `SELECT channel, external_id, COUNT(*) FROM posts WHERE plan_id = $1 AND external_id IS NOT NULL
+     GROUP BY channel, external_id HAVING COUNT(*) > 1`,
+    [planId],
+  );
+  expect(dupes.rows).toEqual([]);
+  const ledger = await pg.query('SELECT COUNT(*)::int AS n FROM posts WHERE plan_id = $1', [planId]);
+  expect(ledger.rows[0].n).toBe(400 + 20 - victims.length);
+  const lines = (rows: Array<{ day: string; channel: string; source: string; count: number }>) =>
+    rows.map((r) => `${r.day}|${r.channel}|${r.source}=${r.count}`).sort();
+  const rollups = await pg.query('SELECT day, channel, source, count FROM post_daily_counts WHERE plan_id = $1', [planId]);
+  const recount = await pg.query(
+    `SELECT substr(published_at, 1, 10) AS day, channel, source, COUNT(*)::int AS count
+     FROM posts WHERE plan_id = $1 GROUP BY 1, 2, 3`,
+    [planId],
+  );
+  expect(lines(rollups.rows)).toEqual(lines(recount.rows));
+});
+
+test('When 11 sign-ins fail, spread over A and B, then the 11th is refused with 429 and Retry-After', async () => {
+  const email = 'nobody-here@example.com';
+  for (let i = 0; i < 10; i++) {
+    const res = await call(i % 2 ? b : a, 'POST', '/auth/login', { json: { email, password: 'wrong-password-123' } });
+    expect(res.status).toBe(401);
+  }
+  const eleventh = await call(b, 'POST', '/auth/login', { json: { email, password: 'wrong-password-123' } });
+  expect(eleventh.status).toBe(429);
+  expect(Number(eleventh.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect((await call(a, 'POST', '/auth/login', { json: { email, password: 'wrong-password-123' } })).status).toBe(429);
+});
