@@ -38,6 +38,7 @@ module.exports = {
       testMatch: ['<rootDir>/tests/e2e/**/*.e2e.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
       moduleNameMapper,
+      setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/matchers.ts'],
       testTimeout: 120_000,
     },
   ],

@@ -5,7 +5,7 @@ import { ADMIN } from './server';
 export class ApiClient {
   constructor(
     readonly baseUrl: string,
-    private token = '',
+    public token = '',
   ) {}
 
   static async signIn(baseUrl: string, email = ADMIN.email, password = ADMIN.password): Promise<ApiClient> {

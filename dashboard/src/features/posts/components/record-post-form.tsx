@@ -39,7 +39,7 @@ export function RecordPostForm({ planId, agencyOnly, onRecorded }: { planId: str
       const post = await create.mutateAsync({ body: toCreatePost(values), key });
       setKey(newIdempotencyKey());
       reset({ ...values, externalId: '', publishedAt: '' });
-      onRecorded(`Recorded a ${humanize(post.source).toLowerCase()} post on ${post.channel}.`);
+      onRecorded(`Recorded ${post.source === 'agency' ? 'an agency' : post.source === 'in_house' ? 'an in-house' : 'a co-authored'} post on ${post.channel}.`);
     } catch (err) {
       if (!applyServerErrors(err, setError, ['channel', 'publishedAt', 'source', 'externalId', 'author'])) setFormError(errorMessage(err));
     }
