@@ -1,0 +1,196 @@
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Client, expectStatus } from '../support/client';
+import { ServerProcess, freshStore, sleep, type Store } from '../support/server';
+
+/**
+ * 100 connections of mixed reads and writes, signed in, against the real server on loopback.
+ * Shared by the load test (which asserts zero errors/5xx and the memory bound) and `npm run load`
+ * (which prints the figures). Latency and throughput are measured, never asserted.
+ */
+export type Memory = { rss: number; heapUsed: number; external: number };
+
+export type LoadResult = {
+  dialect: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  throughput: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  status5xx: number;
+  statusCodes: Record<string, number>;
+  writes: number;
+  before: Memory;
+  after: Memory;
+};
+
+export type LoadOptions = { connections?: number; seconds?: number; warmupSeconds?: number; log?: (line: string) => void };
+
+const PROBE = path.join(__dirname, 'gc-probe.js');
+
+/** Full GC in the server, then its memory (printed by the preloaded probe). */
+async function probe(server: ServerProcess): Promise<Memory> {
+  const seen = server.text().split('GC-PROBE ').length;
+  server.signal('SIGUSR2');
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const parts = server.text().split('GC-PROBE ');
+    if (parts.length > seen) return JSON.parse(parts.at(-1)!.split('\n')[0]!) as Memory;
+    await sleep(50);
+  }
+  throw new Error('the server did not answer the GC probe');
+}
+
+/** GC, let the process settle, GC again: the memory it keeps. */
+async function settledMemory(server: ServerProcess): Promise<Memory> {
+  await probe(server);
+  await sleep(2000);
+  return probe(server);
+}
+
+async function seed(api: Client, token: string): Promise<string> {
+  const plan = expectStatus(
+    await api.call<{ id: string }>('POST', '/api/v1/plans', {
+      token,
+      body: { name: 'Load', brand: 'Acme', agencyName: 'Loud', startDate: '2026-01-05', targetExitDate: '2026-07-06' },
+    }),
+    201,
+    'plan',
+  );
+  const base = `/api/v1/plans/${plan.id}`;
+  for (let i = 0; i < 20; i++) {
+    expectStatus(
+      await api.call('POST', `${base}/milestones`, {
+        token,
+        body: { title: `Milestone ${i}`, phase: i % 2 ? 'outward_presence' : 'internal_network', dueDate: '2026-04-06', weight: 1 + (i % 5) },
+      }),
+      201,
+      'milestone',
+    );
+  }
+  let csv = 'channel,published_at,source,external_id,author\n';
+  for (let i = 0; i < 5000; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    csv += `linkedin,2026-0${1 + (i % 6)}-${day}T10:00:00Z,${i % 3 ? 'agency' : 'in_house'},seed-${i},\n`;
+  }
+  expectStatus(await api.call('POST', `${base}/posts/import`, { token, raw: csv, headers: { 'Content-Type': 'text/csv' } }), 200, 'import');
+  return plan.id;
+}
+
+const MONDAYS = ['2026-01-05', '2026-01-12', '2026-01-19', '2026-01-26', '2026-02-02', '2026-02-09'];
+
+function mix(planId: string): autocannon.Request[] {
+  const base = `/api/v1/plans/${planId}`;
+  let n = 0;
+  const json = { 'Content-Type': 'application/json' };
+  return [
+    { method: 'GET', path: base },
+    { method: 'GET', path: `${base}/milestones?limit=20` },
+    {
+      method: 'POST',
+      path: `${base}/posts`,
+      headers: json,
+      setupRequest: (req) => {
+        n++;
+        const day = String(1 + (n % 28)).padStart(2, '0');
+        const source = ['agency', 'in_house', 'co_authored'][n % 3];
+        return { ...req, body: JSON.stringify({ channel: 'x', publishedAt: `2026-03-${day}T09:00:00Z`, source }) };
+      },
+    },
+    { method: 'GET', path: `${base}/summary?asOf=2026-03-30` },
+    { method: 'GET', path: `${base}/posts/share?interval=week&from=2026-01-05&to=2026-03-29` },
+    {
+      method: 'POST',
+      path: `${base}/handovers`,
+      headers: json,
+      setupRequest: (req) => ({ ...req, body: JSON.stringify({ title: `Task ${++n}`, channel: 'linkedin' }) }),
+    },
+    { method: 'GET', path: `${base}/posts?limit=20` },
+    {
+      method: 'POST',
+      path: `${base}/adoption`,
+      headers: json,
+      setupRequest: (req) => {
+        n++;
+        return { ...req, body: JSON.stringify({ weekStart: MONDAYS[n % MONDAYS.length], activeUsers: n % 100, totalStaff: 100 }) };
+      },
+    },
+    { method: 'GET', path: '/api/v1/me' },
+  ];
+}
+
+export const WRITES_PER_MIX = 3;
+export const REQUESTS_PER_MIX = 9;
+
+function cannon(url: string, token: string, planId: string, connections: number, seconds: number) {
+  return autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers: { Authorization: `Bearer ${token}` },
+    requests: mix(planId),
+  });
+}
+
+export async function runLoad(options: LoadOptions = {}): Promise<LoadResult> {
+  const connections = options.connections ?? 100;
+  const seconds = options.seconds ?? 30;
+  const log = options.log ?? (() => undefined);
+  const store: Store = await freshStore();
+  let server: ServerProcess | undefined;
+  try {
+    server = await ServerProcess.start(store, { nodeArgs: ['--expose-gc'], preload: [PROBE] });
+    const api = new Client(server.url);
+    const token = await api.login();
+    const planId = await seed(api, token);
+    log(`warming up for ${options.warmupSeconds ?? 5} s`);
+    await cannon(server.url, token, planId, connections, options.warmupSeconds ?? 5);
+    const before = await settledMemory(server);
+    log(`measuring: ${connections} connections for ${seconds} s`);
+    const result = await cannon(server.url, token, planId, connections, seconds);
+    const after = await settledMemory(server);
+    const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
+    const status5xx = Object.entries(statusCodes)
+      .filter(([code]) => code.startsWith('5'))
+      .reduce((sum, [, count]) => sum + count, 0);
+    const exit = await server.stop();
+    if (exit.code !== 0) throw new Error(`the server did not stop cleanly: ${JSON.stringify(exit)}\n${server.text().slice(-2000)}`);
+    return {
+      dialect: store.config.dialect,
+      connections,
+      seconds,
+      requests: result.requests.total,
+      throughput: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      status5xx,
+      statusCodes,
+      writes: Math.round((result.requests.total * WRITES_PER_MIX) / REQUESTS_PER_MIX),
+      before,
+      after,
+    };
+  } finally {
+    await server?.kill();
+    await store.drop();
+  }
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+export function describe(r: LoadResult): string {
+  return [
+    `load (${r.dialect}): ${r.connections} connections for ${r.seconds} s, mixed reads and writes (${WRITES_PER_MIX} writes in ${REQUESTS_PER_MIX})`,
+    `  requests ${r.requests} (~${r.writes} writes), throughput ${r.throughput.toFixed(0)} req/s`,
+    `  latency p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`,
+    `  errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}, 5xx ${r.status5xx}, status codes ${JSON.stringify(r.statusCodes)}`,
+    `  memory after GC: RSS ${mb(r.before.rss)} before, ${mb(r.after.rss)} after; heap ${mb(r.before.heapUsed)} before, ${mb(r.after.heapUsed)} after`,
+  ].join('\n');
+}
