@@ -39,7 +39,9 @@ export class AuthService {
       await this.loginLimiter.recordFailure(limits);
       throw new AppError(401, 'invalid-credentials', 'Sign-in failed', 'The email or password is wrong.');
     }
-    await this.loginLimiter.reset(limits); // this account and this address only
+    // Only the account's counter: clearing the address's would let one address spray passwords
+    // across accounts without end, by signing in to an account of its own every nine failures.
+    await this.loginLimiter.reset([limits[0]!]);
     const token = newToken(SESSION_PREFIX);
     const now = this.deps.clock.now();
     await this.deps.db.write(async (m) => {
@@ -200,7 +202,9 @@ export class AuthService {
     const generated = this.deps.config.adminPassword ? null : randomBytes(18).toString('base64url');
     const passwordHash = await hashPassword(this.deps.config.adminPassword ?? generated!);
     const created = await this.deps.db.write(async (m) => {
-      // Another process may have bootstrapped meanwhile.
+      // Another process may be bootstrapping at the same moment: on PostgreSQL, take turns on an
+      // advisory lock so the second one sees the first one's admin (SQLite is already serial).
+      if (this.deps.db.dialect === 'postgres') await m.query('SELECT pg_advisory_xact_lock(7301985)');
       if ((await m.getRepository(UserEntity).count()) > 0) return false;
       await insertUser(m, { email, name: 'Administrator', passwordHash, isAdmin: true }, this.deps.clock.now());
       return true;
