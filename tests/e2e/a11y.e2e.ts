@@ -1,0 +1,161 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN, startServer, type Server } from './support/server';
+import { launchBrowser, newPage, signIn } from './support/browser';
+import { seedPlan, type Seeded } from './support/seed';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let server: Server;
+let browser: Browser;
+let seeded: Seeded;
+const report: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  seeded = await seedPlan(server.baseUrl, 'Accessible plan');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  if (report.length) console.log(`axe (${TAGS.join(', ')}):\n${report.join('\n')}`);
+  await browser?.close();
+  await server?.stop();
+});
+
+/** Scans the page as it is; fails on any serious or critical violation, listing each with its nodes. */
+async function scan(page: Page, label: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = results.violations.filter((v) => !blocking.includes(v));
+  report.push(
+    `  ${label.padEnd(44)} ${results.passes.length} rules passed, ${blocking.length} serious/critical, ${minor.length} minor/moderate${
+      minor.length ? ` (${minor.map((v) => v.id).join(', ')})` : ''
+    }`,
+  );
+  const details = blocking.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')} — ${n.failureSummary ?? ''}`).join('\n')}`);
+  expect(details).toEqual([]);
+}
+
+type Visit = { name: string; as: 'admin' | 'lead' | 'executive' | 'agency'; path: (s: Seeded) => string; ready: string; act?: (page: Page) => Promise<void> };
+
+const VISITS: Visit[] = [
+  { name: 'plans', as: 'admin', path: () => '/', ready: 'Your plans' },
+  { name: 'admin: users', as: 'admin', path: () => '/admin/users', ready: 'Users' },
+  { name: 'admin: new plan', as: 'admin', path: () => '/admin/plans', ready: 'Create a plan' },
+  { name: 'overview (executive)', as: 'executive', path: (s) => `/plans/${s.plan.id}`, ready: 'Can the agency go, and when?' },
+  {
+    name: 'overview with tables open',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}`,
+    ready: 'Can the agency go, and when?',
+    act: async (page) => {
+      await page.getByTestId('chart-adoption').locator('.recharts-surface').waitFor();
+      for (const summary of await page.getByText('Show table').all()) await summary.click();
+    },
+  },
+  {
+    name: 'milestones (lead, form open)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/milestones`,
+    ready: 'Milestones',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'New milestone' }).click();
+      await page.getByRole('button', { name: 'Create milestone' }).click();
+      await page.getByText('must not be empty').first().waitFor();
+    },
+  },
+  { name: 'milestones (executive)', as: 'executive', path: (s) => `/plans/${s.plan.id}/milestones`, ready: 'Milestones' },
+  { name: 'skills and people (lead)', as: 'lead', path: (s) => `/plans/${s.plan.id}/skills`, ready: 'Skills and people' },
+  { name: 'handovers (lead)', as: 'lead', path: (s) => `/plans/${s.plan.id}/handovers`, ready: 'Handovers' },
+  {
+    name: 'handovers (agency, form and history open)',
+    as: 'agency',
+    path: (s) => `/plans/${s.plan.id}/handovers`,
+    ready: 'Handovers',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'New handover' }).click();
+      await page.getByText(/^History/).first().click();
+    },
+  },
+  { name: 'posts (lead)', as: 'lead', path: (s) => `/plans/${s.plan.id}/posts`, ready: 'Posts' },
+  {
+    name: 'posts (agency, CSV errors shown)',
+    as: 'agency',
+    path: (s) => `/plans/${s.plan.id}/posts`,
+    ready: 'Posts',
+    act: async (page) => {
+      await page.getByLabel('CSV file').setInputFiles({
+        name: 'bad.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('channel,published_at,source,external_id,author\ninstagram,yesterday,agency,x,\n'),
+      });
+      await page.getByTestId('import-errors').waitFor();
+    },
+  },
+  { name: 'activity (lead)', as: 'lead', path: (s) => `/plans/${s.plan.id}/activity`, ready: 'Activity' },
+  { name: 'members (lead)', as: 'lead', path: (s) => `/plans/${s.plan.id}/members`, ready: 'Members' },
+  { name: 'members (admin)', as: 'admin', path: (s) => `/plans/${s.plan.id}/members`, ready: 'Members' },
+  { name: 'not found', as: 'lead', path: () => '/no/such/page', ready: 'Page not found' },
+];
+
+const credentials = (as: Visit['as']) => (as === 'admin' ? ADMIN : seeded[as]);
+
+describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
+  test('When the sign-in page is scanned, then axe finds no serious or critical violation', async () => {
+    const { context, page } = await newPage(browser, server.baseUrl, { colorScheme });
+    await page.goto('/sign-in');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('must be an email address').waitFor();
+    await scan(page, `sign-in with errors (${colorScheme})`);
+    await context.close();
+  });
+
+  test.each(VISITS)('When $name is scanned, then axe finds no serious or critical violation', async (visit) => {
+    const { context, page } = await newPage(browser, server.baseUrl, { colorScheme });
+    const who = credentials(visit.as);
+    await signIn(page, who.email, who.password);
+    await page.goto(visit.path(seeded));
+    await page.getByRole('heading', { level: 1, name: visit.ready }).waitFor();
+    await page.locator('.spinner').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
+    await visit.act?.(page);
+    await scan(page, `${visit.name} (${colorScheme})`);
+    await context.close();
+  });
+});
+
+test('When the milestone conflict dialog is open, then axe finds no serious or critical violation', async () => {
+  const m = await seeded.admin.createMilestone(seeded.plan.id, { title: 'Conflict target', phase: 'agency_exit', dueDate: '2026-12-01' });
+  const { context, page } = await newPage(browser, server.baseUrl);
+  await signIn(page, seeded.lead.email, seeded.lead.password);
+  await page.goto(`/plans/${seeded.plan.id}/milestones`);
+  await page.getByRole('button', { name: 'Edit Conflict target' }).click();
+  await seeded.admin.patchMilestone(seeded.plan.id, m.id, { weight: 7 });
+  await page.getByLabel('Owner (optional)').fill('Kim');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await page.getByRole('dialog', { name: 'Changed by someone else' }).waitFor();
+  await scan(page, 'milestone conflict dialog');
+  await context.close();
+});
+
+test('When a keyboard user tabs from the top of the overview, then focus is visible and reaches the navigation', async () => {
+  const { context, page } = await newPage(browser, server.baseUrl);
+  await signIn(page, seeded.lead.email, seeded.lead.password);
+  await page.goto(`/plans/${seeded.plan.id}`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
+  const seen: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    const info = (await page.evaluate(`(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { text: (el.textContent || el.getAttribute('aria-label') || '').trim(), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+    })()`)) as { text: string; outline: boolean };
+    expect(info.outline).toBe(true);
+    seen.push(info.text);
+  }
+  expect(seen).toEqual(expect.arrayContaining(['Milestones', 'Handovers', 'Sign out']));
+  await context.close();
+});

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, signIn } from './support/browser';
+import { seedPlan, type Seeded } from './support/seed';
+import { startDemo, startServer, type DemoServer, type Server } from './support/server';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Every chart of the overview, drawn: Recharts charts have their marks, the heat map its cells. */
+async function expectEveryChartDrawn(page: Page): Promise<void> {
+  const card = (id: string) => page.getByTestId(`chart-${id}`);
+  for (const id of ['readiness', 'gates', 'exit', 'posts', 'milestones', 'ladder', 'heatmap', 'coverage', 'adoption']) {
+    await expect(card(id)).toBeVisible();
+  }
+  await expect(card('posts').locator('.recharts-bar-rectangle path, path.recharts-rectangle').first()).toBeVisible();
+  expect(await card('posts').locator('path.recharts-rectangle').count()).toBeGreaterThan(10);
+  expect(await card('posts').locator('path.recharts-line-curve').count()).toBe(2);
+  expect(await card('posts').locator('.recharts-reference-line').count()).toBe(1);
+  for (const id of ['milestones', 'ladder', 'coverage']) {
+    await expect(card(id).locator('path.recharts-rectangle').first()).toBeVisible();
+  }
+  await expect(card('adoption').locator('path.recharts-line-curve').first()).toBeVisible();
+  expect(await card('heatmap').locator('td.heat').count()).toBeGreaterThan(0);
+  expect(await card('readiness').getByTestId('readiness-score').textContent()).toMatch(/^\d+%$/);
+  expect(await card('gates').locator('.gates li').count()).toBe(5);
+}
+
+describe('on a seeded plan', () => {
+  let server: Server;
+  let seeded: Seeded;
+  beforeAll(async () => {
+    server = await startServer();
+    seeded = await seedPlan(server.baseUrl);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  test('When an executive opens the overview, then every chart is drawn, with a table alternative and a CSV download, and no edit control', async () => {
+    const { context, page, errors } = await newPage(browser, server.baseUrl);
+    await signIn(page, seeded.executive.email, seeded.executive.password);
+    await page.getByRole('link', { name: new RegExp(seeded.plan.name) }).click();
+    await page.getByRole('heading', { name: 'Can the agency go, and when?' }).waitFor();
+    await expectEveryChartDrawn(page);
+
+    const posts = page.getByTestId('chart-posts');
+    await posts.getByText('Show table').click();
+    const table = posts.getByRole('region', { name: 'Posts per week: agency vs in-house' });
+    await expect(table).toBeVisible();
+    expect(await table.getByRole('row').count()).toBeGreaterThan(10);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), posts.getByRole('button', { name: /Download CSV/ }).click()]);
+    expect(download.suggestedFilename()).toBe('posts-per-week.csv');
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('Week of,Agency,Co-authored,In-house,In-house share,Forecast share,Target');
+    expect(csv.split('\r\n').length).toBeGreaterThan(11);
+
+    await expect(page.getByTestId('chart-gates')).toContainText('Internally networked');
+    await expect(page.getByRole('button', { name: /Edit|New milestone|Log handover/ })).toHaveCount(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('When the overview is printed, then the navigation and buttons are hidden and the charts keep a fixed size', async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await signIn(page, seeded.lead.email, seeded.lead.password);
+    await page.goto(`/plans/${seeded.plan.id}`);
+    await expectEveryChartDrawn(page);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.app-header')).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+    const box = await page.getByTestId('chart-posts').locator('.chart-frame').boundingBox();
+    expect(box?.width).toBe(680);
+    await context.close();
+  });
+});
+
+describe('on the demo data', () => {
+  let demo: DemoServer;
+  beforeAll(async () => {
+    demo = await startDemo();
+  }, 240_000);
+  afterAll(async () => {
+    await demo?.stop();
+  });
+
+  const SHOTS = path.resolve(__dirname, '../../docs/screenshots');
+  const cases = [
+    { name: 'overview-desktop-light', width: 1280, colorScheme: 'light' },
+    { name: 'overview-desktop-dark', width: 1280, colorScheme: 'dark' },
+    { name: 'overview-phone-light', width: 375, colorScheme: 'light' },
+    { name: 'overview-phone-dark', width: 375, colorScheme: 'dark' },
+  ] as const;
+
+  test.each(cases)('When an executive opens the demo overview ($name), then every chart is drawn and a screenshot is saved', async ({ name, width, colorScheme }) => {
+    const account = demo.accounts.executive;
+    expect(account).toBeDefined();
+    const { context, page, errors } = await newPage(browser, demo.baseUrl, { width, height: width < 600 ? 812 : 900, colorScheme });
+    await signIn(page, account!.email, account!.password);
+    await page.getByRole('list', { name: 'Plans' }).getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Can the agency go, and when?' }).waitFor();
+    await expectEveryChartDrawn(page);
+    // The page must not scroll sideways on a phone: wide tables scroll inside their own region.
+    expect(await page.evaluate('document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
