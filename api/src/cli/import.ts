@@ -82,7 +82,7 @@ function progressBar(expected: number, out: NodeJS.WriteStream) {
       const filled = Math.round(share * width);
       out.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(percent).padStart(3)}%  ${text}   `);
       if (final) out.write('\n');
-    } else if (final || Math.floor(percent / 10) > lastPercentLine) {
+    } else if (final || (percent < 100 && Math.floor(percent / 10) > lastPercentLine)) {
       lastPercentLine = Math.floor(percent / 10);
       out.write(`${String(percent).padStart(3)}%  ${text}\n`);
     }
