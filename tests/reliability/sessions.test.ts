@@ -264,7 +264,7 @@ describe('headers, CORS and cookies', () => {
     const admin = await t.user({ isAdmin: true });
     const { cookie } = await login(t, admin.email, admin.password);
     const before = (await t.as(admin.token).get('/api/v1/plans')).body.total;
-    const form = new URLSearchParams(Object.entries(planInput()).map(([k, v]) => [k, String(v)])).toString();
+    const form = new URLSearchParams(Object.entries(planInput()).map(([k, v]): [string, string] => [k, String(v)])).toString();
     const res = await request(t.app)
       .post('/api/v1/plans')
       .set('Cookie', cookie)

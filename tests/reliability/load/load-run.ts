@@ -153,7 +153,8 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadResult> {
     log(`measuring: ${connections} connections for ${seconds} s`);
     const result = await cannon(server.url, token, planId, connections, seconds);
     const after = await settledMemory(server);
-    const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]));
+    const statusCodes: Record<string, number> = {};
+    for (const [code, s] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = s.count ?? 0;
     const status5xx = Object.entries(statusCodes)
       .filter(([code]) => code.startsWith('5'))
       .reduce((sum, [, count]) => sum + count, 0);
