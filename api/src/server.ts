@@ -5,6 +5,8 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Db } from './db/data-source';
 import { createLogger } from './logger';
 
+const HOUSEKEEPING_MS = 60 * 60 * 1000;
+
 export type ServerOptions = {
   /** Adjust the configuration read from the environment (the demo points it at its own database). */
   configure?: (config: Config) => Config;
@@ -46,10 +48,19 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     process.exit(1);
   });
 
+  // Housekeeping: dead sessions and day-old idempotency keys are deleted hourly.
+  const housekeeping = setInterval(() => {
+    Promise.all([services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired()]).catch((error: unknown) =>
+      logger.warn({ err: error }, 'housekeeping failed'),
+    );
+  }, HOUSEKEEPING_MS);
+  housekeeping.unref();
+
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(housekeeping);
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     server.close(async () => {
       await db.close();

@@ -100,6 +100,26 @@ export class AuthService {
     return null;
   }
 
+  /** Delete sessions that can no longer be used: expired, idle past the limit, or revoked a day ago. */
+  async purgeExpiredSessions(): Promise<number> {
+    const now = this.deps.clock.now();
+    const idleCutoff = new Date(now.getTime() - this.deps.config.sessionIdleMinutes * 60_000).toISOString();
+    const revokedCutoff = new Date(now.getTime() - 86_400_000).toISOString();
+    const result = await this.deps.db.write((m) =>
+      m
+        .getRepository(SessionEntity)
+        .createQueryBuilder()
+        .delete()
+        .where('expires_at <= :now OR last_seen_at <= :idleCutoff OR revoked_at <= :revokedCutoff', {
+          now: now.toISOString(),
+          idleCutoff,
+          revokedCutoff,
+        })
+        .execute(),
+    );
+    return result.affected ?? 0;
+  }
+
   /** Revoke the credential this request used. */
   async logout(ctx: UserCtx): Promise<void> {
     const at = this.deps.clock.now().toISOString();

@@ -1,0 +1,42 @@
+import { startApp, type TestApp } from '../support/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startApp();
+});
+afterAll(async () => t.close());
+
+test('When sessions are expired, idle or long revoked, then the purge deletes them and keeps live ones', async () => {
+  const live = await t.user();
+  const idle = await t.user();
+  const revoked = await t.user();
+  await t.as(revoked.token).post('/api/v1/auth/logout').expect(204);
+  t.clock.advance(20 * 60_000);
+  await t.as(live.token).get('/api/v1/me').expect(200); // touched: no longer idle
+  t.clock.advance(15 * 60_000); // idle and revoked sessions: 35 min old; live: 15 min since last use
+  const before: Array<{ user_id: string }> = await t.db.read((m) => m.query('SELECT user_id FROM sessions'));
+  expect(before).toHaveLength(3);
+  expect(await t.services.auth.purgeExpiredSessions()).toBe(2);
+  await t.as(live.token).get('/api/v1/me').expect(200);
+  const after: Array<{ user_id: string }> = await t.db.read((m) => m.query('SELECT user_id FROM sessions'));
+  expect(after.map((r) => r.user_id)).toEqual([live.id]);
+  expect(idle.id).not.toBe(live.id);
+});
+
+test('When idempotency keys are older than a day, then the purge deletes them and a retry is a new request', async () => {
+  const admin = await t.user({ isAdmin: true });
+  const plan = await t.as(admin.token).post('/api/v1/plans').send({
+    name: 'P', brand: 'B', agencyName: 'A', startDate: '2026-01-05', targetExitDate: '2026-06-01',
+  });
+  const url = `/api/v1/plans/${plan.body.id}/milestones`;
+  // An API token outlives the session across the day the clock moves forward.
+  const apiToken = (await t.as(admin.token).post('/api/v1/me/tokens').send({ name: 'script' })).body.token as string;
+  const body = { title: 'M', phase: 'internal_network', dueDate: '2026-02-02' };
+  const first = await t.as(apiToken).post(url).set('Idempotency-Key', 'k-1').send(body).expect(201);
+  t.clock.advance(25 * 3_600_000);
+  await t.services.idempotency.purgeExpired();
+  const keys: unknown[] = await t.db.read((m) => m.query('SELECT key FROM idempotency_keys'));
+  expect(keys).toHaveLength(0);
+  const again = await t.as(apiToken).post(url).set('Idempotency-Key', 'k-1').send(body).expect(201);
+  expect(again.body.id).not.toBe(first.body.id);
+});
