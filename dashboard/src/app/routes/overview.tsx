@@ -18,7 +18,7 @@ export default function OverviewPage() {
           </button>
         }
       />
-      <OverviewView plan={plan} canReadMatrix={can(role, 'readSensitive')} />
+      <OverviewView plan={plan} canReadMatrix={can(role, 'readSensitive')} canEdit={can(role, 'editPlan')} />
     </>
   );
 }

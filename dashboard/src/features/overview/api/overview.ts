@@ -6,9 +6,11 @@ import {
   MilestoneSchema,
   ShareSchema,
   SummarySchema,
+  AdoptionSampleSchema,
   pageOf,
+  type CreateAdoption,
 } from '@handover/shared';
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { request, requestAll } from '../../../lib/api-client';
 import { planKey } from '../../../lib/query-keys';
 
@@ -46,3 +48,14 @@ export const useCoverage = (planId: string) =>
 
 export const useMatrix = (planId: string, enabled: boolean) =>
   useQuery({ queryKey: planKey(planId, 'skills', 'matrix'), queryFn: () => request(`/plans/${planId}/skills/matrix`, MatrixSchema), enabled });
+
+export const recordAdoption = (planId: string, body: CreateAdoption) =>
+  request(`/plans/${planId}/adoption`, AdoptionSampleSchema, { method: 'POST', json: body });
+export function useRecordAdoption(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateAdoption) => recordAdoption(planId, body),
+    onSuccess: () =>
+      Promise.all(['adoption', 'summary', 'activity'].map((k) => queryClient.invalidateQueries({ queryKey: planKey(planId, k) }))),
+  });
+}

@@ -2,6 +2,7 @@ import type { Matrix, Plan, Summary } from '@handover/shared';
 import { Chart } from '../../../components/chart/chart';
 import { ChartCard } from '../../../components/chart/chart-card';
 import { DataTable } from '../../../components/ui/data-table';
+import { AdoptionForm } from './adoption-form';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states';
 import { formatDate, formatShortDate, percent } from '../../../lib/format';
 import {
@@ -443,7 +444,7 @@ function HeatMapCard({ planId, canRead }: { planId: string; canRead: boolean }) 
   return <Pending query={matrix} title="Skills heat map">{() => <HeatMap matrix={matrix.data!} />}</Pending>;
 }
 
-function AdoptionCard({ plan }: { plan: Plan }) {
+function AdoptionCard({ plan, canEdit }: { plan: Plan; canEdit: boolean }) {
   const adoption = useAdoption(plan.id);
   const title = 'Internal adoption';
   return (
@@ -485,6 +486,12 @@ function AdoptionCard({ plan }: { plan: Plan }) {
                 references={[{ y: target, label: `Target ${percent(target)}`, color: 'var(--chart-target)' }]}
               />
             )}
+            {canEdit ? (
+              <details className="no-print" style={{ marginTop: '0.5rem' }}>
+                <summary>Record a week</summary>
+                <AdoptionForm planId={plan.id} />
+              </details>
+            ) : null}
           </ChartCard>
         );
       }}
@@ -492,7 +499,7 @@ function AdoptionCard({ plan }: { plan: Plan }) {
   );
 }
 
-export function OverviewView({ plan, canReadMatrix }: { plan: Plan; canReadMatrix: boolean }) {
+export function OverviewView({ plan, canReadMatrix, canEdit }: { plan: Plan; canReadMatrix: boolean; canEdit: boolean }) {
   const summary = useSummary(plan.id);
   if (summary.isPending) return <Loading label="Loading the overview…" />;
   if (summary.isError) return <ErrorState error={summary.error} title="The overview could not be loaded" onRetry={() => void summary.refetch()} />;
@@ -513,7 +520,7 @@ export function OverviewView({ plan, canReadMatrix }: { plan: Plan; canReadMatri
         <HeatMapCard planId={plan.id} canRead={canReadMatrix} />
         <CoverageCard planId={plan.id} />
       </div>
-      <AdoptionCard plan={plan} />
+      <AdoptionCard plan={plan} canEdit={canEdit} />
     </div>
   );
 }

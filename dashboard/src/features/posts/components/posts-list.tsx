@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
 import { EmptyState, QueryState } from '../../../components/ui/states';
-import { formatInstant, humanize } from '../../../lib/format';
+import { formatInstant } from '../../../lib/format';
 import { exportUrl, usePosts, type PostFilters } from '../api/posts';
+import { SOURCE_LABELS } from '../utils/csv-preview';
 
 const PAGE = 50;
 
@@ -24,7 +25,7 @@ export function PostsList({ planId }: { planId: string }) {
             <option value="">Anyone</option>
             {PostSourceSchema.options.map((s) => (
               <option key={s} value={s}>
-                {humanize(s)}
+                {SOURCE_LABELS[s]}
               </option>
             ))}
           </select>
@@ -52,7 +53,7 @@ export function PostsList({ planId }: { planId: string }) {
               columns={[
                 { key: 'at', header: 'Published', rowHeader: true, cell: (p) => formatInstant(p.publishedAt) },
                 { key: 'channel', header: 'Channel', cell: (p) => p.channel },
-                { key: 'source', header: 'Made by', cell: (p) => humanize(p.source) },
+                { key: 'source', header: 'Made by', cell: (p) => SOURCE_LABELS[p.source] },
                 { key: 'author', header: 'Author', cell: (p) => p.author ?? '—' },
                 { key: 'ext', header: 'External id', cell: (p) => p.externalId ?? '—' },
               ]}

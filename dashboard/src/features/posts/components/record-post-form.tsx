@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Field, FormError } from '../../../components/ui/field';
 import { errorMessage, newIdempotencyKey } from '../../../lib/api-client';
-import { humanize } from '../../../lib/format';
 import { applyServerErrors, blankToNull, sharedResolver } from '../../../lib/form';
 import { useCreatePost } from '../api/posts';
+import { SOURCE_LABELS } from '../utils/csv-preview';
 
 type Values = { channel: string; publishedAt: string; source: PostSource; externalId: string; author: string };
 
@@ -59,7 +59,7 @@ export function RecordPostForm({ planId, agencyOnly, onRecorded }: { planId: str
           <select {...register('source')}>
             {sources.map((s) => (
               <option key={s} value={s}>
-                {humanize(s)}
+                {SOURCE_LABELS[s]}
               </option>
             ))}
           </select>

@@ -252,7 +252,7 @@ function MatrixSection({ planId, canEdit, notify }: { planId: string; canEdit: b
                         aria-label={`Level of ${r.name} in ${s.name}`}
                         value={level}
                         onChange={(e) => void handleLevel(r.personId, r.name, s.id, s.name, Number(e.target.value))}
-                        style={{ minWidth: '4.5rem' }}
+                        style={{ minWidth: '8.5rem' }}
                       >
                         {LEVEL_NAMES.map((name, l) => (
                           <option key={l} value={l}>
