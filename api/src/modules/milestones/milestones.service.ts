@@ -27,9 +27,8 @@ export class MilestonesService {
   }
 
   /**
-   * The page and its total in one statement (a window count), then the page's dependencies in a
-   * second: plain SQL, because this is the most-read list and the query builder cost more than the
-   * database did.
+   * Plain SQL with rows as arrays (page, total, the page's dependencies): this is the most-read
+   * list, and the query builder and per-row objects cost more than the database did.
    */
   async list(ctx: PlanCtx, q: MilestoneListQuery): Promise<Page<Milestone>> {
     const db = this.deps.db;
@@ -46,32 +45,28 @@ export class MilestonesService {
     const conditions = where.join(' AND ');
     const page = [...params, q.limit, q.offset];
     return db.read(async (m) => {
-      const rows: Array<MilestoneRow & { total: number | string }> = await m.query(
-        `SELECT ${MILESTONE_COLUMNS}, COUNT(*) OVER () AS total FROM milestones WHERE ${conditions}
+      const rows = await db.rows(
+        m,
+        `SELECT ${MILESTONE_COLUMNS} FROM milestones WHERE ${conditions}
          ORDER BY due_date ASC, title ASC, id ASC LIMIT ${db.param(page.length - 1)} OFFSET ${db.param(page.length)}`,
         page,
       );
-      let total = rows.length ? Number(rows[0]!.total) : 0;
-      if (!rows.length && q.offset > 0) {
-        // Past the end the window count has no row to ride on: count on its own.
-        const counted: Array<{ total: number | string }> = await m.query(
-          `SELECT COUNT(*) AS total FROM milestones WHERE ${conditions}`,
-          params,
-        );
-        total = Number(counted[0]?.total ?? 0);
-      }
+      // A separate count is cheaper here than a window count riding on every row.
+      const counted = await db.rows(m, `SELECT COUNT(*) FROM milestones WHERE ${conditions}`, params);
+      const total = Number(counted[0]?.[0] ?? 0);
       const edges = new Map<string, string[]>();
       if (rows.length) {
-        const ids = rows.map((r) => r.id);
-        const found: Array<{ milestone_id: string; depends_on_id: string }> = await m.query(
+        const ids = rows.map((r) => r[0] as string);
+        const found = await db.rows(
+          m,
           `SELECT milestone_id, depends_on_id FROM milestone_dependencies
            WHERE milestone_id IN (${ids.map((_, i) => db.param(i + 1)).join(', ')})`,
           ids,
         );
-        for (const e of found) edges.set(e.milestone_id, [...(edges.get(e.milestone_id) ?? []), e.depends_on_id]);
+        for (const [from, to] of found as Array<[string, string]>) edges.set(from, [...(edges.get(from) ?? []), to]);
       }
       return {
-        items: rows.map((r) => toMilestone(fromRow(r), edges.get(r.id) ?? [])),
+        items: rows.map((r) => toMilestone(fromRow(r), edges.get(r[0] as string) ?? [])),
         total,
         limit: q.limit,
         offset: q.offset,
@@ -277,39 +272,23 @@ async function replaceDependencies(m: EntityManager, id: string, dependsOn: stri
   if (dependsOn.length) await repo.insert(dependsOn.map((dependsOnId) => ({ milestoneId: id, dependsOnId })));
 }
 
-type MilestoneRow = {
-  id: string;
-  plan_id: string;
-  title: string;
-  description: string | null;
-  phase: string;
-  owner: string | null;
-  due_date: string;
-  status: string;
-  weight: number | string;
-  completed_at: string | null;
-  version: number | string;
-  created_at: string;
-  updated_at: string;
-};
-
 const MILESTONE_COLUMNS =
   'id, plan_id, title, description, phase, owner, due_date, status, weight, completed_at, version, created_at, updated_at';
-
-const fromRow = (r: MilestoneRow): MilestoneEntity => ({
-  id: r.id,
-  planId: r.plan_id,
-  title: r.title,
-  description: r.description,
-  phase: r.phase,
-  owner: r.owner,
-  dueDate: r.due_date,
-  status: r.status,
-  weight: Number(r.weight),
-  completedAt: r.completed_at,
-  version: Number(r.version),
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
+/** A row of MILESTONE_COLUMNS, as an array. */
+const fromRow = (r: unknown[]): MilestoneEntity => ({
+  id: r[0] as string,
+  planId: r[1] as string,
+  title: r[2] as string,
+  description: r[3] as string | null,
+  phase: r[4] as string,
+  owner: r[5] as string | null,
+  dueDate: r[6] as string,
+  status: r[7] as string,
+  weight: Number(r[8]),
+  completedAt: r[9] as string | null,
+  version: Number(r[10]),
+  createdAt: r[11] as string,
+  updatedAt: r[12] as string,
 });
 
 export function toMilestone(r: MilestoneEntity, dependsOn: string[]): Milestone {
