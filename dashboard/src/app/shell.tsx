@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorState, Loading } from '../components/ui/states';
@@ -11,12 +12,15 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   useEffect(
     () =>
       onUnauthorized(() => {
+        // The session ended (expired, or signed out elsewhere): forget everything it could read.
+        queryClient.clear();
         navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
       }),
-    [navigate, location.pathname, location.search],
+    [navigate, queryClient, location.pathname, location.search],
   );
   if (me.isPending) return <Loading label="Checking your session…" />;
   if (me.isError) {

@@ -6,6 +6,7 @@ import {
   type CoverageItem,
   type CreateSkill,
   type Person,
+  type UpdateSkill,
 } from '@handover/shared';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -26,6 +27,7 @@ import {
   useDeleteSkill,
   useMatrix,
   usePeople,
+  useUpdateSkill,
 } from '../api/skills';
 import { matrixRows } from '../utils/matrix';
 
@@ -131,6 +133,12 @@ function AddPersonForm({ planId, notify }: { planId: string; notify: Notify }) {
 function CoverageSection({ planId, canEdit, notify }: { planId: string; canEdit: boolean; notify: Notify }) {
   const coverage = useCoverage(planId);
   const remove = useDeleteSkill(planId);
+  const update = useUpdateSkill(planId);
+  const save = (s: CoverageItem, body: UpdateSkill, what: string) =>
+    update.mutateAsync({ id: s.skillId, body }).then(
+      () => notify('success', `${s.name}: ${what}.`),
+      (err: unknown) => notify('error', `${s.name}: ${errorMessage(err)}`),
+    );
   return (
     <section className="card stack" aria-labelledby="requirements">
       <h2 id="requirements">Skill requirements and coverage</h2>
@@ -159,12 +167,64 @@ function CoverageSection({ planId, canEdit, notify }: { planId: string; canEdit:
                   cell: (s) => (
                     <>
                       {s.name} {s.critical ? <Badge value="blocked" label="critical" /> : null}
+                      {canEdit ? (
+                        <label className="field--inline small">
+                          <input
+                            type="checkbox"
+                            checked={s.critical}
+                            onChange={(e) => void save(s, { critical: e.target.checked }, e.target.checked ? 'now critical' : 'no longer critical')}
+                          />
+                          Critical<span className="visually-hidden"> ({s.name})</span>
+                        </label>
+                      ) : null}
                       {s.category ? <div className="muted small">{s.category}</div> : null}
                     </>
                   ),
                 },
-                { key: 'level', header: 'Level required', cell: (s) => `${s.requiredLevel} – ${LEVEL_NAMES[s.requiredLevel] ?? ''}` },
-                { key: 'needed', header: 'Needed', numeric: true, cell: (s) => s.requiredPeople },
+                {
+                  key: 'level',
+                  header: 'Level required',
+                  cell: (s) =>
+                    canEdit ? (
+                      <select
+                        aria-label={`Level required for ${s.name}`}
+                        value={s.requiredLevel}
+                        onChange={(e) => void save(s, { requiredLevel: Number(e.target.value) }, `level required is now ${e.target.value}`)}
+                        style={{ minWidth: '9rem' }}
+                      >
+                        {[1, 2, 3, 4].map((l) => (
+                          <option key={l} value={l}>
+                            {l} – {LEVEL_NAMES[l]}
+                          </option>
+                        ))}
+                      </select>
+                    ) : (
+                      `${s.requiredLevel} – ${LEVEL_NAMES[s.requiredLevel] ?? ''}`
+                    ),
+                },
+                {
+                  key: 'needed',
+                  header: 'Needed',
+                  numeric: true,
+                  cell: (s) =>
+                    canEdit ? (
+                      <input
+                        type="number"
+                        min={1}
+                        inputMode="numeric"
+                        aria-label={`People needed for ${s.name}`}
+                        defaultValue={s.requiredPeople}
+                        key={`${s.skillId}-${s.requiredPeople}`}
+                        style={{ width: '5rem' }}
+                        onBlur={(e) => {
+                          const n = Number(e.target.value);
+                          if (n !== s.requiredPeople) void save(s, { requiredPeople: n }, `${n} people needed`);
+                        }}
+                      />
+                    ) : (
+                      s.requiredPeople
+                    ),
+                },
                 { key: 'qualified', header: 'Qualified', numeric: true, cell: (s) => s.qualifiedPeople },
                 { key: 'gap', header: 'Gap', numeric: true, cell: (s) => (s.gap ? <strong>{s.gap}</strong> : 0) },
                 ...(canEdit
