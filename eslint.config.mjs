@@ -4,8 +4,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import fs from 'node:fs';
 
 // Dashboard feature folders do not import each other or the app: app/ composes them.
-const dashboardFeatures = fs.existsSync('dashboard/src/features')
-  ? fs.readdirSync('dashboard/src/features', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
+const featuresDir = new URL('./dashboard/src/features/', import.meta.url);
+const dashboardFeatures = fs.existsSync(featuresDir)
+  ? fs.readdirSync(featuresDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
   : [];
 
 export default tseslint.config(
