@@ -247,3 +247,213 @@ export const ROUTES: RouteCase[] = [
     prepare: async () => ({ path: '/users' }),
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// The handover domain (issue 3 routes), appended for the full matrix of issue 6.
+
+async function adminCreate(c: MatrixCtx, path: string, body: unknown): Promise<{ id: string; version?: number }> {
+  const res = await c.t.as(c.world.admin.token).post(`/api/v1${path}`).send(body as object);
+  if (res.status !== 201) throw new Error(`POST ${path} as admin: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; version?: number };
+}
+
+const freshPerson = async (c: MatrixCtx) =>
+  `${planPath(c)}/people/${(await adminCreate(c, `${planPath(c)}/people`, { name: uniqueName('Person') })).id}`;
+
+const freshSkill = async (c: MatrixCtx) =>
+  `${planPath(c)}/skills/${(await adminCreate(c, `${planPath(c)}/skills`, { name: uniqueName('Skill'), requiredLevel: 3 })).id}`;
+
+const freshHandover = async (c: MatrixCtx) =>
+  `${planPath(c)}/handovers/${(await adminCreate(c, `${planPath(c)}/handovers`, { title: uniqueName('Handover') })).id}`;
+
+let postSeq = 0;
+const postBody = () => ({
+  channel: 'linkedin',
+  publishedAt: '2026-03-02T10:00:00Z',
+  // Agency staff may record agency posts: the row of section 6 without the source rule.
+  source: 'agency',
+  externalId: `matrix-${Date.now().toString(36)}-${(postSeq += 1)}`,
+});
+const freshPost = async (c: MatrixCtx) => `${planPath(c)}/posts/${(await adminCreate(c, `${planPath(c)}/posts`, postBody())).id}`;
+
+/** A Monday no other case has used, so every allowed adoption POST creates (201) rather than replaces. */
+let week = 0;
+const freshMonday = () => new Date(Date.UTC(2030, 0, 7) + 7 * 86_400_000 * (week += 1)).toISOString().slice(0, 10);
+
+const list = (suffix: string) => async (c: MatrixCtx) => (await adminGet(c, `${planPath(c)}${suffix}`)).body;
+
+ROUTES.push(
+  // People
+  { method: 'get', route: '/plans/:planId/people', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/people` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/people',
+    rule: 'edit',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/people`, body: { name: uniqueName('New person'), title: 'Editor' } }),
+    state: list('/people?limit=1'),
+  },
+  { method: 'get', route: '/plans/:planId/people/:personId', rule: 'read', ok: 200, prepare: async (c) => ({ path: await freshPerson(c) }) },
+  {
+    method: 'patch',
+    route: '/plans/:planId/people/:personId',
+    rule: 'edit',
+    ok: 200,
+    prepare: async (c) => ({ path: await freshPerson(c), body: { title: uniqueName('Title') } }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/people/:personId',
+    rule: 'edit',
+    ok: 204,
+    prepare: async (c) => ({ path: await freshPerson(c) }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  // Skills and assessments
+  { method: 'get', route: '/plans/:planId/skills', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/skills` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/skills',
+    rule: 'edit',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/skills`, body: { name: uniqueName('New skill'), requiredLevel: 2, critical: true } }),
+    state: list('/skills?limit=1'),
+  },
+  { method: 'get', route: '/plans/:planId/skills/coverage', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/skills/coverage` }) },
+  { method: 'get', route: '/plans/:planId/skills/matrix', rule: 'readSensitive', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/skills/matrix` }) },
+  { method: 'get', route: '/plans/:planId/skills/:skillId', rule: 'read', ok: 200, prepare: async (c) => ({ path: await freshSkill(c) }) },
+  {
+    method: 'patch',
+    route: '/plans/:planId/skills/:skillId',
+    rule: 'edit',
+    ok: 200,
+    prepare: async (c) => ({ path: await freshSkill(c), body: { requiredPeople: 3 } }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/skills/:skillId',
+    rule: 'edit',
+    ok: 204,
+    prepare: async (c) => ({ path: await freshSkill(c) }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'get',
+    route: '/plans/:planId/assessments',
+    rule: 'readSensitive',
+    ok: 200,
+    prepare: async (c) => ({ path: `${planPath(c)}/assessments` }),
+  },
+  {
+    method: 'post',
+    route: '/plans/:planId/assessments',
+    rule: 'edit',
+    ok: 201,
+    prepare: async (c) => {
+      const personId = (await freshPerson(c)).split('/').pop();
+      const skillId = (await freshSkill(c)).split('/').pop();
+      return { path: `${planPath(c)}/assessments`, body: { personId, skillId, level: 3 } };
+    },
+    state: list('/assessments?limit=1'),
+  },
+  // Handovers
+  { method: 'get', route: '/plans/:planId/handovers', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/handovers` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/handovers',
+    rule: 'handover',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/handovers`, body: { title: uniqueName('Logged'), channel: 'x' } }),
+    state: list('/handovers?limit=1'),
+  },
+  { method: 'get', route: '/plans/:planId/handovers/:handoverId', rule: 'read', ok: 200, prepare: async (c) => ({ path: await freshHandover(c) }) },
+  {
+    method: 'patch',
+    route: '/plans/:planId/handovers/:handoverId',
+    // Not its own row in section 6: whoever may log a handover may correct its title, as the agency logs them.
+    rule: 'handover',
+    ok: 200,
+    prepare: async (c) => ({ path: await freshHandover(c), headers: { 'If-Match': '"1"' }, body: { title: uniqueName('Retitled') } }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/handovers/:handoverId',
+    rule: 'edit',
+    ok: 204,
+    prepare: async (c) => ({ path: await freshHandover(c) }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'post',
+    route: '/plans/:planId/handovers/:handoverId/transitions',
+    // One step up the ladder (agency → shadowing); accepting and reopening are the acceptHandover row,
+    // crossed with every caller in tests/reliability/role-matrix.test.ts.
+    rule: 'handover',
+    ok: 200,
+    prepare: async (c) => ({ path: `${await freshHandover(c)}/transitions`, body: { to: 'shadowing' } }),
+    state: async (c, p) => adminRead(c, p.path.replace(/\/transitions$/, '')),
+  },
+  // Posts
+  {
+    method: 'post',
+    route: '/plans/:planId/posts/import',
+    rule: 'recordPosts',
+    ok: 200,
+    prepare: async (c) => {
+      const a = postBody();
+      const b = postBody();
+      const csv = `channel,published_at,source,external_id,author\n${[a, b].map((p) => `${p.channel},${p.publishedAt},agency,${p.externalId},`).join('\n')}\n`;
+      return { path: `${planPath(c)}/posts/import`, headers: { 'Content-Type': 'text/csv' }, body: csv };
+    },
+    state: list('/posts?limit=1'),
+  },
+  { method: 'get', route: '/plans/:planId/posts/export', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/posts/export` }) },
+  { method: 'get', route: '/plans/:planId/posts/share', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/posts/share` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/posts',
+    rule: 'recordPosts',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/posts`, body: postBody() }),
+    state: list('/posts?limit=1'),
+  },
+  { method: 'get', route: '/plans/:planId/posts', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/posts` }) },
+  { method: 'get', route: '/plans/:planId/posts/:postId', rule: 'read', ok: 200, prepare: async (c) => ({ path: await freshPost(c) }) },
+  {
+    method: 'delete',
+    route: '/plans/:planId/posts/:postId',
+    // Not in section 6: correcting the ledger is an edit, so leads only.
+    rule: 'edit',
+    ok: 204,
+    prepare: async (c) => ({ path: await freshPost(c) }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  // Internal adoption
+  { method: 'get', route: '/plans/:planId/adoption', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/adoption` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/adoption',
+    rule: 'edit',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/adoption`, body: { weekStart: freshMonday(), activeUsers: 40, totalStaff: 100 } }),
+    state: list('/adoption'),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/adoption/:weekStart',
+    rule: 'edit',
+    ok: 204,
+    prepare: async (c) => {
+      const weekStart = freshMonday();
+      const res = await c.t.as(c.world.admin.token).post(`/api/v1${planPath(c)}/adoption`).send({ weekStart, activeUsers: 1, totalStaff: 2 });
+      if (res.status !== 201) throw new Error(`adoption: ${res.status}`);
+      return { path: `${planPath(c)}/adoption/${weekStart}` };
+    },
+    state: list('/adoption'),
+  },
+  // Summary
+  { method: 'get', route: '/plans/:planId/summary', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/summary` }) },
+);
