@@ -1,0 +1,64 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { CsvImport } from '../../dashboard/src/features/posts/components/csv-import';
+import { ApiError } from '../../dashboard/src/lib/api-client';
+import { renderWithQuery } from './support/render';
+
+jest.mock('../../dashboard/src/features/posts/api/import-posts', () => ({ importPosts: jest.fn() }));
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the mocked module
+const { importPosts } = require('../../dashboard/src/features/posts/api/import-posts') as { importPosts: jest.Mock };
+
+const HEADER = 'channel,published_at,source,external_id,author';
+const file = (text: string, name = 'posts.csv') => {
+  const f = new File([text], name, { type: 'text/csv' });
+  // jsdom's File has no text() in every version
+  Object.defineProperty(f, 'text', { value: async () => text });
+  return f;
+};
+
+describe('CsvImport', () => {
+  beforeEach(() => importPosts.mockReset());
+
+  it('When the dry run refuses a line, then the errors are listed by line with the line text, and nothing is imported', async () => {
+    importPosts.mockRejectedValueOnce(
+      new ApiError({ type: 'x/invalid-csv', title: 'Invalid CSV', status: 422, detail: '1 bad row.', errors: [{ line: 3, message: 'published_at: must be an instant' }] }),
+    );
+    renderWithQuery(<CsvImport planId="p" agencyOnly />);
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText('CSV file'), file(`${HEADER}\ninstagram,2026-03-02T10:00:00Z,agency,a,\ninstagram,yesterday,agency,b,\n`));
+    const report = await screen.findByTestId('import-errors');
+    expect(report.textContent).toContain('1 line to fix');
+    const row = within(report).getByRole('row', { name: /yesterday/ });
+    expect(row.textContent).toContain('3');
+    expect(row.textContent).toContain('published_at: must be an instant');
+    expect(importPosts).toHaveBeenCalledTimes(1);
+    expect(importPosts.mock.calls[0][2]).toMatchObject({ dryRun: true });
+  });
+
+  it('When the header is wrong, then it is reported without uploading', async () => {
+    renderWithQuery(<CsvImport planId="p" agencyOnly={false} />);
+    const user = userEvent.setup();
+    await user.upload(screen.getByLabelText('CSV file'), file('date,channel\n2026-03-02,instagram\n'));
+    expect((await screen.findByTestId('import-errors')).textContent).toContain('must be the header');
+    expect(importPosts).not.toHaveBeenCalled();
+  });
+
+  it('When the dry run passes, then the preview counts the rows and Import sends the same file for real', async () => {
+    importPosts
+      .mockResolvedValueOnce({ inserted: 0, duplicates: 1, valid: 2, dryRun: true })
+      .mockImplementationOnce(async (_plan: string, _file: File, opts: { onProgress?: (p: unknown) => void }) => {
+        opts.onProgress?.({ phase: 'uploading', loaded: 10, total: 20 });
+        return { inserted: 1, duplicates: 1, valid: 2, dryRun: false };
+      });
+    renderWithQuery(<CsvImport planId="p" agencyOnly={false} />);
+    const user = userEvent.setup();
+    const f = file(`${HEADER}\ninstagram,2026-03-02T10:00:00Z,in_house,a,\ninstagram,2026-03-03T10:00:00Z,agency,b,\n`);
+    await user.upload(screen.getByLabelText('CSV file'), f);
+    const preview = await screen.findByTestId('import-preview');
+    expect(preview.textContent).toContain('2 valid rows, of which 1 already recorded');
+    await user.click(within(preview).getByRole('button', { name: 'Import 2 rows' }));
+    await waitFor(() => expect(screen.getByTestId('import-done').textContent).toContain('Imported 1 post; 1 duplicate skipped'));
+    expect(importPosts.mock.calls[1][1]).toBe(f);
+    expect(importPosts.mock.calls[1][2]).toMatchObject({ dryRun: false });
+  });
+});

@@ -1,0 +1,42 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { HandoversView } from '../../dashboard/src/features/handovers/components/handovers-view';
+import { mockFetch, problem } from './support/fetch';
+import { renderWithQuery } from './support/render';
+
+const PLAN = '00000000-0000-4000-8000-000000000000';
+const handover = (id: string, title: string, status: string) => ({
+  id,
+  planId: PLAN,
+  title,
+  channel: 'instagram',
+  description: null,
+  status,
+  history: [],
+  version: 1,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+const list = (items: unknown[]) => ({ status: 200, body: { items, total: items.length, limit: 200, offset: 0 } });
+
+describe('HandoversView', () => {
+  it('When an executive looks, then every handover is listed without any control', async () => {
+    mockFetch({ [`GET /plans/${PLAN}/handovers`]: list([handover('11111111-1111-4111-8111-111111111111', 'Stories', 'in_house')]) });
+    renderWithQuery(<HandoversView planId={PLAN} role="executive" canCreate={false} />);
+    expect(await screen.findByRole('heading', { name: 'Stories' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Accept|Move|Reopen|New handover/ })).toBeNull();
+  });
+
+  it('When a move is refused, then the reason is announced and the list is reloaded', async () => {
+    const id = '22222222-2222-4222-8222-222222222222';
+    const { calls } = mockFetch({
+      [`GET /plans/${PLAN}/handovers`]: list([handover(id, 'Replies', 'shadowing')]),
+      [`POST /plans/${PLAN}/handovers/${id}/transitions`]: problem(409, 'conflict', { detail: 'The handover is already at reverse_shadowing.' }),
+    });
+    renderWithQuery(<HandoversView planId={PLAN} role="agency" canCreate />);
+    const card = (await screen.findByRole('heading', { name: 'Replies' })).closest('li')!;
+    await userEvent.setup().click(within(card).getByRole('button', { name: /Move to agency shadows staff/ }));
+    expect((await screen.findByRole('alert')).textContent).toContain('already at reverse_shadowing');
+    expect(calls.filter((c) => c.method === 'POST')[0]!.body).toEqual({ to: 'reverse_shadowing', note: null });
+  });
+});
