@@ -108,3 +108,24 @@ test('When a lead filters the activity log, then only the matching entries are l
   expect(whats.every((w) => w.endsWith(' handover'))).toBe(true);
   await context.close();
 });
+
+test('When a lead changes the plan targets while someone else edits the plan, then the stale save is refused, reloaded and saved', async () => {
+  const { context, page, errors } = await newPage(browser, server.baseUrl);
+  await signIn(page, seeded.lead.email, seeded.lead.password);
+  await page.goto(`/plans/${seeded.plan.id}/members`);
+  const form = page.getByRole('form', { name: 'Plan settings' });
+  await form.getByLabel('Target in-house share (%)').fill('80');
+  const current = await seeded.admin.call<{ version: number }>('GET', `/plans/${seeded.plan.id}`);
+  await seeded.admin.call('PATCH', `/plans/${seeded.plan.id}`, { agencyName: 'Renamed agency' }, { 'If-Match': `"${current.version}"` });
+  await form.getByRole('button', { name: 'Save plan settings' }).click();
+  await expect(form.getByRole('alert')).toContainText('Someone changed this plan');
+  await form.getByRole('button', { name: 'Reload the current version' }).click();
+  await expect(form.getByLabel('Agency', { exact: true })).toHaveValue('Renamed agency');
+  await form.getByLabel('Target in-house share (%)').fill('80');
+  await form.getByRole('button', { name: 'Save plan settings' }).click();
+  await expect(form.getByRole('status')).toContainText('Plan settings saved.');
+  const plan = await seeded.admin.call<{ agencyName: string; targets: { inHouseShare: number } }>('GET', `/plans/${seeded.plan.id}`);
+  expect(plan).toMatchObject({ agencyName: 'Renamed agency', targets: { inHouseShare: 0.8 } });
+  expect(errors).toEqual([]);
+  await context.close();
+});

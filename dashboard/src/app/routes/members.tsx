@@ -1,6 +1,7 @@
 import { PageHeader } from '../../components/ui/page-header';
 import { useUsers } from '../../features/users/api/users';
 import { MembersPanel } from '../../features/plans/components/members-panel';
+import { PlanSettingsForm } from '../../features/plans/components/plan-settings-form';
 import { can } from '../../lib/permissions';
 import { usePlanContext } from '../use-session';
 import { useTitle } from '../use-title';
@@ -11,10 +12,19 @@ export default function MembersPage() {
   const users = useUsers(me.user.isAdmin);
   return (
     <>
-      <PageHeader title="Members" description="Who takes part in this plan, and in which role: leads plan and accept, executives read, agency staff log." />
-      <section className="card">
-        <MembersPanel planId={plan.id} canEdit={can(role, 'manageMembers')} users={me.user.isAdmin ? users.data : undefined} />
-      </section>
+      <PageHeader title="Members and settings" description="Who takes part in this plan, and in which role: leads plan and accept, executives read, agency staff log." />
+      <div className="stack">
+        <section className="card" aria-labelledby="members-title">
+          <h2 id="members-title">People in this plan</h2>
+          <MembersPanel planId={plan.id} canEdit={can(role, 'manageMembers')} users={me.user.isAdmin ? users.data : undefined} />
+        </section>
+        {can(role, 'editPlan') ? (
+          <section className="card" aria-labelledby="settings-title">
+            <h2 id="settings-title">Plan settings</h2>
+            <PlanSettingsForm plan={plan} />
+          </section>
+        ) : null}
+      </div>
     </>
   );
 }

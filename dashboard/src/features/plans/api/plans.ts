@@ -27,3 +27,16 @@ export function useCreatePlan() {
 
 export const updatePlan = (planId: string, version: number, body: UpdatePlan) =>
   request(`/plans/${planId}`, PlanSchema, { method: 'PATCH', json: body, ifMatch: version });
+
+export function useUpdatePlan(planId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, body }: { version: number; body: UpdatePlan }) => updatePlan(planId, version, body),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: planKey(planId) }),
+        queryClient.invalidateQueries({ queryKey: plansKey }),
+        queryClient.invalidateQueries({ queryKey: meKey }),
+      ]),
+  });
+}
