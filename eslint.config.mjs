@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import fs from 'node:fs';
+import { URL } from 'node:url';
 
 // Dashboard feature folders do not import each other or the app: app/ composes them.
 const featuresDir = new URL('./dashboard/src/features/', import.meta.url);
