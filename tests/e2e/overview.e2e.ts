@@ -116,3 +116,29 @@ describe('on the demo data', () => {
     await context.close();
   });
 });
+
+describe('as of a past date', () => {
+  let server: Server;
+  let seeded: Seeded;
+  beforeAll(async () => {
+    server = await startServer();
+    seeded = await seedPlan(server.baseUrl);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  test('When a date is chosen, then the summary is computed as of that day and the link keeps it', async () => {
+    const { context, page } = await newPage(browser, server.baseUrl);
+    await signIn(page, seeded.executive.email, seeded.executive.password);
+    await page.goto(`/plans/${seeded.plan.id}`);
+    await expectEveryChartDrawn(page);
+    const asOf = seeded.plan.startDate;
+    await page.getByLabel('As of').fill(asOf);
+    await expect(page.getByText(/Showing the summary as of/)).toBeVisible();
+    expect(new URL(page.url()).searchParams.get('asOf')).toBe(asOf);
+    const summary = await seeded.admin.call<{ readiness: { score: number } }>('GET', `/plans/${seeded.plan.id}/summary?asOf=${asOf}`);
+    await expect(page.getByTestId('readiness-score')).toContainText(`${Math.round(summary.readiness.score * 100)}%`);
+    await context.close();
+  });
+});

@@ -499,13 +499,18 @@ function AdoptionCard({ plan, canEdit }: { plan: Plan; canEdit: boolean }) {
   );
 }
 
-export function OverviewView({ plan, canReadMatrix, canEdit }: { plan: Plan; canReadMatrix: boolean; canEdit: boolean }) {
-  const summary = useSummary(plan.id);
+export function OverviewView({ plan, canReadMatrix, canEdit, asOf }: { plan: Plan; canReadMatrix: boolean; canEdit: boolean; asOf?: string }) {
+  const summary = useSummary(plan.id, asOf);
   if (summary.isPending) return <Loading label="Loading the overview…" />;
   if (summary.isError) return <ErrorState error={summary.error} title="The overview could not be loaded" onRetry={() => void summary.refetch()} />;
   const s = summary.data;
   return (
     <div className="stack">
+      {asOf ? (
+        <p className="alert alert--info">
+          Showing the summary as of {formatDate(s.asOf)}. The skills heat map and coverage show today&apos;s levels.
+        </p>
+      ) : null}
       <div className="grid">
         <Readiness summary={s} />
         <Gates summary={s} />
