@@ -1,4 +1,4 @@
-import { addDays, mondayOf, type SharePoint } from '@handover/shared';
+import { addDays, addMonths, firstOfMonth, mondayOf, type SharePoint } from '@handover/shared';
 import fc from 'fast-check';
 import { startApp, type TestApp, type TestUser } from '../support/app';
 import { dialect } from '../support/database';
@@ -131,14 +131,21 @@ async function run(planId: string, c: Command): Promise<void> {
 }
 
 /** The share as the endpoint computes it, from the post listings. */
-function shareFromListing(posts: Array<{ publishedAt: string; source: string; channel: string }>, from: string, to: string, channel?: string): SharePoint[] {
+function shareFromListing(
+  posts: Array<{ publishedAt: string; source: string; channel: string }>,
+  interval: 'week' | 'month',
+  from: string,
+  to: string,
+  channel?: string,
+): SharePoint[] {
+  const periodOf = (day: string) => (interval === 'week' ? mondayOf(day) : firstOfMonth(day));
   const points = new Map<string, SharePoint>();
-  for (let d = mondayOf(from); d <= to; d = addDays(d, 7)) {
+  for (let d = periodOf(from); d <= to; d = interval === 'week' ? addDays(d, 7) : addMonths(d, 1)) {
     points.set(d, { periodStart: d, agency: 0, inHouse: 0, coAuthored: 0, total: 0, inHouseShare: 0 });
   }
   for (const p of posts) {
     if (channel && p.channel !== channel) continue;
-    const point = points.get(mondayOf(p.publishedAt.slice(0, 10)));
+    const point = points.get(periodOf(p.publishedAt.slice(0, 10)));
     if (!point) continue;
     if (p.source === 'agency') point.agency++;
     else if (p.source === 'in_house') point.inHouse++;
@@ -151,21 +158,49 @@ function shareFromListing(posts: Array<{ publishedAt: string; source: string; ch
   return [...points.values()];
 }
 
+/** The weekly rollup rows and a recount of the ledger by ISO week, as sorted "week|channel|source=count" lines. */
+async function weeklyVersusLedger(planId: string): Promise<{ weekly: string[]; recount: string[] }> {
+  const p = t.db.param(1);
+  return t.db.read(async (m) => {
+    const weekly: Array<{ week: string; channel: string; source: string; count: number | string }> = await m.query(
+      `SELECT week, channel, source, count FROM post_weekly_counts WHERE plan_id = ${p}`,
+      [planId],
+    );
+    const posts: Array<{ published_at: string; channel: string; source: string }> = await m.query(
+      `SELECT published_at, channel, source FROM posts WHERE plan_id = ${p}`,
+      [planId],
+    );
+    const counts = new Map<string, number>();
+    for (const post of posts) {
+      const key = `${mondayOf(post.published_at.slice(0, 10))}|${post.channel}|${post.source}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return {
+      weekly: weekly.map((r) => `${r.week}|${r.channel}|${r.source}=${Number(r.count)}`).sort(),
+      recount: [...counts].map(([key, n]) => `${key}=${n}`).sort(),
+    };
+  });
+}
+
 async function expectConsistent(planId: string): Promise<void> {
   const { rollups, recount } = await rollupsVersusLedger(t.db, planId);
   expect(rollups).toEqual(recount);
+  const weeks = await weeklyVersusLedger(planId);
+  expect(weeks.weekly).toEqual(weeks.recount);
   const posts = await listAll(planId);
   // No duplicate (channel, externalId), however the writes raced.
   const keys = posts.filter((p) => p.externalId !== null).map((p) => `${p.channel}|${p.externalId}`);
   expect(new Set(keys).size).toBe(keys.length);
   const from = '2026-02-25';
   const to = '2026-04-01';
-  for (const channel of [undefined, 'linkedin']) {
-    const res = await t
-      .as(admin.token)
-      .get(`/api/v1/plans/${planId}/posts/share?interval=week&from=${from}&to=${to}${channel ? `&channel=${channel}` : ''}`);
-    expect(res.status).toBe(200);
-    expect(res.body.points).toEqual(shareFromListing(posts, from, to, channel));
+  for (const interval of ['week', 'month'] as const) {
+    for (const channel of [undefined, 'linkedin']) {
+      const res = await t
+        .as(admin.token)
+        .get(`/api/v1/plans/${planId}/posts/share?interval=${interval}&from=${from}&to=${to}${channel ? `&channel=${channel}` : ''}`);
+      expect(res.status).toBe(200);
+      expect(res.body.points).toEqual(shareFromListing(posts, interval, from, to, channel));
+    }
   }
 }
 

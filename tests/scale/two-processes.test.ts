@@ -144,6 +144,13 @@ test('When both processes import and insert the same posts at once, then there a
     [planId],
   );
   expect(lines(rollups.rows)).toEqual(lines(recount.rows));
+  const weekly = await pg.query('SELECT week AS day, channel, source, count FROM post_weekly_counts WHERE plan_id = $1', [planId]);
+  const weeklyRecount = await pg.query(
+    `SELECT to_char(date_trunc('week', substr(published_at, 1, 10)::date), 'YYYY-MM-DD') AS day, channel, source, COUNT(*)::int AS count
+     FROM posts WHERE plan_id = $1 GROUP BY 1, 2, 3`,
+    [planId],
+  );
+  expect(lines(weekly.rows)).toEqual(lines(weeklyRecount.rows));
 });
 
 test('When 11 sign-ins fail, spread over A and B, then the 11th is refused with 429 and Retry-After', async () => {

@@ -10,7 +10,7 @@ import { PersonEntity } from '../modules/people/person.entity';
 import { SkillEntity } from '../modules/skills/skill.entity';
 import { AssessmentEntity } from '../modules/skills/assessment.entity';
 import { HandoverEntity, HandoverTransitionEntity } from '../modules/handovers/handover.entity';
-import { PostDailyCountEntity, PostEntity } from '../modules/posts/post.entity';
+import { PostDailyCountEntity, PostEntity, PostWeeklyCountEntity } from '../modules/posts/post.entity';
 import { AdoptionSampleEntity } from '../modules/adoption/adoption-sample.entity';
 import { RateLimitEntity } from '../modules/rate-limit/rate-limit.entity';
 
@@ -31,6 +31,7 @@ export const entities = [
   HandoverTransitionEntity,
   PostEntity,
   PostDailyCountEntity,
+  PostWeeklyCountEntity,
   AdoptionSampleEntity,
   RateLimitEntity,
 ];

@@ -36,3 +36,20 @@ export class PostDailyCountEntity {
   @IntColumn() count!: number;
 }
 
+
+/**
+ * The same counts per plan, ISO week (its Monday), channel and source, kept beside the daily rows
+ * in the same transaction: a year of weekly share reads at most 52 x channels x 3 rows, however
+ * dense the ledger is.
+ */
+@Entity('post_weekly_counts')
+export class PostWeeklyCountEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) planId!: string;
+  @ManyToOne(() => PlanEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'plan_id' })
+  plan?: PlanEntity;
+  @PrimaryColumn({ type: 'varchar', length: 10 }) week!: string;
+  @PrimaryColumn({ type: 'varchar', length: 50 }) channel!: string;
+  @PrimaryColumn({ type: 'varchar', length: 20 }) source!: string;
+  @IntColumn() count!: number;
+}

@@ -2,7 +2,12 @@ import { addDays, addMonths, firstOfMonth, mondayOf, type Interval, type PostSou
 import type { EntityManager } from 'typeorm';
 import type { Db } from '../../db/data-source';
 
-/** Collects rollup deltas for one transaction and writes them in one ordered pass. */
+type Row = { period: string; channel: string; source: string; delta: number };
+
+/**
+ * Collects rollup deltas for one transaction and writes them in one ordered pass, to the daily
+ * rows (post_daily_counts) and to the weekly rows (post_weekly_counts).
+ */
 export class RollupDelta {
   private readonly deltas = new Map<string, number>();
 
@@ -19,73 +24,96 @@ export class RollupDelta {
   }
 
   /**
-   * Apply inside the transaction that changed the ledger. Keys are written in sorted order so two
-   * concurrent writers on PostgreSQL lock rollup rows in the same order and cannot deadlock.
+   * Apply inside the transaction that changed the ledger. Every writer goes daily table first,
+   * then weekly, each in sorted key order, so two concurrent writers on PostgreSQL lock rollup
+   * rows in the same order and cannot deadlock on them.
    */
   async apply(db: Db, m: EntityManager, planId: string): Promise<void> {
-    const rows = [...this.deltas.entries()]
-      .filter(([, delta]) => delta !== 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, delta]) => {
-        const [day, channel, source] = key.split('\u0000') as [string, string, string];
-        return { day, channel, source, delta };
-      });
-    if (!rows.length) return;
-    const p = (i: number) => db.param(i);
-    for (let start = 0; start < rows.length; start += 200) {
-      const chunk = rows.slice(start, start + 200);
-      const values: unknown[] = [];
-      const tuples = chunk.map((r, i) => {
-        values.push(planId, r.day, r.channel, r.source, r.delta);
-        const b = i * 5;
-        return `(${p(b + 1)}, ${p(b + 2)}, ${p(b + 3)}, ${p(b + 4)}, ${p(b + 5)})`;
-      });
-      await m.query(
-        `INSERT INTO post_daily_counts (plan_id, day, channel, source, count) VALUES ${tuples.join(', ')}
-         ON CONFLICT (plan_id, day, channel, source) DO UPDATE SET count = post_daily_counts.count + excluded.count`,
-        values,
-      );
+    const daily: Row[] = [];
+    const weekly = new Map<string, number>();
+    const mondays = new Map<string, string>();
+    for (const [key, delta] of this.deltas) {
+      if (delta === 0) continue;
+      const [day, channel, source] = key.split('\u0000') as [string, string, string];
+      daily.push({ period: day, channel, source, delta });
+      let monday = mondays.get(day);
+      if (!monday) mondays.set(day, (monday = mondayOf(day)));
+      const weekKey = `${monday}\u0000${channel}\u0000${source}`;
+      weekly.set(weekKey, (weekly.get(weekKey) ?? 0) + delta);
     }
-    // Drop the rows this transaction brought to zero, and only those: it already holds their locks,
-    // so the delete cannot wait on (or deadlock with) another writer's rows.
-    const lowered = rows.filter((r) => r.delta < 0);
-    for (let start = 0; start < lowered.length; start += 200) {
-      const chunk = lowered.slice(start, start + 200);
-      const values: unknown[] = [planId];
-      const keys = chunk.map((r, i) => {
-        values.push(r.day, r.channel, r.source);
-        return `(day = ${p(3 * i + 2)} AND channel = ${p(3 * i + 3)} AND source = ${p(3 * i + 4)})`;
-      });
-      await m.query(`DELETE FROM post_daily_counts WHERE plan_id = ${p(1)} AND count <= 0 AND (${keys.join(' OR ')})`, values);
+    const weeks: Row[] = [];
+    for (const [key, delta] of weekly) {
+      if (delta === 0) continue;
+      const [week, channel, source] = key.split('\u0000') as [string, string, string];
+      weeks.push({ period: week, channel, source, delta });
     }
+    await upsert(db, m, planId, 'post_daily_counts', 'day', sortRows(daily));
+    await upsert(db, m, planId, 'post_weekly_counts', 'week', sortRows(weeks));
   }
 }
 
-export type DayCounts = { day: string; source: PostSource; count: number };
+const rowKey = (r: Row) => `${r.period}\u0000${r.channel}\u0000${r.source}`;
+const sortRows = (rows: Row[]) => rows.sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : rowKey(a) > rowKey(b) ? 1 : 0));
 
-/** Rollup rows for days in [fromDay, toDayExclusive), optionally for one channel, summed over channels. */
-export async function dailyCounts(
+async function upsert(db: Db, m: EntityManager, planId: string, table: string, column: string, rows: Row[]): Promise<void> {
+  const p = (i: number) => db.param(i);
+  for (let start = 0; start < rows.length; start += 200) {
+    const chunk = rows.slice(start, start + 200);
+    const values: unknown[] = [];
+    const tuples = chunk.map((r, i) => {
+      values.push(planId, r.period, r.channel, r.source, r.delta);
+      const b = i * 5;
+      return `(${p(b + 1)}, ${p(b + 2)}, ${p(b + 3)}, ${p(b + 4)}, ${p(b + 5)})`;
+    });
+    await m.query(
+      `INSERT INTO ${table} (plan_id, ${column}, channel, source, count) VALUES ${tuples.join(', ')}
+       ON CONFLICT (plan_id, ${column}, channel, source) DO UPDATE SET count = ${table}.count + excluded.count`,
+      values,
+    );
+  }
+  // Drop the rows this transaction brought to zero, and only those: it already holds their locks,
+  // so the delete cannot wait on (or deadlock with) another writer's rows.
+  const lowered = rows.filter((r) => r.delta < 0);
+  for (let start = 0; start < lowered.length; start += 200) {
+    const chunk = lowered.slice(start, start + 200);
+    const values: unknown[] = [planId];
+    const keys = chunk.map((r, i) => {
+      values.push(r.period, r.channel, r.source);
+      return `(${column} = ${p(3 * i + 2)} AND channel = ${p(3 * i + 3)} AND source = ${p(3 * i + 4)})`;
+    });
+    await m.query(`DELETE FROM ${table} WHERE plan_id = ${p(1)} AND count <= 0 AND (${keys.join(' OR ')})`, values);
+  }
+}
+
+export type SourceCounts = { agency: number; inHouse: number; coAuthored: number; total: number };
+
+/**
+ * Posts per source with publishedAt in [fromDay, toDayExclusive), summed by the database over the
+ * daily rows: three numbers come back however many days and channels there are.
+ */
+export async function countsBySource(
   db: Db,
   m: EntityManager,
   planId: string,
   fromDay: string,
   toDayExclusive: string,
-  channel?: string,
-): Promise<DayCounts[]> {
+): Promise<SourceCounts> {
   const p = (i: number) => db.param(i);
-  const params: unknown[] = [planId, fromDay, toDayExclusive];
-  let filter = '';
-  if (channel !== undefined) {
-    params.push(channel.trim().toLowerCase());
-    filter = ` AND channel = ${p(4)}`;
-  }
-  const rows: Array<{ day: string; source: string; count: string | number }> = await m.query(
-    `SELECT day, source, SUM(count) AS count FROM post_daily_counts
-     WHERE plan_id = ${p(1)} AND day >= ${p(2)} AND day < ${p(3)}${filter}
-     GROUP BY day, source`,
-    params,
+  const rows = await db.rows(
+    m,
+    `SELECT source, SUM(count) FROM post_daily_counts
+     WHERE plan_id = ${p(1)} AND day >= ${p(2)} AND day < ${p(3)} GROUP BY source`,
+    [planId, fromDay, toDayExclusive],
   );
-  return rows.map((r) => ({ day: r.day, source: r.source as PostSource, count: Number(r.count) }));
+  const out: SourceCounts = { agency: 0, inHouse: 0, coAuthored: 0, total: 0 };
+  for (const [source, count] of rows) {
+    const n = Number(count);
+    if (source === 'agency') out.agency += n;
+    else if (source === 'in_house') out.inHouse += n;
+    else out.coAuthored += n;
+    out.total += n;
+  }
+  return out;
 }
 
 /** Period starts from the period containing `from` to the one containing `to`, inclusive. */
@@ -103,13 +131,16 @@ export function periodEnd(interval: Interval, start: string): string {
   return interval === 'week' ? addDays(start, 7) : addMonths(start, 1);
 }
 
-/** Bucket day counts into periods; empty periods are zeros and their share is 0. */
-export function bucket(interval: Interval, starts: string[], counts: DayCounts[]): SharePoint[] {
+/** Counts per period start (a Monday, or the first of a month) and source. */
+export type PeriodCounts = { periodStart: string; source: PostSource; count: number };
+
+/** Fill the periods from their counts; empty periods are zeros and their share is 0. */
+export function bucket(starts: string[], counts: PeriodCounts[]): SharePoint[] {
   const points = new Map<string, SharePoint>(
     starts.map((s) => [s, { periodStart: s, agency: 0, inHouse: 0, coAuthored: 0, total: 0, inHouseShare: 0 }]),
   );
   for (const c of counts) {
-    const point = points.get(interval === 'week' ? mondayOf(c.day) : firstOfMonth(c.day));
+    const point = points.get(c.periodStart);
     if (!point) continue;
     if (c.source === 'agency') point.agency += c.count;
     else if (c.source === 'in_house') point.inHouse += c.count;
@@ -122,7 +153,11 @@ export function bucket(interval: Interval, starts: string[], counts: DayCounts[]
   return [...points.values()];
 }
 
-/** Weekly share points for the given period starts, read from the rollups. */
+/**
+ * Share points for the given period starts, summed per period and source by the database: weeks
+ * from the weekly rows, months from the daily rows grouped by their `YYYY-MM` prefix. Either way
+ * at most periods x 3 rows come back, so the cost does not grow with the ledger.
+ */
 export async function sharePoints(
   db: Db,
   m: EntityManager,
@@ -132,6 +167,28 @@ export async function sharePoints(
   channel?: string,
 ): Promise<SharePoint[]> {
   if (!starts.length) return [];
-  const counts = await dailyCounts(db, m, planId, starts[0]!, periodEnd(interval, starts[starts.length - 1]!), channel);
-  return bucket(interval, starts, counts);
+  const p = (i: number) => db.param(i);
+  const from = starts[0]!;
+  const to = periodEnd(interval, starts[starts.length - 1]!);
+  const params: unknown[] = [planId, from, to];
+  let filter = '';
+  if (channel !== undefined) {
+    params.push(channel.trim().toLowerCase());
+    filter = ` AND channel = ${p(4)}`;
+  }
+  const sql =
+    interval === 'week'
+      ? `SELECT week, source, SUM(count) FROM post_weekly_counts
+         WHERE plan_id = ${p(1)} AND week >= ${p(2)} AND week < ${p(3)}${filter} GROUP BY week, source`
+      : `SELECT substr(day, 1, 7), source, SUM(count) FROM post_daily_counts
+         WHERE plan_id = ${p(1)} AND day >= ${p(2)} AND day < ${p(3)}${filter} GROUP BY substr(day, 1, 7), source`;
+  const rows = await db.rows(m, sql, params);
+  return bucket(
+    starts,
+    rows.map(([period, source, count]) => ({
+      periodStart: interval === 'week' ? String(period) : `${String(period)}-01`,
+      source: source as PostSource,
+      count: Number(count),
+    })),
+  );
 }

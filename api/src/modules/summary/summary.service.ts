@@ -6,7 +6,7 @@ import { HandoverEntity } from '../handovers/handover.entity';
 import { MilestoneEntity } from '../milestones/milestone.entity';
 import { findPlan } from '../plans/plans.service';
 import { toPlan } from '../plans/plan.mapper';
-import { dailyCounts, sharePoints } from '../posts/rollups';
+import { countsBySource, sharePoints } from '../posts/rollups';
 import { computeCoverage } from '../skills/coverage';
 import { computeSummary } from './readiness';
 import { LessThanOrEqual } from 'typeorm';
@@ -24,7 +24,7 @@ export class SummaryService {
         select: { status: true, dueDate: true, weight: true },
       });
       const coverage = await computeCoverage(db, m, ctx.planId);
-      const windowCounts = await dailyCounts(db, m, ctx.planId, addDays(asOf, -28), asOf);
+      const windowCounts = await countsBySource(db, m, ctx.planId, addDays(asOf, -28), asOf);
       const handoverRows: Array<{ status: string; count: string | number }> = await m
         .getRepository(HandoverEntity)
         .createQueryBuilder('h')
@@ -47,10 +47,7 @@ export class SummaryService {
         targetExitDate: plan.targetExitDate,
         milestones: milestones.map((x) => ({ status: x.status, dueDate: x.dueDate, weight: Number(x.weight) })),
         coverage,
-        window: {
-          total: windowCounts.reduce((s, c) => s + c.count, 0),
-          inHouse: windowCounts.filter((c) => c.source === 'in_house').reduce((s, c) => s + c.count, 0),
-        },
+        window: { total: windowCounts.total, inHouse: windowCounts.inHouse },
         handoverStatuses: handoverRows.flatMap((r) => {
           const status = HandoverStatusSchema.safeParse(r.status);
           return status.success ? [{ status: status.data as HandoverStatus, count: Number(r.count) }] : [];
