@@ -2,7 +2,7 @@ import { createPortal } from 'react-dom';
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { ErrorState, Loading } from '../components/ui/states';
-import { usePlan } from '../features/plans/api/plans';
+import { usePlan } from '../features/plans/api/get-plan';
 import { humanize } from '../lib/format';
 import { roleIn } from '../lib/permissions';
 import { planNav } from './nav';

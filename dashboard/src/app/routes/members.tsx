@@ -1,5 +1,5 @@
 import { PageHeader } from '../../components/ui/page-header';
-import { useUsers } from '../../features/users/api/users';
+import { useUsers } from '../../features/users/api/get-users';
 import { MembersPanel } from '../../features/plans/components/members-panel';
 import { PlanSettingsForm } from '../../features/plans/components/plan-settings-form';
 import { can } from '../../lib/permissions';

@@ -7,7 +7,9 @@ import { EmptyState, QueryState } from '../../../components/ui/states';
 import { errorMessage, newIdempotencyKey } from '../../../lib/api-client';
 import { formatInstant } from '../../../lib/format';
 import { applyServerErrors, blankToNull, sharedResolver } from '../../../lib/form';
-import { useCreateHandover, useHandovers, useTransition, type HandoverFilters } from '../api/handovers';
+import { useCreateHandover } from '../api/create-handover';
+import { useTransition } from '../api/create-transition';
+import { useHandovers, type HandoverFilters } from '../api/get-handovers';
 import { LADDER_LABELS, allowedMoves, ladderCounts } from '../utils/ladder';
 
 type NewValues = { title: string; channel: string; description: string };

@@ -12,7 +12,10 @@ import { Field, FormError } from '../../../components/ui/field';
 import { errorMessage, isApiError, newIdempotencyKey } from '../../../lib/api-client';
 import { formatDate, formatInstant, humanize } from '../../../lib/format';
 import { applyServerErrors, sharedResolver } from '../../../lib/form';
-import { getMilestone, useCreateMilestone, useDeleteMilestone, useUpdateMilestone } from '../api/milestones';
+import { useCreateMilestone } from '../api/create-milestone';
+import { useDeleteMilestone } from '../api/delete-milestone';
+import { getMilestone } from '../api/get-milestone';
+import { useUpdateMilestone } from '../api/update-milestone';
 import {
   MILESTONE_FIELDS,
   emptyMilestoneValues,

@@ -6,7 +6,8 @@ import { Field } from '../../../components/ui/field';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { formatDate, humanize, todayIso } from '../../../lib/format';
-import { useMilestones, useUpdateMilestone, type MilestoneFilters } from '../api/milestones';
+import { useMilestones, type MilestoneFilters } from '../api/get-milestones';
+import { useUpdateMilestone } from '../api/update-milestone';
 import { isOverdue, openDependencies, sortMilestones } from '../utils/milestones';
 import { MilestoneForm } from './milestone-form';
 

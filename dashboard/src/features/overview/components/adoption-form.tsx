@@ -5,7 +5,7 @@ import { Field, FormError } from '../../../components/ui/field';
 import { errorMessage } from '../../../lib/api-client';
 import { todayIso } from '../../../lib/format';
 import { applyServerErrors, blankToNull, sharedResolver } from '../../../lib/form';
-import { useRecordAdoption } from '../api/overview';
+import { useRecordAdoption } from '../api/record-adoption';
 
 type Values = { weekStart: string; activeUsers: string; totalStaff: string; source: string };
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));

@@ -5,14 +5,12 @@ import { DataTable } from '../../../components/ui/data-table';
 import { AdoptionForm } from './adoption-form';
 import { EmptyState, ErrorState, Loading } from '../../../components/ui/states';
 import { formatDate, formatShortDate, percent } from '../../../lib/format';
-import {
-  useAdoption,
-  useAllMilestones,
-  useCoverage,
-  useMatrix,
-  useSummary,
-  useWeeklyShare,
-} from '../api/overview';
+import { useAdoption } from '../api/get-adoption';
+import { useAllMilestones } from '../api/get-all-milestones';
+import { useCoverage } from '../api/get-coverage';
+import { useMatrix } from '../api/get-matrix';
+import { useSummary } from '../api/get-summary';
+import { useWeeklyShare } from '../api/get-weekly-share';
 import {
   PHASE_LABELS,
   adoptionRows,

@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { Field, FormError } from '../../../components/ui/field';
 import { errorMessage } from '../../../lib/api-client';
 import { applyServerErrors, blankToNull, sharedResolver } from '../../../lib/form';
-import { useCreatePlan } from '../api/plans';
+import { useCreatePlan } from '../api/create-plan';
 
 type Values = {
   name: string;

@@ -5,7 +5,9 @@ import { Field, FormError } from '../../../components/ui/field';
 import { QueryState } from '../../../components/ui/states';
 import { errorMessage } from '../../../lib/api-client';
 import { humanize } from '../../../lib/format';
-import { useMembers, usePutMember, useRemoveMember } from '../api/members';
+import { useMembers } from '../api/get-members';
+import { usePutMember } from '../api/put-member';
+import { useRemoveMember } from '../api/remove-member';
 
 const ROLES = RoleSchema.options;
 

@@ -2,7 +2,7 @@ import type { Membership, Plan } from '@handover/shared';
 import { Link } from 'react-router';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { formatDate, humanize } from '../../../lib/format';
-import { usePlans } from '../api/plans';
+import { usePlans } from '../api/get-plans';
 
 export function PlanPicker({ memberships, isAdmin }: { memberships: Membership[]; isAdmin: boolean }) {
   const plans = usePlans();

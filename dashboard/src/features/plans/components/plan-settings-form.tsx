@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { Field, FormError } from '../../../components/ui/field';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { applyServerErrors, blankToNull, sharedResolver } from '../../../lib/form';
-import { useUpdatePlan } from '../api/plans';
+import { useUpdatePlan } from '../api/update-plan';
 
 type Values = {
   name: string;

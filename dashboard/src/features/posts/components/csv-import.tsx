@@ -4,7 +4,7 @@ import { DataTable } from '../../../components/ui/data-table';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { downloadText } from '../../../lib/csv';
 import { importPosts, type ImportProgress } from '../api/import-posts';
-import { useInvalidatePosts } from '../api/posts';
+import { useInvalidatePosts } from '../api/invalidate';
 import { CSV_TEMPLATE, errorRows, formatBytes, headerProblem, linesOf, type LineErrorRow } from '../utils/csv-preview';
 
 type State =

@@ -4,7 +4,8 @@ import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { formatInstant } from '../../../lib/format';
-import { exportUrl, usePosts, type PostFilters } from '../api/posts';
+import { exportUrl } from '../api/export-posts';
+import { usePosts, type PostFilters } from '../api/get-posts';
 import { SOURCE_LABELS } from '../utils/csv-preview';
 
 const PAGE = 50;

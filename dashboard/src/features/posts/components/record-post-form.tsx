@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { Field, FormError } from '../../../components/ui/field';
 import { errorMessage, newIdempotencyKey } from '../../../lib/api-client';
 import { applyServerErrors, blankToNull, sharedResolver } from '../../../lib/form';
-import { useCreatePost } from '../api/posts';
+import { useCreatePost } from '../api/create-post';
 import { SOURCE_LABELS } from '../utils/csv-preview';
 
 type Values = { channel: string; publishedAt: string; source: PostSource; externalId: string; author: string };

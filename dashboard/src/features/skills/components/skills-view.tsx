@@ -17,18 +17,16 @@ import { EmptyState, ErrorState, Loading, QueryState } from '../../../components
 import { errorMessage } from '../../../lib/api-client';
 import { formatInstant } from '../../../lib/format';
 import { applyServerErrors, blankToNull, sharedResolver } from '../../../lib/form';
-import {
-  useAssessments,
-  useCoverage,
-  useCreateAssessment,
-  useCreatePerson,
-  useCreateSkill,
-  useDeletePerson,
-  useDeleteSkill,
-  useMatrix,
-  usePeople,
-  useUpdateSkill,
-} from '../api/skills';
+import { useCreateAssessment } from '../api/create-assessment';
+import { useCreatePerson } from '../api/create-person';
+import { useCreateSkill } from '../api/create-skill';
+import { useDeletePerson } from '../api/delete-person';
+import { useDeleteSkill } from '../api/delete-skill';
+import { useAssessments } from '../api/get-assessments';
+import { useCoverage } from '../api/get-coverage';
+import { useMatrix } from '../api/get-matrix';
+import { usePeople } from '../api/get-people';
+import { useUpdateSkill } from '../api/update-skill';
 import { matrixRows } from '../utils/matrix';
 
 type Notify = (kind: 'success' | 'error', text: string) => void;

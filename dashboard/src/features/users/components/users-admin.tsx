@@ -7,7 +7,8 @@ import { QueryState } from '../../../components/ui/states';
 import { errorMessage } from '../../../lib/api-client';
 import { formatInstant } from '../../../lib/format';
 import { applyServerErrors, sharedResolver } from '../../../lib/form';
-import { useCreateUser, useUsers } from '../api/users';
+import { useCreateUser } from '../api/create-user';
+import { useUsers } from '../api/get-users';
 
 type Values = { email: string; name: string; password: string; isAdmin: boolean };
 
