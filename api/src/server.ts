@@ -3,6 +3,7 @@ import type { Express } from 'express';
 import { createApp, type Services } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { openDatabase, type Db } from './db/data-source';
+import { answerClientErrors } from './http/client-errors';
 import { createLogger } from './logger';
 
 const HOUSEKEEPING_MS = 60 * 60 * 1000;
@@ -43,6 +44,7 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     const where = config.database.dialect === 'sqlite' ? config.database.path : 'PostgreSQL';
     console.log(`Handover listening on http://${config.host}:${config.port} (database: ${where})`);
   });
+  answerClientErrors(server);
   server.on('error', (error) => {
     console.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);
     process.exit(1);
