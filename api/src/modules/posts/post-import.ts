@@ -73,9 +73,11 @@ export async function spool(body: Readable): Promise<{ file: string; bytes: numb
   return { file, bytes, cleanup };
 }
 
-type Inserter = { insert(rows: PostRow[]): Promise<PostRow[]> };
+type Inserter = {
+  /** Insert, skipping duplicates of (plan, channel, externalId), and count what was stored into `delta`. */
+  insert(rows: PostRow[], delta: RollupDelta): Promise<void>;
+};
 
-/** Inserts that skip duplicates of (plan, channel, externalId); returns the rows actually stored. */
 function inserter(db: Db, m: EntityManager, planId: string, createdAt: string): Inserter {
   if (db.dialect === 'sqlite') {
     // The TypeORM transaction is open on this same connection, so these statements run inside it.
@@ -86,14 +88,19 @@ function inserter(db: Db, m: EntityManager, planId: string, createdAt: string): 
        VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     return {
-      insert: async (rows) =>
-        rows.filter(
-          (r) => stmt.run(uuidv7(), planId, r.channel, r.publishedAt, r.source, r.externalId, r.author, createdAt).changes > 0,
-        ),
+      insert: async (rows, delta) => {
+        for (const r of rows) {
+          if (stmt.run(uuidv7(), planId, r.channel, r.publishedAt, r.source, r.externalId, r.author, createdAt).changes > 0) {
+            delta.add(r.publishedAt.slice(0, 10), r.channel, r.source);
+          }
+        }
+      },
     };
   }
+  // The database counts what it stored per day, channel and source, so a handful of rows come
+  // back per batch instead of one per post.
   return {
-    insert: async (rows) => {
+    insert: async (rows, delta) => {
       const cols: string[][] = [[], [], [], [], [], []];
       for (const r of rows) {
         cols[0]!.push(uuidv7());
@@ -103,16 +110,19 @@ function inserter(db: Db, m: EntityManager, planId: string, createdAt: string): 
         cols[4]!.push(r.externalId as string);
         cols[5]!.push(r.author as string);
       }
-      const stored: Array<{ channel: string; published_at: string; source: string }> = await m.query(
-        `INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, created_at)
-         SELECT id, $7, channel, published_at, source, external_id, author, $8
-         FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[])
-           AS t(id, channel, published_at, source, external_id, author)
-         ON CONFLICT DO NOTHING
-         RETURNING channel, published_at, source`,
+      const stored: Array<{ day: string; channel: string; source: string; n: string | number }> = await m.query(
+        `WITH stored AS (
+           INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, created_at)
+           SELECT id, $7, channel, published_at, source, external_id, author, $8
+           FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[])
+             AS t(id, channel, published_at, source, external_id, author)
+           ON CONFLICT DO NOTHING
+           RETURNING published_at, channel, source
+         )
+         SELECT substr(published_at, 1, 10) AS day, channel, source, COUNT(*) AS n FROM stored GROUP BY 1, 2, 3`,
         [...cols, planId, createdAt],
       );
-      return stored.map((s) => ({ channel: s.channel, publishedAt: s.published_at, source: s.source, externalId: null, author: null }));
+      for (const s of stored) delta.add(s.day, s.channel, s.source, Number(s.n));
     },
   };
 }
@@ -155,8 +165,9 @@ export async function runImport(
   let valid = 0;
   const flush = async () => {
     if (!batch.length) return;
-    for (const r of await insert.insert(batch)) delta.add(r.publishedAt.slice(0, 10), r.channel, r.source);
+    const rows = batch;
     batch = [];
+    await insert.insert(rows, delta);
   };
   try {
     // 64 KiB reads: each chunk's records are garbage before the next scavenge, so they are never
