@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Client } from 'pg';
 import { createTempDatabase } from '../api/scripts/pg-temp';
 import { uuidv7 } from '../api/src/db/ids';
 import { dashboardInitialJs, type DashboardSize } from './dashboard';
@@ -113,6 +114,55 @@ async function rawInsertRate(rows: number, endDay: Date): Promise<number> {
   }
 }
 
+/**
+ * A fairer baseline for PostgreSQL: the same rows into the same migrated schema with plain
+ * multi-row INSERTs (unnest, 500 rows a statement, no ON CONFLICT) in one transaction.
+ */
+async function rawPgInsertRate(rows: number, endDay: Date): Promise<number> {
+  const db = await freshDb('postgres');
+  try {
+    const { server, token } = await startSignedIn(db.url);
+    const planId = await createPlan(server, token, 'raw');
+    await server.stop();
+    const createdAt = new Date().toISOString();
+    const batches: string[][][] = [];
+    for (let start = 0; start < rows; start += 500) {
+      const cols: string[][] = [[], [], [], [], [], []];
+      for (let i = start; i < Math.min(rows, start + 500); i++) {
+        const r = row(i, rows, endDay);
+        cols[0]!.push(uuidv7());
+        cols[1]!.push(r.channel);
+        cols[2]!.push(r.publishedAt);
+        cols[3]!.push(r.source);
+        cols[4]!.push(r.externalId);
+        cols[5]!.push(r.author);
+      }
+      batches.push(cols);
+    }
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const started = process.hrtime.bigint();
+      await client.query('BEGIN');
+      for (const cols of batches) {
+        await client.query(
+          `INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, created_at)
+           SELECT id, $7, channel, published_at, source, external_id, author, $8
+           FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[])
+             AS t(id, channel, published_at, source, external_id, author)`,
+          [...cols, planId, createdAt],
+        );
+      }
+      await client.query('COMMIT');
+      return rows / (Number(process.hrtime.bigint() - started) / 1e9);
+    } finally {
+      await client.end();
+    }
+  } finally {
+    await db.drop();
+  }
+}
+
 type ImportRun = { rowsPerSecond: number; seconds: number; peakRssBytes: number; inserted: number };
 
 async function importThroughApi(server: ServerProcess, token: string, planId: string, file: string, rows: number): Promise<ImportRun> {
@@ -146,7 +196,10 @@ type DialectResult = {
     apiRowsPerSecond: number;
     rawRowsPerSecond: number;
     ratio: number;
-    runs: Array<{ apiRowsPerSecond: number; rawRowsPerSecond: number; seconds: number; peakRssMB: number }>;
+    /** PostgreSQL only: plain INSERTs of the same rows through pg, and the import against them. */
+    rawPgRowsPerSecond?: number;
+    ratioToRawPg?: number;
+    runs: Array<{ apiRowsPerSecond: number; rawRowsPerSecond: number; rawPgRowsPerSecond?: number; seconds: number; peakRssMB: number }>;
     peakRssMB: number;
   };
   latency: Record<'summary' | 'share', { small: LatencyFigures; large: LatencyFigures; ratio: number }> & { smallRows: number };
@@ -160,13 +213,19 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
     for (let rep = 1; rep <= o.importReps; rep++) {
       log(`[${dialect}] import ${rep}/${o.importReps}: raw better-sqlite3 insert of ${o.rows} rows ...`);
       const raw = await rawInsertRate(o.rows, endDay);
-      log(`[${dialect}]   raw ${Math.round(raw)} rows/s; now through POST /posts/import ...`);
+      log(`[${dialect}]   raw ${Math.round(raw)} rows/s`);
+      let rawPg: number | undefined;
+      if (dialect === 'postgres') {
+        rawPg = await rawPgInsertRate(o.rows, endDay);
+        log(`[${dialect}]   raw PostgreSQL INSERTs ${Math.round(rawPg)} rows/s`);
+      }
+      log(`[${dialect}]   now through POST /posts/import ...`);
       const db = await freshDb(dialect);
       const { server, token } = await startSignedIn(db.url);
       const planId = await createPlan(server, token, 'large');
       const run = await importThroughApi(server, token, planId, csv.large, o.rows);
       log(`[${dialect}]   api ${Math.round(run.rowsPerSecond)} rows/s in ${round(run.seconds)} s, peak RSS ${round(run.peakRssBytes / MB)} MB`);
-      runs.push({ apiRowsPerSecond: run.rowsPerSecond, rawRowsPerSecond: raw, seconds: run.seconds, peakRssMB: run.peakRssBytes / MB });
+      runs.push({ apiRowsPerSecond: run.rowsPerSecond, rawRowsPerSecond: raw, rawPgRowsPerSecond: rawPg, seconds: run.seconds, peakRssMB: run.peakRssBytes / MB });
       if (rep < o.importReps) {
         await server.stop();
         await db.drop();
@@ -253,6 +312,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
     const helloRps = median(rpsRuns.map((r) => r.helloRps));
     const apiRate = median(runs.map((r) => r.apiRowsPerSecond));
     const rawRate = median(runs.map((r) => r.rawRowsPerSecond));
+    const rawPgRate = dialect === 'postgres' ? median(runs.map((r) => r.rawPgRowsPerSecond!)) : undefined;
     return {
       dialect,
       import: {
@@ -260,7 +320,15 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
         apiRowsPerSecond: Math.round(apiRate),
         rawRowsPerSecond: Math.round(rawRate),
         ratio: round(apiRate / rawRate, 2),
-        runs: runs.map((r) => ({ ...r, apiRowsPerSecond: Math.round(r.apiRowsPerSecond), rawRowsPerSecond: Math.round(r.rawRowsPerSecond), seconds: round(r.seconds, 2), peakRssMB: round(r.peakRssMB) })),
+        ...(rawPgRate ? { rawPgRowsPerSecond: Math.round(rawPgRate), ratioToRawPg: round(apiRate / rawPgRate, 2) } : {}),
+        runs: runs.map((r) => ({
+          ...r,
+          apiRowsPerSecond: Math.round(r.apiRowsPerSecond),
+          rawRowsPerSecond: Math.round(r.rawRowsPerSecond),
+          ...(r.rawPgRowsPerSecond ? { rawPgRowsPerSecond: Math.round(r.rawPgRowsPerSecond) } : {}),
+          seconds: round(r.seconds, 2),
+          peakRssMB: round(r.peakRssMB),
+        })),
         peakRssMB: round(Math.max(...runs.map((r) => r.peakRssMB))),
       },
       latency,
@@ -291,6 +359,12 @@ function table(results: DialectResult[], dashboard: DashboardSize): string {
       [`${d}: import ${r.import.rows.toLocaleString('en')} rows, POST /posts/import`, `${r.import.apiRowsPerSecond.toLocaleString('en')} rows/s`, '', ''],
       [`${d}: raw better-sqlite3 prepared insert, same rows`, `${r.import.rawRowsPerSecond.toLocaleString('en')} rows/s`, '', ''],
       [`${d}: import / raw`, `${r.import.ratio}x`, '>= 0.5x', yes(r.import.ratio >= 0.5)],
+      ...(r.import.rawPgRowsPerSecond
+        ? ([
+            [`${d}: raw pg INSERTs (unnest, 500 a statement), same rows`, `${r.import.rawPgRowsPerSecond.toLocaleString('en')} rows/s`, '', ''],
+            [`${d}: import / raw pg INSERTs (context)`, `${r.import.ratioToRawPg}x`, '', ''],
+          ] as Line[])
+        : []),
       [`${d}: server peak RSS during the import (VmHWM)`, `${r.import.peakRssMB} MB`, '<= 300 MB', yes(r.import.peakRssMB <= 300)],
     );
     for (const key of ['summary', 'share'] as const) {
