@@ -203,7 +203,15 @@ type DialectResult = {
     peakRssMB: number;
   };
   latency: Record<'summary' | 'share', { small: LatencyFigures; large: LatencyFigures; ratio: number }> & { smallRows: number };
-  milestones: { rps: number; helloRps: number; ratio: number; runs: Array<{ rps: number; helloRps: number }> };
+  milestones: {
+    rps: number;
+    helloRps: number;
+    ratio: number;
+    /** Context: a bare Express app serving the same 50-milestone page from memory. */
+    pageRps: number;
+    pageRatio: number;
+    runs: Array<{ rps: number; helloRps: number; pageRps: number }>;
+  };
 };
 
 async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { large: string; small: string }, endDay: Date): Promise<DialectResult> {
@@ -294,22 +302,28 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
     const listUrl = `${server.base}/api/v1/plans/${msPlan}/milestones?limit=50`;
     const listed = await ok<{ items: unknown[] }>(server.base, 'GET', `/api/v1/plans/${msPlan}/milestones?limit=50`, { token });
     if (listed.items.length !== 50) throw new Error(`expected 50 milestones, got ${listed.items.length}`);
-    const hello = await startProcess(['--import', 'tsx', path.join(ROOT, 'bench/hello-server.ts')], {});
+    const bodyFile = path.join(os.tmpdir(), `handover-bench-page-${process.pid}.json`);
+    fs.writeFileSync(bodyFile, JSON.stringify(listed));
+    const hello = await startProcess(['--import', 'tsx', path.join(ROOT, 'bench/hello-server.ts')], { BODY_FILE: bodyFile });
     const rpsRuns: DialectResult['milestones']['runs'] = [];
     try {
-      await autocannonRps(`${hello.base}/hello`, undefined, 2); // warm-up both
+      await autocannonRps(`${hello.base}/hello`, undefined, 2); // warm-up all three
+      await autocannonRps(`${hello.base}/page`, undefined, 2);
       await autocannonRps(listUrl, token, 2);
       for (let rep = 0; rep < o.rpsReps; rep++) {
         const helloRps = await autocannonRps(`${hello.base}/hello`, undefined, o.duration);
         const rps = await autocannonRps(listUrl, token, o.duration);
-        log(`[${dialect}] rps ${rep + 1}/${o.rpsReps}: milestones ${Math.round(rps)}/s, hello-world ${Math.round(helloRps)}/s`);
-        rpsRuns.push({ rps, helloRps });
+        const pageRps = await autocannonRps(`${hello.base}/page`, undefined, o.duration);
+        log(`[${dialect}] rps ${rep + 1}/${o.rpsReps}: milestones ${Math.round(rps)}/s, hello-world ${Math.round(helloRps)}/s, bare Express with the same page ${Math.round(pageRps)}/s`);
+        rpsRuns.push({ rps, helloRps, pageRps });
       }
     } finally {
       await hello.stop();
+      fs.rmSync(bodyFile, { force: true });
     }
     const rps = median(rpsRuns.map((r) => r.rps));
     const helloRps = median(rpsRuns.map((r) => r.helloRps));
+    const pageRps = median(rpsRuns.map((r) => r.pageRps));
     const apiRate = median(runs.map((r) => r.apiRowsPerSecond));
     const rawRate = median(runs.map((r) => r.rawRowsPerSecond));
     const rawPgRate = dialect === 'postgres' ? median(runs.map((r) => r.rawPgRowsPerSecond!)) : undefined;
@@ -336,7 +350,9 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
         rps: Math.round(rps),
         helloRps: Math.round(helloRps),
         ratio: round(rps / helloRps, 2),
-        runs: rpsRuns.map((r) => ({ rps: Math.round(r.rps), helloRps: Math.round(r.helloRps) })),
+        pageRps: Math.round(pageRps),
+        pageRatio: round(pageRps / helloRps, 2),
+        runs: rpsRuns.map((r) => ({ rps: Math.round(r.rps), helloRps: Math.round(r.helloRps), pageRps: Math.round(r.pageRps) })),
       },
     };
   } finally {
@@ -379,6 +395,7 @@ function table(results: DialectResult[], dashboard: DashboardSize): string {
       [`${d}: GET /milestones (50 items), 50 connections`, `${r.milestones.rps.toLocaleString('en')} req/s`, '', ''],
       [`${d}: bare Express hello-world, 50 connections`, `${r.milestones.helloRps.toLocaleString('en')} req/s`, '', ''],
       [`${d}: milestones / hello-world`, `${r.milestones.ratio}x`, '>= 0.5x', yes(r.milestones.ratio >= 0.5)],
+      [`${d}: bare Express serving the same page (context)`, `${r.milestones.pageRps.toLocaleString('en')} req/s (${r.milestones.pageRatio}x)`, '', ''],
     );
   }
   lines.push([
