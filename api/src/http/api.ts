@@ -145,6 +145,7 @@ export class Api {
       }
       let query: Record<string, unknown> = {};
       if (spec.query) {
+        rejectNul(req.query, 'The query string is invalid.');
         const parsed = spec.query.safeParse(req.query);
         if (!parsed.success) throw unprocessable(zodErrors(parsed.error), 'The query string is invalid.');
         query = parsed.data;
@@ -154,6 +155,7 @@ export class Api {
         const mediaType = spec.bodyType ?? 'application/json';
         if (mediaType === 'application/json') {
           if (hasBody(req) && !req.is('application/json')) throw unsupportedMediaType('application/json');
+          rejectNul(req.body);
           const parsed = spec.body.safeParse(req.body);
           if (!parsed.success) throw unprocessable(zodErrors(parsed.error));
           body = parsed.data;
@@ -294,6 +296,29 @@ function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * No text the API takes holds a NUL character: PostgreSQL cannot store one (a 500 there), and on
+ * SQLite it would cut strings short in other tools. 422 naming where it is, keys included.
+ */
+function rejectNul(value: unknown, detail?: string): void {
+  const found: FieldError[] = [];
+  const nul = (path: string[]) => found.push({ path: path.join('.'), message: 'must not contain the NUL character' });
+  // Iterative: a body may be nested far deeper than the call stack.
+  const stack: Array<[unknown, string[]]> = [[value, []]];
+  while (stack.length && found.length < 20) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) nul(path);
+    } else if (v && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        if (k.includes('\u0000')) nul([...path, k]);
+        stack.push([item, path.length < 32 ? [...path, k] : path]);
+      }
+    }
+  }
+  if (found.length) throw unprocessable(found, detail);
 }
 
 function hasBody(req: Request): boolean {

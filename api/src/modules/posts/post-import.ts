@@ -16,6 +16,7 @@ export const MAX_REPORTED_ERRORS = 1000;
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 const BATCH = 500;
 const SOURCES = new Set<string>(PostSourceSchema.options);
+const NUL_MESSAGE = 'must not contain the NUL character';
 
 export type PostRow = {
   channel: string;
@@ -31,6 +32,8 @@ export type PostRow = {
  */
 export function validateRow(fields: string[], columns: number[]): PostRow | string[] {
   const get = (i: number) => fields[columns[i]!] ?? '';
+  // No cell holds a NUL character (PostgreSQL cannot store one in text); refused like the API refuses it.
+  for (const field of fields) if (field.includes('\u0000')) return [NUL_MESSAGE];
   const problems: string[] = [];
   const channel = get(0).trim().toLowerCase();
   if (!channel) problems.push('channel: must not be empty');

@@ -12,7 +12,8 @@ export class RollupDelta {
   private readonly deltas = new Map<string, number>();
 
   add(day: string, channel: string, source: string, delta = 1): void {
-    const key = `${day}\u0000${channel}\u0000${source}`;
+    // A JSON tuple, not a joined string: a channel is free text and may hold any separator.
+    const key = JSON.stringify([day, channel, source]);
     this.deltas.set(key, (this.deltas.get(key) ?? 0) + delta);
   }
 
@@ -34,17 +35,17 @@ export class RollupDelta {
     const mondays = new Map<string, string>();
     for (const [key, delta] of this.deltas) {
       if (delta === 0) continue;
-      const [day, channel, source] = key.split('\u0000') as [string, string, string];
+      const [day, channel, source] = JSON.parse(key) as [string, string, string];
       daily.push({ period: day, channel, source, delta });
       let monday = mondays.get(day);
       if (!monday) mondays.set(day, (monday = mondayOf(day)));
-      const weekKey = `${monday}\u0000${channel}\u0000${source}`;
+      const weekKey = JSON.stringify([monday, channel, source]);
       weekly.set(weekKey, (weekly.get(weekKey) ?? 0) + delta);
     }
     const weeks: Row[] = [];
     for (const [key, delta] of weekly) {
       if (delta === 0) continue;
-      const [week, channel, source] = key.split('\u0000') as [string, string, string];
+      const [week, channel, source] = JSON.parse(key) as [string, string, string];
       weeks.push({ period: week, channel, source, delta });
     }
     await upsert(db, m, planId, 'post_daily_counts', 'day', sortRows(daily));
