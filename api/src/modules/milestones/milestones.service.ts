@@ -27,46 +27,43 @@ export class MilestonesService {
   }
 
   /**
-   * Plain SQL with rows as arrays (page, total, the page's dependencies): this is the most-read
-   * list, and the query builder and per-row objects cost more than the database did.
+   * One plain SQL statement, rows as arrays: the page, the total (an uncorrelated subquery, run
+   * once) and each row's dependencies joined into one string. This is the most-read list; the query
+   * builder, per-row objects and extra round trips (PostgreSQL) cost more than the database did.
    */
   async list(ctx: PlanCtx, q: MilestoneListQuery): Promise<Page<Milestone>> {
     const db = this.deps.db;
-    const params: unknown[] = [ctx.planId];
-    const where = [`plan_id = ${db.param(1)}`];
-    const filter = (sql: (param: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(db.param(params.length)));
+    // Each use of the conditions binds its own copy of the values (SQLite's `?` are positional).
+    const params: unknown[] = [];
+    const conditions = (alias: string) => {
+      const where = [`${alias}.plan_id = ${db.param(params.push(ctx.planId))}`];
+      if (q.phase) where.push(`${alias}.phase = ${db.param(params.push(q.phase))}`);
+      if (q.status) where.push(`${alias}.status = ${db.param(params.push(q.status))}`);
+      if (q.overdue === true) where.push(`${alias}.due_date < ${db.param(params.push(this.today()))} AND ${alias}.status <> 'done'`);
+      if (q.overdue === false) where.push(`(${alias}.due_date >= ${db.param(params.push(this.today()))} OR ${alias}.status = 'done')`);
+      return where.join(' AND ');
     };
-    if (q.phase) filter((v) => `phase = ${v}`, q.phase);
-    if (q.status) filter((v) => `status = ${v}`, q.status);
-    if (q.overdue === true) filter((v) => `due_date < ${v} AND status <> 'done'`, this.today());
-    if (q.overdue === false) filter((v) => `(due_date >= ${v} OR status = 'done')`, this.today());
-    const conditions = where.join(' AND ');
-    const page = [...params, q.limit, q.offset];
+    const joined = db.dialect === 'postgres' ? 'string_agg(d.depends_on_id, \',\')' : "group_concat(d.depends_on_id, ',')";
+    const sql = `SELECT ${MILESTONE_COLUMNS.map((c) => `ms.${c}`).join(', ')},
+        (SELECT COUNT(*) FROM milestones t WHERE ${conditions('t')}) AS total,
+        (SELECT ${joined} FROM milestone_dependencies d WHERE d.milestone_id = ms.id) AS depends_on
+      FROM milestones ms WHERE ${conditions('ms')}
+      ORDER BY ms.due_date ASC, ms.title ASC, ms.id ASC
+      LIMIT ${db.param(params.push(q.limit))} OFFSET ${db.param(params.push(q.offset))}`;
     return db.read(async (m) => {
-      const rows = await db.rows(
-        m,
-        `SELECT ${MILESTONE_COLUMNS} FROM milestones WHERE ${conditions}
-         ORDER BY due_date ASC, title ASC, id ASC LIMIT ${db.param(page.length - 1)} OFFSET ${db.param(page.length)}`,
-        page,
-      );
-      // A separate count is cheaper here than a window count riding on every row.
-      const counted = await db.rows(m, `SELECT COUNT(*) FROM milestones WHERE ${conditions}`, params);
-      const total = Number(counted[0]?.[0] ?? 0);
-      const edges = new Map<string, string[]>();
-      if (rows.length) {
-        const ids = rows.map((r) => r[0] as string);
-        const found = await db.rows(
-          m,
-          `SELECT milestone_id, depends_on_id FROM milestone_dependencies
-           WHERE milestone_id IN (${ids.map((_, i) => db.param(i + 1)).join(', ')})`,
-          ids,
-        );
-        for (const [from, to] of found as Array<[string, string]>) edges.set(from, [...(edges.get(from) ?? []), to]);
+      const rows = await db.rows(m, sql, params);
+      let total = rows.length ? Number(rows[0]![TOTAL]) : 0;
+      if (!rows.length && q.offset > 0) {
+        // Past the end no row carries the total: count on its own.
+        params.length = 0;
+        const counted = await db.rows(m, `SELECT COUNT(*) FROM milestones t WHERE ${conditions('t')}`, params);
+        total = Number(counted[0]?.[0] ?? 0);
       }
       return {
-        items: rows.map((r) => toMilestone(fromRow(r), edges.get(r[0] as string) ?? [])),
+        items: rows.map((r) => {
+          const dependsOn = r[DEPENDS_ON] ? String(r[DEPENDS_ON]).split(',') : [];
+          return toMilestone(fromRow(r), dependsOn);
+        }),
         total,
         limit: q.limit,
         offset: q.offset,
@@ -272,8 +269,24 @@ async function replaceDependencies(m: EntityManager, id: string, dependsOn: stri
   if (dependsOn.length) await repo.insert(dependsOn.map((dependsOnId) => ({ milestoneId: id, dependsOnId })));
 }
 
-const MILESTONE_COLUMNS =
-  'id, plan_id, title, description, phase, owner, due_date, status, weight, completed_at, version, created_at, updated_at';
+const MILESTONE_COLUMNS = [
+  'id',
+  'plan_id',
+  'title',
+  'description',
+  'phase',
+  'owner',
+  'due_date',
+  'status',
+  'weight',
+  'completed_at',
+  'version',
+  'created_at',
+  'updated_at',
+];
+/** Where the list query puts the total and the joined dependency ids, after MILESTONE_COLUMNS. */
+const TOTAL = MILESTONE_COLUMNS.length;
+const DEPENDS_ON = TOTAL + 1;
 /** A row of MILESTONE_COLUMNS, as an array. */
 const fromRow = (r: unknown[]): MilestoneEntity => ({
   id: r[0] as string,

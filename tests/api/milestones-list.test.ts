@@ -1,0 +1,65 @@
+import { startApp, type TestApp } from '../support/app';
+import { createMilestone, planWorld, type PlanWorld } from '../support/factories';
+
+// The list is one hand-written SQL statement (page, total and dependencies together), so check it
+// against GET, item by item, across pages and filters.
+
+let t: TestApp;
+let w: PlanWorld;
+const ids: string[] = [];
+
+beforeAll(async () => {
+  t = await startApp();
+  w = await planWorld(t);
+  t.clock.set('2026-03-01T12:00:00.000Z');
+  const phases = ['internal_network', 'outward_presence', 'agency_exit'] as const;
+  for (let i = 0; i < 8; i++) {
+    const dependsOn = ids.length >= 2 && i % 2 === 0 ? [ids[0]!, ids[ids.length - 1]!] : ids.length && i % 3 === 0 ? [ids[1]!] : [];
+    const m = await createMilestone(t, w.lead.token, w.planId, {
+      title: `Step ${String.fromCharCode(72 - i)}`, // titles sort against creation order
+      phase: phases[i % 3],
+      dueDate: `2026-0${2 + (i % 3)}-1${i % 2}`,
+      status: i === 1 ? 'in_progress' : 'planned',
+      dependsOn,
+    });
+    ids.push(m.id);
+  }
+});
+afterAll(async () => t.close());
+
+const list = (query: string) => t.as(w.executive.token).get(`/api/v1/plans/${w.planId}/milestones?${query}`);
+
+test('When milestones with dependencies are listed page by page, then every item equals its GET and the pages cover the plan once', async () => {
+  const seen: string[] = [];
+  for (let offset = 0; offset < 12; offset += 3) {
+    const res = await list(`limit=3&offset=${offset}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ total: 8, limit: 3, offset });
+    for (const item of res.body.items) {
+      const one = await t.as(w.executive.token).get(`/api/v1/plans/${w.planId}/milestones/${item.id}`);
+      expect(item).toEqual(one.body);
+      seen.push(item.id);
+    }
+  }
+  expect([...seen].sort()).toEqual([...ids].sort());
+  const all = (await list('limit=50')).body.items as Array<{ id: string; dueDate: string; title: string; dependsOn: string[] }>;
+  expect(all.map((m) => m.id)).toEqual(seen);
+  const sorted = [...all].sort((a, b) => (a.dueDate === b.dueDate ? (a.title < b.title ? -1 : 1) : a.dueDate < b.dueDate ? -1 : 1));
+  expect(all).toEqual(sorted);
+  expect(all.some((m) => m.dependsOn.length === 2)).toBe(true);
+});
+
+test('When the list is filtered, then items and totals match the filter, also past the last page', async () => {
+  const all = (await list('limit=50')).body.items as Array<{ phase: string; status: string; dueDate: string }>;
+  const byPhase = await list('phase=agency_exit&limit=1');
+  expect(byPhase.body.total).toBe(all.filter((m) => m.phase === 'agency_exit').length);
+  expect(byPhase.body.items).toHaveLength(1);
+  const byStatus = await list('status=in_progress');
+  expect(byStatus.body.total).toBe(1);
+  const overdue = await list('overdue=true');
+  expect(overdue.body.total).toBe(all.filter((m) => m.dueDate < '2026-03-01' && m.status !== 'done').length);
+  const notOverdue = await list('overdue=false');
+  expect(notOverdue.body.total + overdue.body.total).toBe(8);
+  const past = await list('phase=internal_network&offset=40');
+  expect(past.body).toMatchObject({ items: [], total: all.filter((m) => m.phase === 'internal_network').length, offset: 40 });
+});
