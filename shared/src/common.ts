@@ -2,12 +2,21 @@ import { z } from 'zod';
 
 export const UuidSchema = z.uuid({ message: 'must be a UUID' });
 
-/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
+/**
+ * The calendar dates taken: week, month and forecast arithmetic on them stays within four-digit
+ * years, where `YYYY-MM-DD` strings compare as dates (past 9999 they do not, and a period loop
+ * never ended).
+ */
+export const MIN_DATE = '1970-01-01';
+export const MAX_DATE = '9000-12-31';
+
+/** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30), from MIN_DATE to MAX_DATE. */
 export const IsoDateSchema = z
   .string()
   // abort: a string that is not shaped like a date gets one message, not a second "not a real date".
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true })
-  .refine(isRealDate, 'must be a real calendar date');
+  .refine(isRealDate, { message: 'must be a real calendar date', abort: true })
+  .refine((v) => v >= MIN_DATE && v <= MAX_DATE, `must be between ${MIN_DATE} and ${MAX_DATE}`);
 
 /** An instant in ISO 8601; any offset is accepted on input, output is always UTC with milliseconds. */
 export const InstantSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });

@@ -84,3 +84,27 @@ test('When rollup deltas carry a channel with separator characters, then each ro
   const daily = calls[0]!;
   expect(daily).toEqual(['plan', '2025-11-01', 'a\u0000b', 'agency', 1, 'plan', '2025-11-01', 'a|b,"c"', 'in_house', 2]);
 });
+
+test.each([
+  ['the share of posts', (id: string) => `/api/v1/plans/${id}/posts/share?to=9999-12-31`],
+  ['the share of posts by month', (id: string) => `/api/v1/plans/${id}/posts/share?interval=month&to=9999-12-31`],
+  ['the summary', (id: string) => `/api/v1/plans/${id}/summary?asOf=9999-12-31`],
+  ['the posts list', (id: string) => `/api/v1/plans/${id}/posts?from=0000-01-01`],
+])('When %s is asked about the last days of year 9999 (or year 0), then 422 (the share once looped without end there, until the server ran out of memory)', async (_what, url) => {
+  const res = await t.as(w.executive.token).get(url(w.planId));
+  expectProblem(res, 422, 'validation-failed');
+  expect(JSON.stringify(res.body.errors)).toMatch(/must be between 1970-01-01 and 9000-12-31/);
+});
+
+test('When a plan or milestone is given a date outside 1970..9000, then 422 and nothing is stored', async () => {
+  await expectNothingChanges(async () => {
+    const plan = await t.as(w.admin.token).post('/api/v1/plans').send({ name: 'Far', brand: 'B', agencyName: 'A', startDate: '2026-01-05', targetExitDate: '9999-12-31' });
+    expectProblem(plan, 422, 'validation-failed');
+    expect(plan.body.errors).toEqual([{ path: 'targetExitDate', message: 'must be between 1970-01-01 and 9000-12-31' }]);
+    const ms = await t.as(w.lead.token).post(`/api/v1/plans/${w.planId}/milestones`).send({ title: 'Old', phase: 'internal_network', dueDate: '1969-12-31' });
+    expectProblem(ms, 422, 'validation-failed');
+  });
+  const ok = await t.as(w.lead.token).get(`/api/v1/plans/${w.planId}/posts/share?interval=month&from=8990-01-01&to=9000-12-31`);
+  expect(ok.status).toBe(200);
+  expect(ok.body.points.at(-1).periodStart).toBe('9000-12-01');
+});

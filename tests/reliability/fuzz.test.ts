@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
@@ -31,6 +32,8 @@ import { dialect } from './support/server';
  */
 
 const SCALE = Number(process.env.REL_FUZZ_SCALE ?? 1);
+/** REL_FUZZ_TRACE=<file>: append every request before it is sent (to find one that hangs or exhausts memory). */
+const TRACE = process.env.REL_FUZZ_TRACE;
 const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 const MIN_REQUESTS = 10_000;
 
@@ -262,6 +265,7 @@ async function takeSnapshot() {
 async function check(r: Fuzz): Promise<void> {
   const write = !['GET', 'HEAD', 'OPTIONS'].includes(r.method);
   if (write && (dirty || !current)) current = await takeSnapshot();
+  if (TRACE) fs.appendFileSync(TRACE, `${describeFuzz(r).slice(0, 1000)}\n`);
   const res = await send(r);
   stats.requests += 1;
   stats.byClass[`${Math.floor(res.status / 100)}xx`] = (stats.byClass[`${Math.floor(res.status / 100)}xx`] ?? 0) + 1;
