@@ -70,7 +70,7 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
       .map(([c, n]) => c.repeat(n)),
   },
   { weight: 1, arbitrary: fc.constantFrom(randomUUID(), randomUUID().toUpperCase(), '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff') },
-  { weight: 1, arbitrary: fc.constantFrom('2026-02-30', '2026-13-01', '0000-00-00', '9999-12-31', '1969-12-31', '2026-03-02T25:00:00Z', '+275760-09-13T00:00:00.000Z', '2026-03-02') },
+  { weight: 1, arbitrary: fc.constantFrom('2026-02-30', '2026-13-01', '0000-00-00', '0000-01-01', '9999-12-31', '9000-12-31', '1970-01-01', '1969-12-31', '2026-03-02T25:00:00Z', '+275760-09-13T00:00:00.000Z', '2026-03-02') },
 );
 
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
