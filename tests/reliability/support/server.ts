@@ -148,7 +148,9 @@ export class ServerProcess {
   /** SIGTERM and wait for the exit (graceful shutdown). */
   async stop(): Promise<Exit> {
     if (this.running) this.child.kill('SIGTERM');
-    const exit = await Promise.race([this.exited, sleep(30_000).then(() => null)]);
+    let timer: NodeJS.Timeout | undefined;
+    const exit = await Promise.race([this.exited, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 30_000)))]);
+    clearTimeout(timer);
     if (exit) return exit;
     this.child.kill('SIGKILL');
     return this.exited;
