@@ -131,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const user = { id: actor.id, email: actor.email, name: actor.name, isAdmin: Boolean(actor.isAdmin) };
     const found = await db.read(async (m) => ({
-      role: await roleInPlan(m, user, args.plan),
+      role: await roleInPlan(db, m, user, args.plan),
       plan: await m.getRepository(PlanEntity).findOne({ where: { id: args.plan } }),
     }));
     if (!found.role || !found.plan) {

@@ -85,6 +85,7 @@ export class Db {
    * building an object per row cost more than the query itself. On PostgreSQL it goes through the
    * manager. Parameters must be strings, numbers or null.
    */
+  /** Rows as arrays in select order. Give every selected column a distinct name (PostgreSQL returns objects keyed by name). */
   async rows(m: EntityManager, sql: string, params: unknown[] = []): Promise<unknown[][]> {
     if (this.dialect === 'postgres') {
       const result: Array<Record<string, unknown>> = await m.query(sql, params);

@@ -1,7 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { Db } from '../db/data-source';
-import { PlanEntity } from '../modules/plans/plan.entity';
-import { PlanMemberEntity } from '../modules/plans/plan-member.entity';
 import type { EffectiveRole, PlanCtx, UserCtx } from './context';
 import { forbidden, notFound } from './problem';
 
@@ -21,21 +19,27 @@ export const PLAN_ACCESS = {
 export type PlanAccess = keyof typeof PLAN_ACCESS;
 
 /** The caller's role in the plan, or null when the plan does not exist or they are not in it. */
-export async function roleInPlan(m: EntityManager, user: UserCtx['user'], planId: string): Promise<EffectiveRole | null> {
+export async function roleInPlan(
+  db: Db,
+  m: EntityManager,
+  user: UserCtx['user'],
+  planId: string,
+): Promise<EffectiveRole | null> {
   if (user.isAdmin) {
-    const exists = await m.getRepository(PlanEntity).exists({ where: { id: planId } });
-    return exists ? 'admin' : null;
+    const rows = await db.rows(m, `SELECT 1 FROM plans WHERE id = ${db.param(1)}`, [planId]);
+    return rows.length ? 'admin' : null;
   }
-  const member = await m.getRepository(PlanMemberEntity).findOne({
-    where: { planId, userId: user.id },
-    select: { role: true },
-  });
-  return (member?.role as EffectiveRole | undefined) ?? null;
+  const [row] = await db.rows(
+    m,
+    `SELECT role FROM plan_members WHERE plan_id = ${db.param(1)} AND user_id = ${db.param(2)}`,
+    [planId, user.id],
+  );
+  return (row?.[0] as EffectiveRole | undefined) ?? null;
 }
 
 /** 404 for strangers (never reveal the plan exists), 403 for members whose role may not do this. */
 export async function authorizePlan(db: Db, ctx: UserCtx, planId: string, access: PlanAccess): Promise<PlanCtx> {
-  const role = await db.read((m) => roleInPlan(m, ctx.user, planId));
+  const role = await db.read((m) => roleInPlan(db, m, ctx.user, planId));
   if (!role) throw notFound('plan');
   if (!(PLAN_ACCESS[access] as readonly EffectiveRole[]).includes(role)) throw forbidden();
   return { ...ctx, planId, role };

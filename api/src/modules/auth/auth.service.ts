@@ -61,41 +61,45 @@ export class AuthService {
   /** Resolve a bearer token or cookie value to its user; null when unknown, revoked or expired. */
   async authenticate(token: string): Promise<{ user: AuthUser; credential: Credential } | null> {
     if (token.length > 200) return null;
+    const db = this.deps.db;
     const hash = tokenHash(token);
     const now = this.deps.clock.now();
+    // One indexed lookup per request, as raw rows: this runs before every authenticated call.
     if (token.startsWith(SESSION_PREFIX)) {
-      const found = await this.deps.db.read(async (m) => {
-        const session = await m.getRepository(SessionEntity).findOne({ where: { tokenHash: hash } });
-        if (!session) return null;
-        const user = await m.getRepository(UserEntity).findOne({ where: { id: session.userId } });
-        return user ? { session, user } : null;
-      });
-      if (!found) return null;
-      const { session, user } = found;
-      const idleLimit = new Date(session.lastSeenAt).getTime() + this.deps.config.sessionIdleMinutes * 60_000;
-      if (session.revokedAt || now.toISOString() >= session.expiresAt || now.getTime() >= idleLimit) return null;
-      if (now.getTime() - new Date(session.lastSeenAt).getTime() >= TOUCH_EVERY_MS) {
-        await this.deps.db.write((m) =>
-          m.getRepository(SessionEntity).update({ id: session.id }, { lastSeenAt: now.toISOString() }),
-        );
+      const [row] = await db.read((m) =>
+        db.rows(
+          m,
+          `SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.revoked_at, u.id AS user_id, u.email, u.name, u.is_admin
+           FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${db.param(1)}`,
+          [hash],
+        ),
+      );
+      if (!row) return null;
+      const [sessionId, lastSeenAt, expiresAt, revokedAt, ...user] = row as [string, string, string, string | null, string, string, string, unknown];
+      const idleLimit = new Date(lastSeenAt).getTime() + this.deps.config.sessionIdleMinutes * 60_000;
+      if (revokedAt || now.toISOString() >= expiresAt || now.getTime() >= idleLimit) return null;
+      if (now.getTime() - new Date(lastSeenAt).getTime() >= TOUCH_EVERY_MS) {
+        await db.write((m) => m.getRepository(SessionEntity).update({ id: sessionId }, { lastSeenAt: now.toISOString() }));
       }
-      return { user: authUser(user), credential: { kind: 'session', id: session.id } };
+      return { user: userFromRow(user), credential: { kind: 'session', id: sessionId } };
     }
     if (token.startsWith(API_TOKEN_PREFIX)) {
-      const found = await this.deps.db.read(async (m) => {
-        const apiToken = await m.getRepository(ApiTokenEntity).findOne({ where: { tokenHash: hash, revokedAt: IsNull() } });
-        if (!apiToken) return null;
-        const user = await m.getRepository(UserEntity).findOne({ where: { id: apiToken.userId } });
-        return user ? { apiToken, user } : null;
-      });
-      if (!found) return null;
-      const last = found.apiToken.lastUsedAt ? new Date(found.apiToken.lastUsedAt).getTime() : 0;
+      const [row] = await db.read((m) =>
+        db.rows(
+          m,
+          `SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.email, u.name, u.is_admin
+           FROM api_tokens t JOIN users u ON u.id = t.user_id
+           WHERE t.token_hash = ${db.param(1)} AND t.revoked_at IS NULL`,
+          [hash],
+        ),
+      );
+      if (!row) return null;
+      const [tokenId, lastUsedAt, ...user] = row as [string, string | null, string, string, string, unknown];
+      const last = lastUsedAt ? new Date(lastUsedAt).getTime() : 0;
       if (now.getTime() - last >= TOUCH_EVERY_MS) {
-        await this.deps.db.write((m) =>
-          m.getRepository(ApiTokenEntity).update({ id: found.apiToken.id }, { lastUsedAt: now.toISOString() }),
-        );
+        await db.write((m) => m.getRepository(ApiTokenEntity).update({ id: tokenId }, { lastUsedAt: now.toISOString() }));
       }
-      return { user: authUser(found.user), credential: { kind: 'api-token', id: found.apiToken.id } };
+      return { user: userFromRow(user), credential: { kind: 'api-token', id: tokenId } };
     }
     return null;
   }
@@ -251,5 +255,11 @@ export async function insertUser(
   return entity;
 }
 
-const authUser = (u: UserEntity): AuthUser => ({ id: u.id, email: u.email, name: u.name, isAdmin: Boolean(u.isAdmin) });
+/** [id, email, name, is_admin] as read raw; SQLite stores booleans as 0/1. */
+const userFromRow = ([id, email, name, isAdmin]: unknown[]): AuthUser => ({
+  id: id as string,
+  email: email as string,
+  name: name as string,
+  isAdmin: isAdmin === true || isAdmin === 1 || isAdmin === '1',
+});
 
