@@ -83,9 +83,9 @@ export class Db {
    * Rows as arrays, in the SELECT's column order, for hot read paths. Call it inside read() or
    * write(). On SQLite the statement runs straight on the connection in better-sqlite3's raw mode:
    * building an object per row cost more than the query itself. On PostgreSQL it goes through the
-   * manager. Parameters must be strings, numbers or null.
+   * manager. Parameters must be strings, numbers or null. Give every selected column a distinct
+   * name: PostgreSQL returns objects keyed by column name.
    */
-  /** Rows as arrays in select order. Give every selected column a distinct name (PostgreSQL returns objects keyed by name). */
   async rows(m: EntityManager, sql: string, params: unknown[] = []): Promise<unknown[][]> {
     if (this.dialect === 'postgres') {
       const result: Array<Record<string, unknown>> = await m.query(sql, params);
