@@ -146,6 +146,8 @@ describe('PUT /plans/:planId/members/:userId', () => {
 describe('DELETE /plans/:planId/members/:userId', () => {
   test('When a lead removes a member, then 204 and the former member gets 404 on the plan', async () => {
     const world = await planWorld(t, admin);
+    // Read first, so the membership has been looked up (and may be remembered) before it goes.
+    await t.as(world.agency.token).get(`/api/v1/plans/${world.planId}`).expect(200);
     const res = await t.as(world.lead.token).delete(`/api/v1/plans/${world.planId}/members/${world.agency.id}`);
     expect(res.status).toBe(204);
     expect(res.text).toBe('');

@@ -63,3 +63,38 @@ test('When the list is filtered, then items and totals match the filter, also pa
   const past = await list('phase=internal_network&offset=40');
   expect(past.body).toMatchObject({ items: [], total: all.filter((m) => m.phase === 'internal_network').length, offset: 40 });
 });
+
+describe('cached list pages', () => {
+  test('When milestones are created, edited, re-linked and deleted between reads, then every list read shows the change', async () => {
+    const t2 = await startApp();
+    try {
+      const w2 = await planWorld(t2);
+      const url = `/api/v1/plans/${w2.planId}/milestones`;
+      const read = async (query = '') => (await t2.as(w2.executive.token).get(`${url}${query}`).expect(200)).body;
+      expect((await read()).total).toBe(0);
+      const a = await t2.as(w2.lead.token).post(url).send({ title: 'A', phase: 'internal_network', dueDate: '2026-02-02' }).expect(201);
+      expect((await read()).items.map((m: { title: string }) => m.title)).toEqual(['A']);
+      const b = await t2.as(w2.lead.token).post(url).send({ title: 'B', phase: 'agency_exit', dueDate: '2026-03-02' }).expect(201);
+      expect((await read('?phase=agency_exit')).total).toBe(1);
+      await t2.as(w2.lead.token).patch(`${url}/${b.body.id}`).set('If-Match', '"1"').send({ dependsOn: [a.body.id], title: 'B2' }).expect(200);
+      const after = await read();
+      expect(after.items.map((m: { title: string; dependsOn: string[] }) => [m.title, m.dependsOn])).toEqual([
+        ['A', []],
+        ['B2', [a.body.id]],
+      ]);
+      expect((await read('?phase=agency_exit')).items[0].title).toBe('B2');
+      await t2.as(w2.lead.token).delete(`${url}/${b.body.id}`).expect(204);
+      expect((await read()).total).toBe(1);
+      // A refused write leaves the page as it was.
+      await t2.as(w2.lead.token).post(url).send({ title: '', phase: 'x', dueDate: 'soon' }).expect(422);
+      expect((await read()).items.map((m: { title: string }) => m.title)).toEqual(['A']);
+      // Overdue depends on the day: the same query answers differently tomorrow.
+      t2.clock.set('2026-02-02T12:00:00Z');
+      expect((await read('?overdue=true')).total).toBe(0);
+      t2.clock.set('2026-02-03T12:00:00Z');
+      expect((await read('?overdue=true')).total).toBe(1);
+    } finally {
+      await t2.close();
+    }
+  });
+});

@@ -27,6 +27,8 @@ export type Guard = { kind: 'public' } | { kind: 'user' } | { kind: 'admin' } | 
 export type Reply = {
   status?: number;
   body?: unknown;
+  /** The body already serialised as JSON (a cached response); sent as is instead of `body`. */
+  json?: string;
   /** The resource version, sent as ETag. */
   etag?: number;
   headers?: Record<string, string>;
@@ -186,6 +188,10 @@ export class Api {
       if (reply.etag !== undefined) res.set('ETag', `"${reply.etag}"`);
       if (reply.headers) res.set(reply.headers);
       const status = reply.status ?? spec.status ?? 200;
+      if (reply.json !== undefined && status !== 204) {
+        res.status(status).type('application/json').send(reply.json);
+        return;
+      }
       if (reply.body === undefined || status === 204) {
         res.status(status).end();
         return;

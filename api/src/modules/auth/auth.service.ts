@@ -15,11 +15,26 @@ import { decoyHash, hashPassword, verifyPassword } from './password';
 import { SessionEntity } from './session.entity';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, newToken, tokenHash } from './tokens';
 
+/**
+ * On SQLite (one server process) a session's row is kept this long after it is read, so a burst of
+ * requests costs one lookup. Every write that revokes or deletes sessions clears the whole cache,
+ * so a revoked token stops working at once. PostgreSQL deployments run several processes: no cache.
+ */
+const SESSION_ROW_TTL_MS = 2_000;
+
 /** lastSeenAt is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 60_000;
 
 export class AuthService {
   private readonly loginLimiter = new RateLimiter(this.deps, LOGIN_POLICY);
+  private readonly sessionRows = new Map<string, { row: unknown[]; until: number }>();
+  private sessionGeneration = 0;
+
+  /** Drop every cached session row; call inside any transaction that revokes or deletes sessions. */
+  private forgetSessions(): void {
+    this.sessionGeneration++;
+    this.sessionRows.clear();
+  }
 
   constructor(
     private readonly deps: Deps,
@@ -66,20 +81,33 @@ export class AuthService {
     const now = this.deps.clock.now();
     // One indexed lookup per request, as raw rows: this runs before every authenticated call.
     if (token.startsWith(SESSION_PREFIX)) {
-      const [row] = await db.read((m) =>
-        db.rows(
-          m,
-          `SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.revoked_at, u.id AS user_id, u.email, u.name, u.is_admin
-           FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${db.param(1)}`,
-          [hash],
-        ),
-      );
+      const generation = this.sessionGeneration;
+      const cached = this.sessionRows.get(hash);
+      const row =
+        cached && cached.until > now.getTime()
+          ? cached.row
+          : (
+              await db.read((m) =>
+                db.rows(
+                  m,
+                  `SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.revoked_at, u.id AS user_id, u.email, u.name, u.is_admin
+                   FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${db.param(1)}`,
+                  [hash],
+                ),
+              )
+            )[0];
       if (!row) return null;
+      // Not if sessions were revoked while this read was in flight: the row may predate that.
+      if (db.dialect === 'sqlite' && !cached && generation === this.sessionGeneration) {
+        if (this.sessionRows.size >= 10_000) this.sessionRows.clear();
+        this.sessionRows.set(hash, { row, until: now.getTime() + SESSION_ROW_TTL_MS });
+      }
       const [sessionId, lastSeenAt, expiresAt, revokedAt, ...user] = row as [string, string, string, string | null, string, string, string, unknown];
       const idleLimit = new Date(lastSeenAt).getTime() + this.deps.config.sessionIdleMinutes * 60_000;
       if (revokedAt || now.toISOString() >= expiresAt || now.getTime() >= idleLimit) return null;
       if (now.getTime() - new Date(lastSeenAt).getTime() >= TOUCH_EVERY_MS) {
         await db.write((m) => m.getRepository(SessionEntity).update({ id: sessionId }, { lastSeenAt: now.toISOString() }));
+        this.sessionRows.delete(hash);
       }
       return { user: userFromRow(user), credential: { kind: 'session', id: sessionId } };
     }
@@ -109,8 +137,9 @@ export class AuthService {
     const now = this.deps.clock.now();
     const idleCutoff = new Date(now.getTime() - this.deps.config.sessionIdleMinutes * 60_000).toISOString();
     const revokedCutoff = new Date(now.getTime() - 86_400_000).toISOString();
-    const result = await this.deps.db.write((m) =>
-      m
+    const result = await this.deps.db.write((m) => {
+      this.forgetSessions();
+      return m
         .getRepository(SessionEntity)
         .createQueryBuilder()
         .delete()
@@ -119,8 +148,8 @@ export class AuthService {
           idleCutoff,
           revokedCutoff,
         })
-        .execute(),
-    );
+        .execute();
+    });
     return result.affected ?? 0;
   }
 
@@ -128,6 +157,7 @@ export class AuthService {
   async logout(ctx: UserCtx): Promise<void> {
     const at = this.deps.clock.now().toISOString();
     await this.deps.db.write(async (m) => {
+      this.forgetSessions();
       if (ctx.credential.kind === 'session') {
         await m.getRepository(SessionEntity).update({ id: ctx.credential.id }, { revokedAt: at });
       } else {
@@ -161,6 +191,7 @@ export class AuthService {
     const passwordHash = await hashPassword(newPassword);
     const at = this.deps.clock.now().toISOString();
     await this.deps.db.write(async (m) => {
+      this.forgetSessions();
       await m.getRepository(UserEntity).update({ id: user.id }, { passwordHash, updatedAt: at });
       // Every other session of this user ends; the one that changed the password lives on.
       await m

@@ -24,7 +24,7 @@ export function registerMilestoneRoutes(api: Api, milestones: MilestonesService)
     params: PlanParams,
     query: MilestoneListQuerySchema,
     response: pageOf(MilestoneSchema),
-    handler: async ({ query }, ctx) => ({ body: await milestones.list(ctx, query) }),
+    handler: async ({ query }, ctx) => ({ json: await milestones.listJson(ctx, query) }),
   });
 
   api.route({

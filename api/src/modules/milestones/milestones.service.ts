@@ -15,7 +15,13 @@ import { diff, type ActivityService } from '../activity/activity.service';
 import type { IdempotencyService } from '../idempotency/idempotency.service';
 import { MilestoneDependencyEntity, MilestoneEntity } from './milestone.entity';
 
+/** Cached list pages (SQLite only), oldest evicted first. */
+const MAX_CACHED_PAGES = 500;
+
 export class MilestonesService {
+  private readonly pages = new Map<string, { generation: number; json: string }>();
+  private readonly generations = new Map<string, number>();
+
   constructor(
     private readonly deps: Deps,
     private readonly activity: ActivityService,
@@ -31,6 +37,29 @@ export class MilestonesService {
    * once) and each row's dependencies joined into one string. This is the most-read list; the query
    * builder, per-row objects and extra round trips (PostgreSQL) cost more than the database did.
    */
+  /**
+   * The list page as JSON. On SQLite, where this process is the only writer, pages are kept per plan
+   * and query until a milestone of the plan changes: every write bumps the plan's generation inside
+   * its transaction (reads cannot interleave with it), and a page is served only for the generation
+   * it was read at. On PostgreSQL other processes write too, so every call reads the database.
+   */
+  async listJson(ctx: PlanCtx, q: MilestoneListQuery): Promise<string> {
+    if (this.deps.db.dialect !== 'sqlite') return JSON.stringify(await this.list(ctx, q));
+    const key = `${ctx.planId}|${q.phase ?? ''}|${q.status ?? ''}|${q.overdue ?? ''}|${q.limit}|${q.offset}|${this.today()}`;
+    const generation = this.generations.get(ctx.planId) ?? 0;
+    const cached = this.pages.get(key);
+    if (cached && cached.generation === generation) return cached.json;
+    const json = JSON.stringify(await this.list(ctx, q));
+    if (this.pages.size >= MAX_CACHED_PAGES) this.pages.delete(this.pages.keys().next().value!);
+    this.pages.set(key, { generation, json });
+    return json;
+  }
+
+  /** Call inside every transaction that changes a plan's milestones or their dependencies. */
+  private invalidate(planId: string): void {
+    this.generations.set(planId, (this.generations.get(planId) ?? 0) + 1);
+  }
+
   async list(ctx: PlanCtx, q: MilestoneListQuery): Promise<Page<Milestone>> {
     const db = this.deps.db;
     // Each use of the conditions binds its own copy of the values (SQLite's `?` are positional).
@@ -80,6 +109,7 @@ export class MilestonesService {
 
   async create(ctx: PlanCtx, input: z.output<typeof CreateMilestoneSchema>): Promise<Milestone> {
     return this.deps.db.write(async (m) => {
+      this.invalidate(ctx.planId);
       await this.deps.db.lockPlan(m, ctx.planId);
       const deps = await this.loadDependencies(m, ctx.planId, input.dependsOn);
       const now = this.deps.clock.now().toISOString();
@@ -120,6 +150,7 @@ export class MilestonesService {
     input: z.output<typeof UpdateMilestoneSchema>,
   ): Promise<Milestone> {
     return this.deps.db.write(async (m) => {
+      this.invalidate(ctx.planId);
       await this.deps.db.lockPlan(m, ctx.planId);
       const row = await findMilestone(m, ctx.planId, id);
       if (row.version !== version) throw preconditionFailed(row.version);
@@ -167,6 +198,7 @@ export class MilestonesService {
 
   async remove(ctx: PlanCtx, id: string, version: number | undefined): Promise<void> {
     await this.deps.db.write(async (m) => {
+      this.invalidate(ctx.planId);
       await this.deps.db.lockPlan(m, ctx.planId);
       const row = await findMilestone(m, ctx.planId, id);
       if (version !== undefined && row.version !== version) throw preconditionFailed(row.version);

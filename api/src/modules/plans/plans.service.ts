@@ -13,6 +13,7 @@ import {
 import { In, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import type { Deps } from '../../deps';
+import { forgetRoles } from '../../http/access';
 import type { PlanCtx, UserCtx } from '../../http/context';
 import { notFound, preconditionFailed, unprocessable } from '../../http/problem';
 import { diff, type ActivityService } from '../activity/activity.service';
@@ -161,6 +162,7 @@ export class PlansService {
   /** Add or change a member; `created` tells the router whether to answer 201 or 200. */
   async putMember(ctx: PlanCtx, userId: string, role: Role): Promise<{ member: Member; created: boolean }> {
     return this.deps.db.write(async (m) => {
+      forgetRoles(this.deps.db);
       // Serialise membership changes per plan, so racing PUTs/DELETEs read what the other wrote.
       await this.deps.db.lockPlan(m, ctx.planId);
       const user = await m.getRepository(UserEntity).findOne({ where: { id: userId } });
@@ -183,6 +185,7 @@ export class PlansService {
 
   async removeMember(ctx: PlanCtx, userId: string): Promise<void> {
     await this.deps.db.write(async (m) => {
+      forgetRoles(this.deps.db);
       await this.deps.db.lockPlan(m, ctx.planId);
       const repo = m.getRepository(PlanMemberEntity);
       const existing = await repo.findOne({ where: { planId: ctx.planId, userId } });
