@@ -83,22 +83,22 @@ export class AuthService {
     if (token.startsWith(SESSION_PREFIX)) {
       const generation = this.sessionGeneration;
       const cached = this.sessionRows.get(hash);
-      const row =
-        cached && cached.until > now.getTime()
-          ? cached.row
-          : (
-              await db.read((m) =>
-                db.rows(
-                  m,
-                  `SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.revoked_at, u.id AS user_id, u.email, u.name, u.is_admin
-                   FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${db.param(1)}`,
-                  [hash],
-                ),
-              )
-            )[0];
+      const hit = cached !== undefined && cached.until > now.getTime();
+      const row = hit
+        ? cached.row
+        : (
+            await db.read((m) =>
+              db.rows(
+                m,
+                `SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.revoked_at, u.id AS user_id, u.email, u.name, u.is_admin
+                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${db.param(1)}`,
+                [hash],
+              ),
+            )
+          )[0];
       if (!row) return null;
       // Not if sessions were revoked while this read was in flight: the row may predate that.
-      if (db.dialect === 'sqlite' && !cached && generation === this.sessionGeneration) {
+      if (db.dialect === 'sqlite' && !hit && generation === this.sessionGeneration) {
         if (this.sessionRows.size >= 10_000) this.sessionRows.clear();
         this.sessionRows.set(hash, { row, until: now.getTime() + SESSION_ROW_TTL_MS });
       }
