@@ -6,6 +6,6 @@ import { planKey } from '../../../lib/query-keys';
 
 const MemberList = z.object({ items: z.array(MemberSchema) });
 
-export const getMembers = (planId: string) => request(`/plans/${planId}/members`, MemberList);
+export const getMembers = (planId: string) => request(`/plans/${planId}/members?limit=200`, MemberList);
 export const membersQueryOptions = (planId: string) => queryOptions({ queryKey: planKey(planId, 'members'), queryFn: () => getMembers(planId) });
 export const useMembers = (planId: string) => useQuery(membersQueryOptions(planId));
