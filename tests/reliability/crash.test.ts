@@ -18,10 +18,12 @@ type PostLog = { id?: string; outcome: Outcome; body: Record<string, unknown>; k
 type Log = {
   posts: Map<string, PostLog>;
   deletes: Map<string, Outcome>;
-  imports: Array<{ prefix: string; rows: number; outcome: Outcome }>;
+  imports: Array<{ prefix: string; rows: number; outcome: Outcome; counted?: boolean }>;
   milestone: { version: number; title: string; pending: number };
   handover: { version: number; status: HandoverStatus; pending: number };
   failures: string[];
+  /** Writes in flight at a kill: committed before it (the 2xx was lost) or rolled back. */
+  cut: { committed: number; rolledBack: number };
 };
 
 let store: Store;
@@ -164,6 +166,11 @@ async function verify(api: Client, token: string, db: Db, ids: Ids, log: Log, cy
     for (let i = 0; i < imp.rows; i++) if (present.has(`${imp.prefix}-${i}`)) stored++;
     // All or nothing; and all when acknowledged.
     const allowed = imp.outcome === 'acked' ? [imp.rows] : [0, imp.rows];
+    if (imp.outcome === 'unacked' && !imp.counted) {
+      imp.counted = true;
+      if (stored === imp.rows) log.cut.committed += 1;
+      else log.cut.rolledBack += 1;
+    }
     expect({ import: imp.prefix, outcome: imp.outcome, stored: allowed.includes(stored) ? 'ok' : stored }).toEqual({
       import: imp.prefix,
       outcome: imp.outcome,
@@ -174,6 +181,8 @@ async function verify(api: Client, token: string, db: Db, ids: Ids, log: Log, cy
   // A post whose 201 was lost is retried with its Idempotency-Key: one post, never two, never a 409.
   for (const [externalId, p] of log.posts) {
     if (p.outcome !== 'unacked') continue;
+    if (present.has(externalId)) log.cut.committed += 1;
+    else log.cut.rolledBack += 1;
     const res = await api.call<{ id: string }>('POST', `/api/v1/plans/${ids.planId}/posts`, {
       token,
       body: p.body,
@@ -236,7 +245,8 @@ async function verify(api: Client, token: string, db: Db, ids: Ids, log: Log, cy
   console.log(
     `crash cycle ${cycle}: ${rows.length} posts stored, ${[...log.posts.values()].length} single posts and ` +
       `${log.imports.length} imports written so far (${log.imports.filter((i) => i.outcome === 'unacked').length} cut by a kill), ` +
-      `milestone v${milestone.version}, handover v${handover.version}`,
+      `milestone v${milestone.version}, handover v${handover.version}; ` +
+      `writes cut by kills so far: ${log.cut.committed} had committed, ${log.cut.rolledBack} had rolled back`,
   );
 }
 
@@ -275,6 +285,7 @@ test(`When the server is killed with SIGKILL at random moments during a stream o
     milestone: { version: milestone.version, title: milestone.title, pending: 0 },
     handover: { version: handover.version, status: 'agency', pending: 0 },
     failures: [],
+    cut: { committed: 0, rolledBack: 0 },
   };
 
   for (let cycle = 1; cycle <= CYCLES; cycle++) {

@@ -43,6 +43,21 @@ describe('session lifetime', () => {
     expectProblem(await me(t, token), 401, 'unauthorized');
   });
 
+  test('When fifty requests on one session arrive together a minute after the last, then its last-seen time is written once, not fifty times', async () => {
+    const u = await t.user();
+    t.clock.advance(2 * MINUTE);
+    const writes = jest.spyOn(t.db, 'write');
+    try {
+      // Straight at the service, so all fifty are in flight at once (as under load).
+      const found = await Promise.all(Array.from({ length: 50 }, () => t.services.auth.authenticate(u.token)));
+      expect(found.map((f) => f?.user.id)).toEqual(Array(50).fill(u.id));
+      expect(writes).toHaveBeenCalledTimes(1);
+      expect((await me(t, u.token)).status).toBe(200);
+    } finally {
+      writes.mockRestore();
+    }
+  });
+
   test('When SESSION_IDLE_MINUTES and SESSION_MAX_HOURS are set, then sessions follow them', async () => {
     const short = await startApp({ SESSION_IDLE_MINUTES: '5', SESSION_MAX_HOURS: '1' });
     try {

@@ -30,6 +30,23 @@ export class AuthService {
   private readonly sessionRows = new Map<string, { row: unknown[]; until: number }>();
   private sessionGeneration = 0;
 
+  /**
+   * Sessions and tokens whose last-seen time this process wrote (or is writing) lately. Without it,
+   * every request in flight when a minute had passed wrote the same row: under load, a hundred
+   * serial fsync'd writes and a stall of seconds.
+   */
+  private readonly touched = new Map<string, number>();
+
+  /** True for the one caller that should write the last-seen time now. */
+  private claimTouch(id: string, lastSeen: number, now: number): boolean {
+    if (now - lastSeen < TOUCH_EVERY_MS) return false;
+    const claimed = this.touched.get(id);
+    if (claimed !== undefined && now - claimed < TOUCH_EVERY_MS && claimed >= lastSeen) return false;
+    if (this.touched.size >= 10_000) this.touched.clear();
+    this.touched.set(id, now);
+    return true;
+  }
+
   /** Drop every cached session row; call inside any transaction that revokes or deletes sessions. */
   private forgetSessions(): void {
     this.sessionGeneration++;
@@ -105,8 +122,13 @@ export class AuthService {
       const [sessionId, lastSeenAt, expiresAt, revokedAt, ...user] = row as [string, string, string, string | null, string, string, string, unknown];
       const idleLimit = new Date(lastSeenAt).getTime() + this.deps.config.sessionIdleMinutes * 60_000;
       if (revokedAt || now.toISOString() >= expiresAt || now.getTime() >= idleLimit) return null;
-      if (now.getTime() - new Date(lastSeenAt).getTime() >= TOUCH_EVERY_MS) {
-        await db.write((m) => m.getRepository(SessionEntity).update({ id: sessionId }, { lastSeenAt: now.toISOString() }));
+      if (this.claimTouch(sessionId, new Date(lastSeenAt).getTime(), now.getTime())) {
+        await db
+          .write((m) => m.getRepository(SessionEntity).update({ id: sessionId }, { lastSeenAt: now.toISOString() }))
+          .catch((error: unknown) => {
+            this.touched.delete(sessionId);
+            throw error;
+          });
         this.sessionRows.delete(hash);
       }
       return { user: userFromRow(user), credential: { kind: 'session', id: sessionId } };
@@ -124,8 +146,13 @@ export class AuthService {
       if (!row) return null;
       const [tokenId, lastUsedAt, ...user] = row as [string, string | null, string, string, string, unknown];
       const last = lastUsedAt ? new Date(lastUsedAt).getTime() : 0;
-      if (now.getTime() - last >= TOUCH_EVERY_MS) {
-        await db.write((m) => m.getRepository(ApiTokenEntity).update({ id: tokenId }, { lastUsedAt: now.toISOString() }));
+      if (this.claimTouch(tokenId, last, now.getTime())) {
+        await db
+          .write((m) => m.getRepository(ApiTokenEntity).update({ id: tokenId }, { lastUsedAt: now.toISOString() }))
+          .catch((error: unknown) => {
+            this.touched.delete(tokenId);
+            throw error;
+          });
       }
       return { user: userFromRow(user), credential: { kind: 'api-token', id: tokenId } };
     }
