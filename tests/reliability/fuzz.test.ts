@@ -477,6 +477,30 @@ describe('fuzzing every route of the OpenAPI document', () => {
     await property('all hostile', requestArb({ path: true, query: true, headers: true, body: true, method: true }), runs(1000));
   });
 
+  test('When posts carry formula-like or hostile text, then no cell of the CSV export starts a formula', async () => {
+    const formulaish = fc.oneof(hostileString, fc.constantFrom('=1+1', '+1', '-1', '@A1', '\t=1', '\r=1', ' =1', '=", "=1'), fc.string({ maxLength: 20 }));
+    const base = `/api/v1/plans/${other.planId}/posts`;
+    let stored = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.tuple(formulaish, formulaish, formulaish), async ([channel, externalId, author]) => {
+        const res = await t.as(other.lead.token).post(base).send({ channel, publishedAt: '2026-03-02T10:00:00Z', source: 'in_house', externalId, author });
+        expect(res.status).toBeLessThan(500);
+        if (res.status === 201) stored += 1;
+      }),
+      params(runs(300)),
+    );
+    const exported = await t.as(other.lead.token).get(`${base}/export`).buffer(true).parse((res, done) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      res.on('end', () => done(null, text));
+    });
+    expect(exported.status).toBe(200);
+    const cells = parseCsv(exported.body as string);
+    expect(cells.length).toBeGreaterThan(stored); // the header, the fixtures and every stored post
+    const dangerous = cells.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell));
+    expect(dangerous).toEqual([]);
+  });
+
   test(`When the fuzzing is over, then at least ${MIN_REQUESTS} requests were sent, no prototype was polluted, rollups equal the ledger and the database is intact`, async () => {
     console.log(
       `fuzz (${dialect}) total: ${stats.requests} requests over ${ops.length} operations; ${JSON.stringify(stats.byClass)}; ` +
@@ -491,3 +515,33 @@ describe('fuzzing every route of the OpenAPI document', () => {
     expect(await integrity(t.db)).toBe('ok');
   });
 });
+
+/** RFC 4180 rows and cells, unquoted. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
