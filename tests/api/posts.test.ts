@@ -178,6 +178,36 @@ describe('CSV import', () => {
     await expectRollupsMatch(plan.planId);
   });
 
+  test('When cells hold backslashes, tabs, quotes, newlines and \\N, then they are stored exactly as written and the first of two duplicates wins', async () => {
+    const plan = await planWorld(t, w.admin);
+    const author = 'Ann "the voice" \\N back\\slash\ttab\nnew line';
+    const csv = HEADER + `linkedin,2026-03-02T10:00:00Z,in_house,"x\\1","${author.replace(/"/g, '""')}"\n` + 'linkedin,2026-03-02T11:00:00Z,agency,"x\\1",second\nx,2026-03-02T12:00:00Z,agency,\\N,\n';
+    const res = await importCsv(plan.lead.token, csv, '', plan.planId);
+    expect(res.body).toEqual({ inserted: 2, duplicates: 1, valid: 2, dryRun: false });
+    const list = await t.as(plan.lead.token).get(`${base(plan.planId)}?channel=linkedin`).expect(200);
+    expect(list.body.items).toHaveLength(1);
+    expect(list.body.items[0]).toMatchObject({ externalId: 'x\\1', author, source: 'in_house' });
+    const other = await t.as(plan.lead.token).get(`${base(plan.planId)}?channel=x`).expect(200);
+    expect(other.body.items[0]).toMatchObject({ externalId: '\\N', author: null });
+    await expectRollupsMatch(plan.planId);
+  });
+
+  test('When a bad row or a forbidden source comes after many good rows, then nothing is stored and the next import works', async () => {
+    const plan = await planWorld(t, w.admin);
+    const good = Array.from({ length: 1200 }, (_, i) => `linkedin,2026-03-02T10:00:00Z,agency,m${i},`).join('\n');
+    const bad = await importCsv(plan.lead.token, `${HEADER}${good}\nlinkedin,never,agency,late,\n`, '', plan.planId);
+    expectProblem(bad, 422, 'validation-failed');
+    expect(bad.body.errors.map((e: { line: number }) => e.line)).toEqual([1202]);
+    const forbidden = await importCsv(plan.agency.token, `${HEADER}${good}\nlinkedin,2026-03-02T10:00:00Z,in_house,late,\n`, '', plan.planId);
+    expectProblem(forbidden, 403);
+    expect(await count(plan.planId)).toBe(0);
+    await expectRollupsMatch(plan.planId);
+    const ok = await importCsv(plan.agency.token, `${HEADER}${good}\n`, '', plan.planId);
+    expect(ok.body).toEqual({ inserted: 1200, duplicates: 0, valid: 1200, dryRun: false });
+    expect(await count(plan.planId)).toBe(1200);
+    await expectRollupsMatch(plan.planId);
+  });
+
   test('When any row is bad, then 422 lists each bad line and nothing is stored', async () => {
     const plan = await planWorld(t, w.admin);
     const csv = HEADER + 'linkedin,2026-03-02T10:00:00Z,in_house,b1,\n,2026-03-02T10:00:00Z,in_house,b2,\nlinkedin,yesterday,robot,b3,\nlinkedin,2026-03-02T10:00:00Z,agency,b4,Ann,extra\n';
