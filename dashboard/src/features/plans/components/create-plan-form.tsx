@@ -1,23 +1,13 @@
 import { CreatePlanSchema, type CreatePlan, type Plan, type User } from '@handover/shared';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Field, FormError } from '../../../components/ui/field';
+import { FormError } from '../../../components/ui/field';
 import { errorMessage } from '../../../lib/api-client';
 import { applyServerErrors, blankToNull, sharedResolver } from '../../../lib/form';
 import { useCreatePlan } from '../api/create-plan';
+import { PlanFields, type PlanFieldValues } from './plan-fields';
 
-type Values = {
-  name: string;
-  brand: string;
-  agencyName: string;
-  startDate: string;
-  targetExitDate: string;
-  contractEndDate: string;
-  inHouseShare: string;
-  sustainWeeks: string;
-  internalAdoption: string;
-  leads: string[];
-};
+type Values = PlanFieldValues & { leads: string[] };
 
 const FIELDS = ['name', 'brand', 'agencyName', 'startDate', 'targetExitDate', 'contractEndDate', 'leads'] as const;
 
@@ -70,38 +60,11 @@ export function CreatePlanForm({ users, onCreated }: { users: User[]; onCreated:
       if (!applyServerErrors(err, setError, FIELDS)) setFormError(errorMessage(err));
     }
   });
-  const targetsError = e['targets']?.message;
   return (
     <form onSubmit={onSubmit} noValidate className="stack" aria-label="Create a plan">
       <FormError message={formError} />
       <div className="form-grid">
-        <Field label="Plan name" error={e.name?.message}>
-          <input {...register('name')} />
-        </Field>
-        <Field label="Brand" error={e.brand?.message}>
-          <input {...register('brand')} />
-        </Field>
-        <Field label="Agency" error={e.agencyName?.message}>
-          <input {...register('agencyName')} />
-        </Field>
-        <Field label="Start date" error={e.startDate?.message}>
-          <input type="date" {...register('startDate')} />
-        </Field>
-        <Field label="Target exit date" error={e.targetExitDate?.message}>
-          <input type="date" {...register('targetExitDate')} />
-        </Field>
-        <Field label="Contract end (optional)" error={e.contractEndDate?.message}>
-          <input type="date" {...register('contractEndDate')} />
-        </Field>
-        <Field label="Target in-house share (%)" error={targetsError}>
-          <input type="number" min={0} max={100} inputMode="numeric" {...register('inHouseShare')} />
-        </Field>
-        <Field label="Weeks to sustain it">
-          <input type="number" min={1} max={52} inputMode="numeric" {...register('sustainWeeks')} />
-        </Field>
-        <Field label="Target internal adoption (%)">
-          <input type="number" min={0} max={100} inputMode="numeric" {...register('internalAdoption')} />
-        </Field>
+        <PlanFields register={register} errors={formState.errors} />
         {users.length ? (
           <fieldset className="span-all">
             <legend>Leads of the new plan</legend>

@@ -1,22 +1,13 @@
 import { UpdatePlanSchema, type Plan, type UpdatePlan } from '@handover/shared';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Field, FormError } from '../../../components/ui/field';
+import { FormError } from '../../../components/ui/field';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { applyServerErrors, blankToNull, sharedResolver } from '../../../lib/form';
 import { useUpdatePlan } from '../api/update-plan';
+import { PlanFields, type PlanFieldValues } from './plan-fields';
 
-type Values = {
-  name: string;
-  brand: string;
-  agencyName: string;
-  startDate: string;
-  targetExitDate: string;
-  contractEndDate: string;
-  inHouseShare: string;
-  sustainWeeks: string;
-  internalAdoption: string;
-};
+type Values = PlanFieldValues;
 
 const pct = (share: number) => String(Math.round(share * 1000) / 10);
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
@@ -55,8 +46,6 @@ export function PlanSettingsForm({ plan }: { plan: Plan }) {
     resolver: sharedResolver(UpdatePlanSchema, toUpdatePlan),
     defaultValues: planToValues(plan),
   });
-  const e = formState.errors as Record<string, { message?: string } | undefined>;
-  const targetError = (key: string) => e[key]?.message ?? e['targets']?.message;
   const onSubmit = handleSubmit(async (v) => {
     setFormError(null);
     setSaved(null);
@@ -96,33 +85,7 @@ export function PlanSettingsForm({ plan }: { plan: Plan }) {
         </p>
       ) : null}
       <div className="form-grid">
-        <Field label="Plan name" error={e.name?.message}>
-          <input {...register('name')} />
-        </Field>
-        <Field label="Brand" error={e.brand?.message}>
-          <input {...register('brand')} />
-        </Field>
-        <Field label="Agency" error={e.agencyName?.message}>
-          <input {...register('agencyName')} />
-        </Field>
-        <Field label="Start date" error={e.startDate?.message}>
-          <input type="date" {...register('startDate')} />
-        </Field>
-        <Field label="Target exit date" error={e.targetExitDate?.message}>
-          <input type="date" {...register('targetExitDate')} />
-        </Field>
-        <Field label="Contract end (optional)" error={e.contractEndDate?.message}>
-          <input type="date" {...register('contractEndDate')} />
-        </Field>
-        <Field label="Target in-house share (%)" error={targetError('targets.inHouseShare')}>
-          <input type="number" min={0} max={100} step="any" inputMode="decimal" {...register('inHouseShare')} />
-        </Field>
-        <Field label="Weeks to sustain it" error={e['targets.sustainWeeks']?.message}>
-          <input type="number" min={1} max={52} inputMode="numeric" {...register('sustainWeeks')} />
-        </Field>
-        <Field label="Target internal adoption (%)" error={e['targets.internalAdoption']?.message}>
-          <input type="number" min={0} max={100} step="any" inputMode="decimal" {...register('internalAdoption')} />
-        </Field>
+        <PlanFields register={register} errors={formState.errors} />
       </div>
       <div className="row">
         <button type="submit" className="button--primary" disabled={formState.isSubmitting || stale}>

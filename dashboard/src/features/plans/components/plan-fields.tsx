@@ -1,0 +1,56 @@
+import type { FieldErrors, UseFormRegister } from 'react-hook-form';
+import { Field } from '../../../components/ui/field';
+
+/** The plan's own fields as the forms hold them: text inputs, targets in percent. */
+export type PlanFieldValues = {
+  name: string;
+  brand: string;
+  agencyName: string;
+  startDate: string;
+  targetExitDate: string;
+  contractEndDate: string;
+  inHouseShare: string;
+  sustainWeeks: string;
+  internalAdoption: string;
+};
+
+/**
+ * The inputs shared by the create and settings forms. Errors come keyed by field, or by the
+ * request path for the targets (`targets.inHouseShare`); a message about `targets` as a whole
+ * shows on the first target.
+ */
+export function PlanFields<V extends PlanFieldValues>({ register, errors }: { register: UseFormRegister<V>; errors: FieldErrors<V> }) {
+  const e = errors as Record<string, { message?: string } | undefined>;
+  const r = register as unknown as UseFormRegister<PlanFieldValues>;
+  return (
+    <>
+      <Field label="Plan name" error={e.name?.message}>
+        <input {...r('name')} />
+      </Field>
+      <Field label="Brand" error={e.brand?.message}>
+        <input {...r('brand')} />
+      </Field>
+      <Field label="Agency" error={e.agencyName?.message}>
+        <input {...r('agencyName')} />
+      </Field>
+      <Field label="Start date" error={e.startDate?.message}>
+        <input type="date" {...r('startDate')} />
+      </Field>
+      <Field label="Target exit date" error={e.targetExitDate?.message}>
+        <input type="date" {...r('targetExitDate')} />
+      </Field>
+      <Field label="Contract end (optional)" error={e.contractEndDate?.message}>
+        <input type="date" {...r('contractEndDate')} />
+      </Field>
+      <Field label="Target in-house share (%)" error={e['targets.inHouseShare']?.message ?? e['targets']?.message}>
+        <input type="number" min={0} max={100} step="any" inputMode="decimal" {...r('inHouseShare')} />
+      </Field>
+      <Field label="Weeks to sustain it" error={e['targets.sustainWeeks']?.message}>
+        <input type="number" min={1} max={52} inputMode="numeric" {...r('sustainWeeks')} />
+      </Field>
+      <Field label="Target internal adoption (%)" error={e['targets.internalAdoption']?.message}>
+        <input type="number" min={0} max={100} step="any" inputMode="decimal" {...r('internalAdoption')} />
+      </Field>
+    </>
+  );
+}
