@@ -11,3 +11,6 @@ export * from './posts';
 export * from './adoption';
 export * from './summary';
 export * from './dates';
+export * from './permissions';
+export * from './labels';
+export * from './routes';

@@ -21,3 +21,39 @@ export const ProblemSchema = z.object({
 export type Problem = z.infer<typeof ProblemSchema>;
 
 export const PROBLEM_BASE = 'https://handover.dev/problems/';
+
+/**
+ * Every problem `type` the API answers with (the last segment after PROBLEM_BASE). Clients switch
+ * on these, never on titles or details.
+ */
+export const PROBLEM_TYPES = [
+  'bad-request',
+  'unauthorized',
+  'invalid-credentials',
+  'forbidden',
+  'not-found',
+  'method-not-allowed',
+  'conflict',
+  'duplicate',
+  'invalid-transition',
+  'unmet-dependency',
+  'has-dependents',
+  'precondition-failed',
+  'payload-too-large',
+  'unsupported-media-type',
+  'validation-failed',
+  'idempotency-key-reused',
+  'precondition-required',
+  'rate-limited',
+  'header-fields-too-large',
+  'request-timeout',
+  'internal',
+] as const;
+export type ProblemType = (typeof PROBLEM_TYPES)[number];
+
+/** The problem type of a body, or null when it is not one of ours. */
+export function problemType(problem: Pick<Problem, 'type'>): ProblemType | null {
+  if (!problem.type.startsWith(PROBLEM_BASE)) return null;
+  const slug = problem.type.slice(PROBLEM_BASE.length);
+  return (PROBLEM_TYPES as readonly string[]).includes(slug) ? (slug as ProblemType) : null;
+}
