@@ -8,6 +8,7 @@ import {
   type WebhookEventType,
   type WebhookFormat,
 } from '@handover/shared';
+import { dashboardLink } from '../notify/links';
 
 /**
  * The body of an event: `{type, timestamp, data}` as Standard Webhooks recommends, with `data`
@@ -77,13 +78,6 @@ const PAGE_OF: Partial<Record<WebhookEventType, string>> = {
   'handover.accepted': 'handovers',
   'import.completed': 'posts',
 };
-
-/** A link into the dashboard; null without PUBLIC_URL (no link is better than a wrong one). */
-export function dashboardLink(publicUrl: string | undefined, planId: string, page?: string): string | null {
-  if (!publicUrl) return null;
-  const base = publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`;
-  return new URL(`plans/${encodeURIComponent(planId)}${page ? `/${page}` : ''}`, base).href;
-}
 
 /** Slack treats `&`, `<` and `>` as control characters (links, mentions such as <!channel>). */
 export function escapeSlack(text: string): string {
