@@ -7,7 +7,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import type { AddressInfo } from 'node:net';
 import type { Resolver } from '../../../api/src/modules/webhooks/address-guard';
-import { deliver } from '../../../api/src/modules/webhooks/deliver';
+import { deliver, parseRetryAfter } from '../../../api/src/modules/webhooks/deliver';
 
 // A local receiver on 127.0.0.1; host names reach it through a fake resolver, so nothing leaves the machine.
 type Seen = { path: string; host: string | undefined; headers: http.IncomingHttpHeaders; body: string };
@@ -33,6 +33,9 @@ beforeAll(async () => {
           return;
         case '/redirect':
           res.writeHead(302, { location: '/ok' }).end();
+          return;
+        case '/busy':
+          res.writeHead(503, { 'retry-after': '120' }).end();
           return;
         case '/slow':
           return; // never answers
@@ -78,6 +81,16 @@ test('When the receiver answers 2xx, then the delivery is ok and the receiver go
 
 test('When the receiver answers 500, then the delivery failed with the status and the reply recorded', async () => {
   await expect(send('/fail')).resolves.toMatchObject({ ok: false, status: 500, error: null, responseSnippet: 'boom' });
+});
+
+test('When the receiver asks to retry later, then its Retry-After is reported (seconds or an HTTP date)', async () => {
+  await expect(send('/busy')).resolves.toMatchObject({ ok: false, status: 503, retryAfterMs: 120_000 });
+  await expect(send('/fail')).resolves.toMatchObject({ retryAfterMs: null });
+  const now = new Date('2026-03-02T10:00:00.000Z');
+  expect(parseRetryAfter('Mon, 02 Mar 2026 10:05:00 GMT', now)).toBe(300_000);
+  expect(parseRetryAfter('Mon, 02 Mar 2026 09:00:00 GMT', now)).toBe(0);
+  expect(parseRetryAfter('soon', now)).toBeNull();
+  expect(parseRetryAfter(undefined, now)).toBeNull();
 });
 
 test('When the receiver redirects, then the redirect is not followed and the 3xx is a failure', async () => {

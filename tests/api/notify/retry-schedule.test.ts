@@ -77,6 +77,12 @@ describe('nextAttemptAt', () => {
     }
   });
 
+  test('When the receiver sent Retry-After, then the retry waits at least that long but never past the window', () => {
+    expect(nextAttemptAt(first, 1, first, { jitter: false, retryAfterMs: 120 * S })).toEqual(at(120 * S));
+    expect(nextAttemptAt(first, 1, first, { jitter: false, retryAfterMs: 1 * S })).toEqual(at(8 * S));
+    expect(nextAttemptAt(first, 1, first, { jitter: false, retryAfterMs: 25 * H })).toBeNull();
+  });
+
   test('When a short schedule is given (tests), then it is used instead of the default', () => {
     const schedule = parseRetrySchedule('50ms,100ms/1s');
     expect(attempts({ jitter: false, schedule })).toEqual([0, 50, 150, 250, 350, 450, 550, 650, 750, 850, 950]);

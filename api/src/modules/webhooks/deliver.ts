@@ -13,6 +13,8 @@ export type DeliverInput = {
   /** For the whole attempt: resolving, connecting, sending and reading the reply. */
   timeoutMs?: number;
   maxResponseBytes?: number;
+  /** The clock that reads a `Retry-After` date (the app's clock; the real one by default). */
+  now?: () => Date;
 };
 
 export type DeliveryResult = {
@@ -28,6 +30,8 @@ export type DeliveryResult = {
   truncated: boolean;
   /** The address connected to (one of the checked ones), null when no connection was made. */
   address: string | null;
+  /** How long the receiver asked to be left alone (`Retry-After`, seconds or a date), null when it did not. */
+  retryAfterMs: number | null;
 };
 
 const USER_AGENT = 'Handover-Webhooks/1';
@@ -50,6 +54,15 @@ function pinnedLookup(addresses: readonly AddressClass[]): LookupFunction {
       callback(null, first.address, first.family);
     }
   };
+}
+
+/** `Retry-After` as milliseconds from `now`: delay-seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: Date): number | null {
+  if (value === undefined) return null;
+  const text = value.trim();
+  if (/^\d{1,10}$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? null : Math.max(0, at - now.getTime());
 }
 
 function describe(error: unknown): string {
@@ -76,6 +89,7 @@ export async function deliver(input: DeliverInput): Promise<DeliveryResult> {
     responseSnippet: '',
     truncated: false,
     address: null,
+    retryAfterMs: null,
   });
 
   let timer: NodeJS.Timeout | undefined;
@@ -108,6 +122,7 @@ function send(
     let truncated = false;
     let status: number | null = null;
     let redirect: string | null = null;
+    let retryAfterMs: number | null = null;
     let address: string | null = null;
     let response: http.IncomingMessage | undefined;
     let settled = false;
@@ -128,6 +143,7 @@ function send(
         responseSnippet: Buffer.concat(chunks).toString('utf8'),
         truncated,
         address,
+        retryAfterMs,
       });
     };
     const timer = setTimeout(() => settle(`timed out after ${limits.timeoutMs} ms`), remainingMs);
@@ -150,6 +166,7 @@ function send(
       response = res;
       status = res.statusCode ?? null;
       redirect = typeof res.headers.location === 'string' ? res.headers.location : null;
+      retryAfterMs = parseRetryAfter(res.headers['retry-after'], (input.now ?? (() => new Date()))());
       address = res.socket.remoteAddress ?? address;
       res.on('data', (chunk: Buffer) => {
         const room = limits.maxResponseBytes - bytes;

@@ -48,6 +48,8 @@ export type RetryOptions = {
   schedule?: RetrySchedule;
   /** A number in [0, 1); tests may fix it. */
   random?: () => number;
+  /** The receiver's `Retry-After`: the retry waits at least this long (still within the window). */
+  retryAfterMs?: number | null;
 };
 
 /**
@@ -59,6 +61,6 @@ export function nextAttemptAt(firstAttemptAt: Date, attemptsSoFar: number, now: 
   if (attemptsSoFar < 1) return firstAttemptAt;
   const base = delaysMs[Math.min(attemptsSoFar, delaysMs.length) - 1]!;
   const spread = options.jitter ? 1 + (2 * (options.random ?? Math.random)() - 1) * JITTER : 1;
-  const next = now.getTime() + Math.round(base * spread);
+  const next = now.getTime() + Math.max(Math.round(base * spread), options.retryAfterMs ?? 0);
   return next - firstAttemptAt.getTime() > windowMs ? null : new Date(next);
 }
