@@ -162,6 +162,13 @@ test('When nothing listens on the port, then the connection error is recorded', 
   expect(result.error).toMatch(/ECONNREFUSED/);
 });
 
+test('When a header value is invalid, then the attempt fails without throwing and nothing is sent', async () => {
+  const result = await send('/ok', { headers: { ...headers, 'webhook-id': 'msg_1\r\nx-injected: 1' } });
+  expect(result).toMatchObject({ ok: false, status: null });
+  expect(result.error).toMatch(/header/i);
+  expect(seen).toHaveLength(0);
+});
+
 test('When the URL is not a URL or not http(s), then the attempt fails without throwing', async () => {
   await expect(deliver({ url: 'nope', body, headers })).resolves.toMatchObject({ ok: false, status: null, error: 'target refused: not a URL' });
   await expect(deliver({ url: 'gopher://x/', body, headers })).resolves.toMatchObject({ ok: false, error: 'target refused: gopher: is not http or https' });

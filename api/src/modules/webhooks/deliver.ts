@@ -125,6 +125,7 @@ function send(
     let retryAfterMs: number | null = null;
     let address: string | null = null;
     let response: http.IncomingMessage | undefined;
+    let request: http.ClientRequest | undefined;
     let settled = false;
 
     const settle = (error: string | null) => {
@@ -133,7 +134,7 @@ function send(
       clearTimeout(timer);
       // Whatever is left of the reply is not read: the socket goes (no keep-alive agent to return it to).
       response?.destroy();
-      request.destroy();
+      request?.destroy();
       const redirected = status !== null && status >= 300 && status < 400;
       resolve({
         ok: status !== null && status >= 200 && status < 300,
@@ -149,18 +150,24 @@ function send(
     const timer = setTimeout(() => settle(`timed out after ${limits.timeoutMs} ms`), remainingMs);
 
     const client = url.protocol === 'https:' ? https : http;
-    const request = client.request(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': USER_AGENT,
-        ...input.headers,
-        'content-length': String(Buffer.byteLength(input.body)),
-      },
-      // A fresh connection per attempt: a pooled one may have been opened to an address checked earlier.
-      agent: false,
-      lookup: pinnedLookup(addresses),
-    });
+    try {
+      request = client.request(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': USER_AGENT,
+          ...input.headers,
+          'content-length': String(Buffer.byteLength(input.body)),
+        },
+        // A fresh connection per attempt: a pooled one may have been opened to an address checked earlier.
+        agent: false,
+        lookup: pinnedLookup(addresses),
+      });
+    } catch (error) {
+      // E.g. a header value with a line break: refused before anything is sent.
+      settle(describe(error));
+      return;
+    }
     request.on('socket', (socket) => socket.once('connect', () => (address = socket.remoteAddress ?? null)));
     request.on('response', (res) => {
       response = res;
