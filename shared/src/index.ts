@@ -14,3 +14,6 @@ export * from './dates';
 export * from './permissions';
 export * from './labels';
 export * from './routes';
+export * from './exit-forecast';
+export * from './snapshots';
+export * from './webhooks';

@@ -2,6 +2,7 @@ import type { HandoverStatus } from './handovers';
 import type { Phase } from './milestones';
 import type { PostSource } from './posts';
 import type { EffectiveRole } from './permissions';
+import type { GateKey } from './summary';
 
 /** The words people read for each value; every page uses these, so they never disagree. */
 export const PHASE_LABELS: Record<Phase, string> = {
@@ -38,4 +39,13 @@ export const ROLE_LABELS: Record<EffectiveRole, string> = {
   lead: 'Project lead',
   executive: 'Executive',
   agency: 'Agency staff',
+};
+
+/** Each exit gate, as the overview, the status report and the digest name it. */
+export const GATE_LABELS: Record<GateKey, string> = {
+  internal_network: 'Internally networked',
+  skills_covered: 'Critical skills covered',
+  posts_share: 'In-house share sustained',
+  handovers_accepted: 'Every handover accepted',
+  milestones_done: 'Every milestone done',
 };
