@@ -1,5 +1,5 @@
-import { MilestoneSchema } from '@handover/shared';
-import { ApiError, buildUrl, onUnauthorized, request, requestAll } from '../../dashboard/src/lib/api-client';
+import { MilestoneSchema, ROUTES, pathTo } from '@handover/shared';
+import { ApiError, onUnauthorized, request, requestAll } from '../../dashboard/src/lib/api-client';
 import { csvCell, toCsv } from '../../dashboard/src/lib/csv';
 import { mockFetch, problem } from './support/fetch';
 
@@ -23,7 +23,7 @@ const milestone = {
 describe('request', () => {
   it('When the server answers 2xx, then the body is parsed with the shared schema and If-Match is sent as an ETag', async () => {
     const { calls } = mockFetch({ 'PATCH /plans/p/milestones/m': { status: 200, body: milestone } });
-    const m = await request('/plans/p/milestones/m', MilestoneSchema, { method: 'PATCH', json: { title: 'x' }, ifMatch: 4 });
+    const m = await request(pathTo(ROUTES.milestone, { planId: 'p', milestoneId: 'm' }), MilestoneSchema, { method: 'PATCH', json: { title: 'x' }, ifMatch: 4 });
     expect(m.title).toBe('Launch');
     expect(calls[0]).toMatchObject({ method: 'PATCH', body: { title: 'x' }, headers: { 'If-Match': '"4"', 'Content-Type': 'application/json' } });
   });
@@ -57,7 +57,7 @@ describe('request', () => {
     mockFetch({ 'GET /me': problem(401, 'unauthorized') });
     const listener = jest.fn();
     const off = onUnauthorized(listener);
-    await expect(request('/me', MilestoneSchema)).rejects.toMatchObject({ status: 401 });
+    await expect(request(pathTo(ROUTES.me, {}), MilestoneSchema)).rejects.toMatchObject({ status: 401 });
     off();
     expect(listener).toHaveBeenCalledTimes(1);
   });
@@ -78,7 +78,7 @@ describe('request', () => {
   });
 
   it('When a query has empty values, then they are left out of the URL', () => {
-    expect(buildUrl('/plans/p/milestones', { phase: 'agency_exit', status: undefined, overdue: '', limit: 200 })).toBe(
+    expect(pathTo(ROUTES.milestones, { planId: 'p' }, { phase: 'agency_exit', status: undefined, overdue: '', limit: 200 })).toBe(
       '/api/v1/plans/p/milestones?phase=agency_exit&limit=200',
     );
   });

@@ -35,7 +35,7 @@ describe('HandoversView', () => {
     });
     renderWithQuery(<HandoversView planId={PLAN} role="agency" canCreate />);
     const card = (await screen.findByRole('heading', { name: 'Replies' })).closest('li')!;
-    await userEvent.setup().click(within(card).getByRole('button', { name: /Move to agency shadows staff/ }));
+    await userEvent.setup().click(within(card).getByRole('button', { name: /Move to reverse shadowing/ }));
     expect((await screen.findByRole('alert')).textContent).toContain('already at reverse_shadowing');
     expect(calls.filter((c) => c.method === 'POST')[0]!.body).toEqual({ to: 'reverse_shadowing', note: null });
   });

@@ -26,3 +26,6 @@ export const humanize = (value: string): string => {
   const s = value.replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
+
+/** `agency` → `an agency`, `co-authored` → `a co-authored`. */
+export const withArticle = (word: string): string => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;

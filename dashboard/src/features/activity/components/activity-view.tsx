@@ -1,10 +1,10 @@
 import type { Activity } from '@handover/shared';
 import { useState } from 'react';
+import { useActivity, type ActivityFilters } from '../../../api/activity/get-activity';
 import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { formatInstant, humanize } from '../../../lib/format';
-import { useActivity, type ActivityFilters } from '../api/get-activity';
 import { ENTITIES, describeChanges } from '../utils/changes';
 
 const PAGE = 50;

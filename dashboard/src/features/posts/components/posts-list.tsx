@@ -1,12 +1,11 @@
-import { PostSourceSchema, type Post, type PostSource } from '@handover/shared';
+import { PostSourceSchema, SOURCE_LABELS, type Post, type PostSource } from '@handover/shared';
 import { useState } from 'react';
+import { exportUrl } from '../../../api/posts/export-posts';
+import { usePosts, type PostFilters } from '../../../api/posts/get-posts';
 import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { formatInstant } from '../../../lib/format';
-import { exportUrl } from '../api/export-posts';
-import { usePosts, type PostFilters } from '../api/get-posts';
-import { SOURCE_LABELS } from '../utils/csv-preview';
 
 const PAGE = 50;
 

@@ -1,11 +1,14 @@
-import { CreatePostSchema, PostSourceSchema, type CreatePost, type PostSource } from '@handover/shared';
+import { CreatePostSchema, PostSourceSchema, SOURCE_LABELS, type CreatePost, type PostSource } from '@handover/shared';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Field, FormError } from '../../../components/ui/field';
-import { errorMessage, newIdempotencyKey } from '../../../lib/api-client';
-import { applyServerErrors, blankToNull, sharedResolver } from '../../../lib/form';
-import { useCreatePost } from '../api/create-post';
-import { SOURCE_LABELS } from '../utils/csv-preview';
+import { useCreatePost } from '../../../api/posts/create-post';
+import { Field } from '../../../components/ui/field';
+import { Notice } from '../../../components/ui/notice';
+import { SubmitButton } from '../../../components/ui/submit-button';
+import { newIdempotencyKey } from '../../../lib/api-client';
+import { withArticle } from '../../../lib/format';
+import { blankToNull, sharedResolver } from '../../../lib/form';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 
 type Values = { channel: string; publishedAt: string; source: PostSource; externalId: string; author: string };
 
@@ -27,27 +30,24 @@ export const toCreatePost = (v: Values): CreatePost => ({
 export function RecordPostForm({ planId, agencyOnly, onRecorded }: { planId: string; agencyOnly: boolean; onRecorded: (text: string) => void }) {
   const create = useCreatePost(planId);
   const [key, setKey] = useState(newIdempotencyKey);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, reset } = useForm<Values>({
+  const form = useForm<Values>({
     resolver: sharedResolver(CreatePostSchema, toCreatePost),
     defaultValues: { channel: '', publishedAt: '', source: agencyOnly ? 'agency' : 'in_house', externalId: '', author: '' },
   });
   const sources = agencyOnly ? (['agency'] as const) : PostSourceSchema.options;
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
+  const { onSubmit, notice } = useFormSubmit(form, {
+    submit: async (values) => {
       const post = await create.mutateAsync({ body: toCreatePost(values), key });
       setKey(newIdempotencyKey());
-      reset({ ...values, externalId: '', publishedAt: '' });
-      onRecorded(`Recorded ${post.source === 'agency' ? 'an agency' : post.source === 'in_house' ? 'an in-house' : 'a co-authored'} post on ${post.channel}.`);
-    } catch (err) {
-      if (!applyServerErrors(err, setError, ['channel', 'publishedAt', 'source', 'externalId', 'author'])) setFormError(errorMessage(err));
-    }
+      form.reset({ ...values, externalId: '', publishedAt: '' });
+      onRecorded(`Recorded ${withArticle(SOURCE_LABELS[post.source].toLowerCase())} post on ${post.channel}.`);
+    },
   });
+  const { register, formState } = form;
   const e = formState.errors;
   return (
     <form onSubmit={onSubmit} noValidate className="stack" aria-label="Record a post">
-      <FormError message={formError} />
+      <Notice notice={notice} />
       <div className="form-grid">
         <Field label="Channel" hint="e.g. instagram, linkedin" error={e.channel?.message}>
           <input {...register('channel')} />
@@ -72,9 +72,9 @@ export function RecordPostForm({ planId, agencyOnly, onRecorded }: { planId: str
         </Field>
       </div>
       <div className="row">
-        <button type="submit" className="button--primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? 'Recording…' : 'Record post'}
-        </button>
+        <SubmitButton pending={formState.isSubmitting} pendingLabel="Recording…">
+          Record post
+        </SubmitButton>
       </div>
     </form>
   );

@@ -1,44 +1,35 @@
 import { CreateUserSchema, type User } from '@handover/shared';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useCreateUser } from '../../../api/users/create-user';
+import { useUsers } from '../../../api/users/get-users';
 import { DataTable } from '../../../components/ui/data-table';
-import { Field, FormError } from '../../../components/ui/field';
+import { Field } from '../../../components/ui/field';
+import { Notice } from '../../../components/ui/notice';
 import { QueryState } from '../../../components/ui/states';
-import { errorMessage } from '../../../lib/api-client';
+import { SubmitButton } from '../../../components/ui/submit-button';
 import { formatInstant } from '../../../lib/format';
-import { applyServerErrors, sharedResolver } from '../../../lib/form';
-import { useCreateUser } from '../api/create-user';
-import { useUsers } from '../api/get-users';
+import { sharedResolver } from '../../../lib/form';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 
 type Values = { email: string; name: string; password: string; isAdmin: boolean };
 
 export function CreateUserForm() {
   const create = useCreateUser();
-  const [formError, setFormError] = useState<string | null>(null);
-  const [created, setCreated] = useState<User | null>(null);
-  const { register, handleSubmit, formState, setError, reset } = useForm<Values>({
+  const form = useForm<Values>({
     resolver: sharedResolver(CreateUserSchema, (v: Values) => v),
     defaultValues: { email: '', name: '', password: '', isAdmin: false },
   });
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    setCreated(null);
-    try {
+  const { onSubmit, notice } = useFormSubmit(form, {
+    submit: async (values) => {
       const user = await create.mutateAsync(CreateUserSchema.parse(values));
-      setCreated(user);
-      reset();
-    } catch (err) {
-      if (!applyServerErrors(err, setError, ['email', 'name', 'password', 'isAdmin'])) setFormError(errorMessage(err));
-    }
+      form.reset();
+      return `${user.name} (${user.email}) can now sign in. Add them to a plan from its Members page.`;
+    },
   });
+  const { register, formState } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="stack" aria-label="Create a user">
-      <FormError message={formError} />
-      {created ? (
-        <p role="status" className="alert alert--success">
-          {created.name} ({created.email}) can now sign in. Add them to a plan from its Members page.
-        </p>
-      ) : null}
+      <Notice notice={notice} />
       <div className="form-grid">
         <Field label="Name" error={formState.errors.name?.message}>
           <input autoComplete="off" {...register('name')} />
@@ -54,9 +45,9 @@ export function CreateUserForm() {
         </label>
       </div>
       <div className="row">
-        <button type="submit" className="button--primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? 'Creating…' : 'Create user'}
-        </button>
+        <SubmitButton pending={formState.isSubmitting} pendingLabel="Creating…">
+          Create user
+        </SubmitButton>
       </div>
     </form>
   );
