@@ -78,8 +78,4 @@ export default tseslint.config(
       'max-lines': ['error', { max: 300 }],
     },
   },
-  {
-    files: ['dashboard/scripts/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', URL: 'readonly' } },
-  },
 );
