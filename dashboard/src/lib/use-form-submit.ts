@@ -28,5 +28,5 @@ export function useFormSubmit<V extends FieldValues>(form: UseFormReturn<V>, { s
       if (!applyServerErrors(err, form.setError, fields ?? Object.keys(values))) setNotice({ kind: 'error', text: errorText(err) });
     }
   });
-  return { onSubmit, notice, setNotice };
+  return { onSubmit, notice, setNotice, pending: form.formState.isSubmitting };
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useActivity, type ActivityFilters } from '../../../api/activity/get-activity';
 import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
+import { Options } from '../../../components/ui/options';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { formatInstant, humanize } from '../../../lib/format';
 import { ENTITIES, describeChanges } from '../utils/changes';
@@ -23,11 +24,7 @@ export function ActivityView({ planId, members }: { planId: string; members: { u
         <Field label="What">
           <select value={filters.entity ?? ''} onChange={(e) => update({ ...filters, entity: e.target.value || undefined })}>
             <option value="">Everything</option>
-            {ENTITIES.map((x) => (
-              <option key={x} value={x}>
-                {humanize(x)}
-              </option>
-            ))}
+            <Options values={ENTITIES} label={humanize} />
           </select>
         </Field>
         <Field label="Action" hint="e.g. create, update, delete">

@@ -2,6 +2,7 @@ import { HANDOVER_LADDER, LADDER_LABELS, type EffectiveRole, type HandoverStatus
 import { useState } from 'react';
 import { useHandovers, type HandoverFilters } from '../../../api/handovers/get-handovers';
 import { Field } from '../../../components/ui/field';
+import { Options } from '../../../components/ui/options';
 import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { useNotice } from '../../../lib/notice';
@@ -52,11 +53,7 @@ export function HandoversView({ planId, role, canCreate }: { planId: string; rol
         <Field label="Step">
           <select value={filters.status ?? ''} onChange={(e) => setFilters({ ...filters, status: (e.target.value || undefined) as HandoverStatus | undefined })}>
             <option value="">All steps</option>
-            {HANDOVER_LADDER.map((s) => (
-              <option key={s} value={s}>
-                {LADDER_LABELS[s]}
-              </option>
-            ))}
+            <Options values={HANDOVER_LADDER} label={(s) => LADDER_LABELS[s]} />
           </select>
         </Field>
       </form>

@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useCreateHandover } from '../../../api/handovers/create-handover';
 import { Field } from '../../../components/ui/field';
-import { Notice } from '../../../components/ui/notice';
-import { SubmitButton } from '../../../components/ui/submit-button';
+import { GridForm } from '../../../components/ui/grid-form';
 import { newIdempotencyKey } from '../../../lib/api-client';
 import { blankToNull, sharedResolver } from '../../../lib/form';
 import { useFormSubmit } from '../../../lib/use-form-submit';
@@ -16,7 +15,7 @@ export function NewHandoverForm({ planId, onCreated }: { planId: string; onCreat
   const create = useCreateHandover(planId);
   const [key, setKey] = useState(newIdempotencyKey);
   const form = useForm<NewValues>({ resolver: sharedResolver(CreateHandoverSchema, toCreate), defaultValues: { title: '', channel: '', description: '' } });
-  const { onSubmit, notice } = useFormSubmit(form, {
+  const submission = useFormSubmit(form, {
     submit: async (values) => {
       const h = await create.mutateAsync({ body: toCreate(values), key });
       form.reset();
@@ -26,24 +25,16 @@ export function NewHandoverForm({ planId, onCreated }: { planId: string; onCreat
   });
   const { register, formState } = form;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Log a handover">
-      <Notice notice={notice} />
-      <div className="form-grid">
-        <Field label="Responsibility" hint="e.g. Reply to customer questions on Instagram" error={formState.errors.title?.message}>
-          <input {...register('title')} />
-        </Field>
-        <Field label="Channel (optional)" error={formState.errors.channel?.message}>
-          <input {...register('channel')} />
-        </Field>
-        <Field label="Description (optional)" error={formState.errors.description?.message} className="span-all">
-          <textarea rows={2} {...register('description')} />
-        </Field>
-      </div>
-      <div className="row">
-        <SubmitButton pending={formState.isSubmitting} pendingLabel="Logging…">
-          Log handover
-        </SubmitButton>
-      </div>
-    </form>
+    <GridForm label="Log a handover" submitLabel="Log handover" pendingLabel="Logging…" submission={submission}>
+      <Field label="Responsibility" hint="e.g. Reply to customer questions on Instagram" error={formState.errors.title?.message}>
+        <input {...register('title')} />
+      </Field>
+      <Field label="Channel (optional)" error={formState.errors.channel?.message}>
+        <input {...register('channel')} />
+      </Field>
+      <Field label="Description (optional)" error={formState.errors.description?.message} className="span-all">
+        <textarea rows={2} {...register('description')} />
+      </Field>
+    </GridForm>
   );
 }

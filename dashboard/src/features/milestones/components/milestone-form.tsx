@@ -7,8 +7,8 @@ import { getMilestone } from '../../../api/milestones/get-milestone';
 import { useUpdateMilestone } from '../../../api/milestones/update-milestone';
 import { Dialog } from '../../../components/ui/dialog';
 import { Field } from '../../../components/ui/field';
-import { Notice } from '../../../components/ui/notice';
-import { SubmitButton } from '../../../components/ui/submit-button';
+import { GridForm } from '../../../components/ui/grid-form';
+import { Options } from '../../../components/ui/options';
 import { errorMessage, isApiError, newIdempotencyKey } from '../../../lib/api-client';
 import { humanize } from '../../../lib/format';
 import { sharedResolver } from '../../../lib/form';
@@ -49,7 +49,7 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
   const { register, formState, reset, watch } = form;
   const errors = formState.errors;
 
-  const { onSubmit, notice, setNotice } = useFormSubmit(form, {
+  const submission = useFormSubmit(form, {
     submit: async (values) => {
       if (!base) {
         const saved = await create.mutateAsync({ body: toCreateMilestone(values), key: idempotencyKey });
@@ -72,7 +72,7 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
     setBase(conflict);
     reset(milestoneToValues(conflict));
     setConflict(null);
-    setNotice(null);
+    submission.setNotice(null);
   };
 
   const handleDelete = async () => {
@@ -83,64 +83,57 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
       onDone(`Deleted “${base.title}”.`);
     } catch (err) {
       setConfirmDelete(false);
-      setNotice({ kind: 'error', text: errorMessage(err) });
+      submission.setNotice({ kind: 'error', text: errorMessage(err) });
     }
   };
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="stack" aria-label={editing ? 'Edit milestone' : 'New milestone'}>
-        <Notice notice={notice} />
-        <div className="form-grid">
-          <Field label="Title" error={errors.title?.message} className="span-all">
-            <input {...register('title')} />
-          </Field>
-          <Field label="Phase" error={errors.phase?.message}>
-            <select {...register('phase')}>
-              {PHASES.map((p) => (
-                <option key={p} value={p}>
-                  {PHASE_LABELS[p]}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Due date" error={errors.dueDate?.message}>
-            <input type="date" {...register('dueDate')} />
-          </Field>
-          <Field label="Status" error={errors.status?.message}>
-            <select {...register('status')}>
-              {MilestoneStatusSchema.options.map((s) => (
-                <option key={s} value={s}>
-                  {humanize(s)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Weight (1–10)" error={errors.weight?.message}>
-            <input type="number" min={1} max={10} step={1} inputMode="numeric" {...register('weight')} />
-          </Field>
-          <Field label="Owner (optional)" error={errors.owner?.message}>
-            <input {...register('owner')} />
-          </Field>
-          <Field label="Description (optional)" error={errors.description?.message} className="span-all">
-            <textarea rows={3} {...register('description')} />
-          </Field>
-          <DependenciesField all={all} selfId={base?.id} selected={watch('dependsOn') ?? []} register={register} error={errors.dependsOn?.message} />
-        </div>
-        <div className="row">
-          <SubmitButton pending={formState.isSubmitting} pendingLabel="Saving…">
-            {editing ? 'Save changes' : 'Create milestone'}
-          </SubmitButton>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          {editing ? (
-            <button type="button" className="button--danger" onClick={() => setConfirmDelete(true)} style={{ marginLeft: 'auto' }}>
-              Delete
+      <GridForm
+        label={editing ? 'Edit milestone' : 'New milestone'}
+        submitLabel={editing ? 'Save changes' : 'Create milestone'}
+        pendingLabel="Saving…"
+        submission={submission}
+        actions={
+          <>
+            <button type="button" onClick={onCancel}>
+              Cancel
             </button>
-          ) : null}
-        </div>
-      </form>
+            {editing ? (
+              <button type="button" className="button--danger" onClick={() => setConfirmDelete(true)} style={{ marginLeft: 'auto' }}>
+                Delete
+              </button>
+            ) : null}
+          </>
+        }
+      >
+        <Field label="Title" error={errors.title?.message} className="span-all">
+          <input {...register('title')} />
+        </Field>
+        <Field label="Phase" error={errors.phase?.message}>
+          <select {...register('phase')}>
+            <Options values={PHASES} label={(p) => PHASE_LABELS[p]} />
+          </select>
+        </Field>
+        <Field label="Due date" error={errors.dueDate?.message}>
+          <input type="date" {...register('dueDate')} />
+        </Field>
+        <Field label="Status" error={errors.status?.message}>
+          <select {...register('status')}>
+            <Options values={MilestoneStatusSchema.options} label={humanize} />
+          </select>
+        </Field>
+        <Field label="Weight (1–10)" error={errors.weight?.message}>
+          <input type="number" min={1} max={10} step={1} inputMode="numeric" {...register('weight')} />
+        </Field>
+        <Field label="Owner (optional)" error={errors.owner?.message}>
+          <input {...register('owner')} />
+        </Field>
+        <Field label="Description (optional)" error={errors.description?.message} className="span-all">
+          <textarea rows={3} {...register('description')} />
+        </Field>
+        <DependenciesField all={all} selfId={base?.id} selected={watch('dependsOn') ?? []} register={register} error={errors.dependsOn?.message} />
+      </GridForm>
 
       <ConflictDialog current={conflict} onKeep={() => setConflict(null)} onReload={handleReload} />
 

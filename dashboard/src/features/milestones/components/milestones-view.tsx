@@ -5,6 +5,7 @@ import { useUpdateMilestone } from '../../../api/milestones/update-milestone';
 import { Badge } from '../../../components/ui/badge';
 import { DataTable, actionsColumn } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
+import { Options } from '../../../components/ui/options';
 import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { isApiError } from '../../../lib/api-client';
@@ -78,11 +79,7 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
           <Field label="Phase">
             <select value={filters.phase ?? ''} onChange={(e) => setFilters({ ...filters, phase: (e.target.value || undefined) as Phase | undefined })}>
               <option value="">All phases</option>
-              {PHASES.map((p) => (
-                <option key={p} value={p}>
-                  {PHASE_LABELS[p]}
-                </option>
-              ))}
+              <Options values={PHASES} label={(p) => PHASE_LABELS[p]} />
             </select>
           </Field>
           <Field label="Status">
@@ -91,11 +88,7 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
               onChange={(e) => setFilters({ ...filters, status: (e.target.value || undefined) as MilestoneStatus | undefined })}
             >
               <option value="">All statuses</option>
-              {MilestoneStatusSchema.options.map((s) => (
-                <option key={s} value={s}>
-                  {humanize(s)}
-                </option>
-              ))}
+              <Options values={MilestoneStatusSchema.options} label={humanize} />
             </select>
           </Field>
           <label className="field--inline" style={{ minHeight: '2.5rem' }}>
@@ -152,11 +145,7 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
                         disabled={update.isPending}
                         style={{ minWidth: '8rem' }}
                       >
-                        {MilestoneStatusSchema.options.map((s) => (
-                          <option key={s} value={s}>
-                            {humanize(s)}
-                          </option>
-                        ))}
+                        <Options values={MilestoneStatusSchema.options} label={humanize} />
                       </select>
                     ) : (
                       <Badge value={m.status} />

@@ -2,8 +2,7 @@ import { CreateAdoptionSchema, mondayOf, type CreateAdoption } from '@handover/s
 import { useForm } from 'react-hook-form';
 import { useRecordAdoption } from '../../../api/adoption/record-adoption';
 import { Field } from '../../../components/ui/field';
-import { Notice } from '../../../components/ui/notice';
-import { SubmitButton } from '../../../components/ui/submit-button';
+import { GridForm } from '../../../components/ui/grid-form';
 import { todayIso } from '../../../lib/format';
 import { blankToNull, numberOrNaN, sharedResolver } from '../../../lib/form';
 import { useFormSubmit } from '../../../lib/use-form-submit';
@@ -23,7 +22,7 @@ export function AdoptionForm({ planId }: { planId: string }) {
     resolver: sharedResolver(CreateAdoptionSchema, toCreateAdoption),
     defaultValues: { weekStart: mondayOf(todayIso()), activeUsers: '', totalStaff: '', source: '' },
   });
-  const { onSubmit, notice } = useFormSubmit(form, {
+  const submission = useFormSubmit(form, {
     submit: async (v) => {
       const s = await record.mutateAsync(toCreateAdoption(v));
       return `Recorded the week of ${s.weekStart}: ${Math.round(s.share * 100)}% active.`;
@@ -32,25 +31,19 @@ export function AdoptionForm({ planId }: { planId: string }) {
   const { register, formState } = form;
   const e = formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Record a week of adoption">
-      <Notice notice={notice} />
-      <div className="form-grid">
-        <Field label="Week starting (a Monday)" error={e.weekStart?.message}>
-          <input type="date" {...register('weekStart')} />
-        </Field>
-        <Field label="Active staff" error={e.activeUsers?.message}>
-          <input type="number" min={0} inputMode="numeric" {...register('activeUsers')} />
-        </Field>
-        <Field label="All staff" error={e.totalStaff?.message}>
-          <input type="number" min={1} inputMode="numeric" {...register('totalStaff')} />
-        </Field>
-        <Field label="Source (optional)" error={e.source?.message}>
-          <input {...register('source')} />
-        </Field>
-      </div>
-      <div className="row">
-        <SubmitButton pending={formState.isSubmitting}>Record week</SubmitButton>
-      </div>
-    </form>
+    <GridForm label="Record a week of adoption" submitLabel="Record week" submission={submission}>
+      <Field label="Week starting (a Monday)" error={e.weekStart?.message}>
+        <input type="date" {...register('weekStart')} />
+      </Field>
+      <Field label="Active staff" error={e.activeUsers?.message}>
+        <input type="number" min={0} inputMode="numeric" {...register('activeUsers')} />
+      </Field>
+      <Field label="All staff" error={e.totalStaff?.message}>
+        <input type="number" min={1} inputMode="numeric" {...register('totalStaff')} />
+      </Field>
+      <Field label="Source (optional)" error={e.source?.message}>
+        <input {...register('source')} />
+      </Field>
+    </GridForm>
   );
 }

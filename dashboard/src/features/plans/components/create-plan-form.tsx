@@ -1,8 +1,7 @@
 import { CreatePlanSchema, type CreatePlan, type Plan, type User } from '@handover/shared';
 import { useForm } from 'react-hook-form';
 import { useCreatePlan } from '../../../api/plans/create-plan';
-import { Notice } from '../../../components/ui/notice';
-import { SubmitButton } from '../../../components/ui/submit-button';
+import { GridForm } from '../../../components/ui/grid-form';
 import { sharedResolver } from '../../../lib/form';
 import { useFormSubmit } from '../../../lib/use-form-submit';
 import { PlanFields, planFieldsBody, type PlanFieldValues } from './plan-fields';
@@ -41,7 +40,7 @@ export function CreatePlanForm({ users, onCreated }: { users: User[]; onCreated:
       leads: [],
     },
   });
-  const { onSubmit, notice } = useFormSubmit(form, {
+  const submission = useFormSubmit(form, {
     submit: async (values) => {
       const plan = await create.mutateAsync(toCreatePlan(values));
       form.reset();
@@ -50,30 +49,22 @@ export function CreatePlanForm({ users, onCreated }: { users: User[]; onCreated:
   });
   const { register, formState } = form;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Create a plan">
-      <Notice notice={notice} />
-      <div className="form-grid">
-        <PlanFields register={register} errors={formState.errors} />
-        {users.length ? (
-          <fieldset className="span-all">
-            <legend>Leads of the new plan</legend>
-            <div className="checklist">
-              {users.map((u) => (
-                <label key={u.id} className="field--inline">
-                  <input type="checkbox" value={u.id} {...register('leads')} />
-                  {u.name} <span className="muted small">({u.email})</span>
-                </label>
-              ))}
-            </div>
-            {formState.errors.leads?.message ? <span className="field__error">{formState.errors.leads.message}</span> : null}
-          </fieldset>
-        ) : null}
-      </div>
-      <div className="row">
-        <SubmitButton pending={formState.isSubmitting} pendingLabel="Creating…">
-          Create plan
-        </SubmitButton>
-      </div>
-    </form>
+    <GridForm label="Create a plan" submitLabel="Create plan" pendingLabel="Creating…" submission={submission}>
+      <PlanFields register={register} errors={formState.errors} />
+      {users.length ? (
+        <fieldset className="span-all">
+          <legend>Leads of the new plan</legend>
+          <div className="checklist">
+            {users.map((u) => (
+              <label key={u.id} className="field--inline">
+                <input type="checkbox" value={u.id} {...register('leads')} />
+                {u.name} <span className="muted small">({u.email})</span>
+              </label>
+            ))}
+          </div>
+          {formState.errors.leads?.message ? <span className="field__error">{formState.errors.leads.message}</span> : null}
+        </fieldset>
+      ) : null}
+    </GridForm>
   );
 }

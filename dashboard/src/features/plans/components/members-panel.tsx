@@ -6,6 +6,7 @@ import { useRemoveMember } from '../../../api/members/remove-member';
 import { DataTable, actionsColumn, type Column } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
 import { Notice } from '../../../components/ui/notice';
+import { Options } from '../../../components/ui/options';
 import { RemoveButton } from '../../../components/ui/remove-button';
 import { QueryState } from '../../../components/ui/states';
 import { useNotice } from '../../../lib/notice';
@@ -13,17 +14,7 @@ import { useNotice } from '../../../lib/notice';
 const ROLES = RoleSchema.options;
 const roleName = (role: Role) => ROLE_LABELS[role].toLowerCase();
 
-function RoleOptions() {
-  return (
-    <>
-      {ROLES.map((r) => (
-        <option key={r} value={r}>
-          {ROLE_LABELS[r]}
-        </option>
-      ))}
-    </>
-  );
-}
+const RoleOptions = () => <Options values={ROLES} label={(r) => ROLE_LABELS[r]} />;
 
 /** Members of a plan; leads change roles and remove, admins also add any user. */
 export function MembersPanel({ planId, canEdit, users }: { planId: string; canEdit: boolean; users?: User[] }) {

@@ -2,8 +2,7 @@ import { UpdatePlanSchema, type Plan, type UpdatePlan } from '@handover/shared';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useUpdatePlan } from '../../../api/plans/update-plan';
-import { Notice } from '../../../components/ui/notice';
-import { SubmitButton } from '../../../components/ui/submit-button';
+import { GridForm } from '../../../components/ui/grid-form';
 import { isApiError } from '../../../lib/api-client';
 import { numberOrNaN, sharedResolver } from '../../../lib/form';
 import { useFormSubmit } from '../../../lib/use-form-submit';
@@ -37,7 +36,7 @@ export function PlanSettingsForm({ plan }: { plan: Plan }) {
   // The version the form's values came from: a save sends it, so a newer edit by someone else gets a 412.
   const [baseVersion, setBaseVersion] = useState(plan.version);
   const form = useForm<Values>({ resolver: sharedResolver(UpdatePlanSchema, toUpdatePlan), defaultValues: planToValues(plan) });
-  const { onSubmit, notice } = useFormSubmit(form, {
+  const submission = useFormSubmit(form, {
     // A refusal of a target names `targets.<name>`; PlanFields shows one about `targets` on the first target.
     fields: ['name', 'brand', 'agencyName', 'startDate', 'targetExitDate', 'contractEndDate', 'targets'],
     submit: async (v) => {
@@ -52,33 +51,25 @@ export function PlanSettingsForm({ plan }: { plan: Plan }) {
       }
     },
   });
+  const staleBanner = (
+    <div className="alert alert--warning" role="alert">
+      Someone changed this plan after you opened it; your changes were not saved.{' '}
+      <button
+        type="button"
+        className="button--small"
+        onClick={() => {
+          form.reset(planToValues(plan));
+          setBaseVersion(plan.version);
+          setStale(false);
+        }}
+      >
+        Reload the current version
+      </button>
+    </div>
+  );
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Plan settings">
-      <Notice notice={notice} />
-      {stale ? (
-        <div className="alert alert--warning" role="alert">
-          Someone changed this plan after you opened it; your changes were not saved.{' '}
-          <button
-            type="button"
-            className="button--small"
-            onClick={() => {
-              form.reset(planToValues(plan));
-              setBaseVersion(plan.version);
-              setStale(false);
-            }}
-          >
-            Reload the current version
-          </button>
-        </div>
-      ) : null}
-      <div className="form-grid">
-        <PlanFields register={form.register} errors={form.formState.errors} />
-      </div>
-      <div className="row">
-        <SubmitButton pending={form.formState.isSubmitting} disabled={stale}>
-          Save plan settings
-        </SubmitButton>
-      </div>
-    </form>
+    <GridForm label="Plan settings" submitLabel="Save plan settings" submission={submission} disabled={stale} banner={stale ? staleBanner : null}>
+      <PlanFields register={form.register} errors={form.formState.errors} />
+    </GridForm>
   );
 }

@@ -4,6 +4,7 @@ import { exportUrl } from '../../../api/posts/export-posts';
 import { usePosts, type PostFilters } from '../../../api/posts/get-posts';
 import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
+import { Options } from '../../../components/ui/options';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { formatInstant } from '../../../lib/format';
 
@@ -23,11 +24,7 @@ export function PostsList({ planId }: { planId: string }) {
         <Field label="Made by">
           <select value={filters.source ?? ''} onChange={(e) => update({ ...filters, source: (e.target.value || undefined) as PostSource | undefined })}>
             <option value="">Anyone</option>
-            {PostSourceSchema.options.map((s) => (
-              <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
-              </option>
-            ))}
+            <Options values={PostSourceSchema.options} label={(s) => SOURCE_LABELS[s]} />
           </select>
         </Field>
         <Field label="Channel">

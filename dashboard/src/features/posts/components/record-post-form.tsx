@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useCreatePost } from '../../../api/posts/create-post';
 import { Field } from '../../../components/ui/field';
-import { Notice } from '../../../components/ui/notice';
-import { SubmitButton } from '../../../components/ui/submit-button';
+import { GridForm } from '../../../components/ui/grid-form';
+import { Options } from '../../../components/ui/options';
 import { newIdempotencyKey } from '../../../lib/api-client';
 import { withArticle } from '../../../lib/format';
 import { blankToNull, sharedResolver } from '../../../lib/form';
@@ -35,7 +35,7 @@ export function RecordPostForm({ planId, agencyOnly, onRecorded }: { planId: str
     defaultValues: { channel: '', publishedAt: '', source: agencyOnly ? 'agency' : 'in_house', externalId: '', author: '' },
   });
   const sources = agencyOnly ? (['agency'] as const) : PostSourceSchema.options;
-  const { onSubmit, notice } = useFormSubmit(form, {
+  const submission = useFormSubmit(form, {
     submit: async (values) => {
       const post = await create.mutateAsync({ body: toCreatePost(values), key });
       setKey(newIdempotencyKey());
@@ -46,36 +46,24 @@ export function RecordPostForm({ planId, agencyOnly, onRecorded }: { planId: str
   const { register, formState } = form;
   const e = formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Record a post">
-      <Notice notice={notice} />
-      <div className="form-grid">
-        <Field label="Channel" hint="e.g. instagram, linkedin" error={e.channel?.message}>
-          <input {...register('channel')} />
-        </Field>
-        <Field label="Published at" error={e.publishedAt?.message}>
-          <input type="datetime-local" step={1} {...register('publishedAt')} />
-        </Field>
-        <Field label="Made by" error={e.source?.message} hint={agencyOnly ? 'Agency staff record agency posts.' : undefined}>
-          <select {...register('source')}>
-            {sources.map((s) => (
-              <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="External id (optional)" hint="The post's id on the channel; prevents duplicates." error={e.externalId?.message}>
-          <input {...register('externalId')} />
-        </Field>
-        <Field label="Author (optional)" error={e.author?.message}>
-          <input {...register('author')} />
-        </Field>
-      </div>
-      <div className="row">
-        <SubmitButton pending={formState.isSubmitting} pendingLabel="Recording…">
-          Record post
-        </SubmitButton>
-      </div>
-    </form>
+    <GridForm label="Record a post" submitLabel="Record post" pendingLabel="Recording…" submission={submission}>
+      <Field label="Channel" hint="e.g. instagram, linkedin" error={e.channel?.message}>
+        <input {...register('channel')} />
+      </Field>
+      <Field label="Published at" error={e.publishedAt?.message}>
+        <input type="datetime-local" step={1} {...register('publishedAt')} />
+      </Field>
+      <Field label="Made by" error={e.source?.message} hint={agencyOnly ? 'Agency staff record agency posts.' : undefined}>
+        <select {...register('source')}>
+          <Options values={sources} label={(s) => SOURCE_LABELS[s]} />
+        </select>
+      </Field>
+      <Field label="External id (optional)" hint="The post's id on the channel; prevents duplicates." error={e.externalId?.message}>
+        <input {...register('externalId')} />
+      </Field>
+      <Field label="Author (optional)" error={e.author?.message}>
+        <input {...register('author')} />
+      </Field>
+    </GridForm>
   );
 }

@@ -2,8 +2,7 @@ import { CreateSkillSchema, type CreateSkill } from '@handover/shared';
 import { useForm } from 'react-hook-form';
 import { useCreateSkill } from '../../../api/skills/create-skill';
 import { Field } from '../../../components/ui/field';
-import { Notice } from '../../../components/ui/notice';
-import { SubmitButton } from '../../../components/ui/submit-button';
+import { GridForm } from '../../../components/ui/grid-form';
 import { blankToNull, numberOrNaN, sharedResolver } from '../../../lib/form';
 import type { Notices } from '../../../lib/notice';
 import { useFormSubmit } from '../../../lib/use-form-submit';
@@ -24,7 +23,7 @@ export function AddSkillForm({ planId, notices }: { planId: string; notices: Not
     resolver: sharedResolver(CreateSkillSchema, toCreateSkill),
     defaultValues: { name: '', category: '', requiredLevel: '3', requiredPeople: '1', critical: false },
   });
-  const { onSubmit, notice } = useFormSubmit(form, {
+  const submission = useFormSubmit(form, {
     submit: async (v) => {
       const s = await create.mutateAsync(toCreateSkill(v));
       form.reset();
@@ -34,30 +33,24 @@ export function AddSkillForm({ planId, notices }: { planId: string; notices: Not
   const { register, formState } = form;
   const e = formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Add a skill">
-      <Notice notice={notice} />
-      <div className="form-grid">
-        <Field label="Skill" error={e.name?.message}>
-          <input {...register('name')} />
-        </Field>
-        <Field label="Category (optional)" error={e.category?.message}>
-          <input {...register('category')} />
-        </Field>
-        <Field label="Level required" error={e.requiredLevel?.message}>
-          <select {...register('requiredLevel')}>
-            <RequiredLevelOptions />
-          </select>
-        </Field>
-        <Field label="People needed" error={e.requiredPeople?.message}>
-          <input type="number" min={1} inputMode="numeric" {...register('requiredPeople')} />
-        </Field>
-        <label className="field--inline">
-          <input type="checkbox" {...register('critical')} /> Critical for the exit
-        </label>
-      </div>
-      <div className="row">
-        <SubmitButton pending={formState.isSubmitting}>Add skill</SubmitButton>
-      </div>
-    </form>
+    <GridForm label="Add a skill" submitLabel="Add skill" submission={submission}>
+      <Field label="Skill" error={e.name?.message}>
+        <input {...register('name')} />
+      </Field>
+      <Field label="Category (optional)" error={e.category?.message}>
+        <input {...register('category')} />
+      </Field>
+      <Field label="Level required" error={e.requiredLevel?.message}>
+        <select {...register('requiredLevel')}>
+          <RequiredLevelOptions />
+        </select>
+      </Field>
+      <Field label="People needed" error={e.requiredPeople?.message}>
+        <input type="number" min={1} inputMode="numeric" {...register('requiredPeople')} />
+      </Field>
+      <label className="field--inline">
+        <input type="checkbox" {...register('critical')} /> Critical for the exit
+      </label>
+    </GridForm>
   );
 }

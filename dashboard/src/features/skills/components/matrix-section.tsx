@@ -4,6 +4,7 @@ import { useMatrix } from '../../../api/skills/get-matrix';
 import { HeatMap } from '../../../components/chart/heat-map';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import type { Notices } from '../../../lib/notice';
+import { LevelOptions } from './level-options';
 import { RecentAssessments } from './recent-assessments';
 
 /** Leads and executives: everyone's level in every skill; a lead's change records an assessment. */
@@ -53,11 +54,7 @@ function Matrix({ planId, canEdit, notices }: { planId: string; canEdit: boolean
                 }}
                 style={{ minWidth: '8.5rem' }}
               >
-                {LEVEL_NAMES.map((name, l) => (
-                  <option key={l} value={l}>
-                    {l} {name}
-                  </option>
-                ))}
+                <LevelOptions />
               </select>
             ) : (
               <span title={LEVEL_NAMES[level]}>{level}</span>

@@ -4,9 +4,8 @@ import { useCreateUser } from '../../../api/users/create-user';
 import { useUsers } from '../../../api/users/get-users';
 import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
-import { Notice } from '../../../components/ui/notice';
+import { GridForm } from '../../../components/ui/grid-form';
 import { QueryState } from '../../../components/ui/states';
-import { SubmitButton } from '../../../components/ui/submit-button';
 import { formatInstant } from '../../../lib/format';
 import { sharedResolver } from '../../../lib/form';
 import { useFormSubmit } from '../../../lib/use-form-submit';
@@ -19,7 +18,7 @@ export function CreateUserForm() {
     resolver: sharedResolver(CreateUserSchema, (v: Values) => v),
     defaultValues: { email: '', name: '', password: '', isAdmin: false },
   });
-  const { onSubmit, notice } = useFormSubmit(form, {
+  const submission = useFormSubmit(form, {
     submit: async (values) => {
       const user = await create.mutateAsync(CreateUserSchema.parse(values));
       form.reset();
@@ -28,28 +27,20 @@ export function CreateUserForm() {
   });
   const { register, formState } = form;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Create a user">
-      <Notice notice={notice} />
-      <div className="form-grid">
-        <Field label="Name" error={formState.errors.name?.message}>
-          <input autoComplete="off" {...register('name')} />
-        </Field>
-        <Field label="Email" error={formState.errors.email?.message}>
-          <input type="email" autoComplete="off" {...register('email')} />
-        </Field>
-        <Field label="Initial password" hint="At least 8 characters; share it privately." error={formState.errors.password?.message}>
-          <input type="password" autoComplete="new-password" {...register('password')} />
-        </Field>
-        <label className="field--inline span-all">
-          <input type="checkbox" {...register('isAdmin')} /> Administrator (may create plans and users)
-        </label>
-      </div>
-      <div className="row">
-        <SubmitButton pending={formState.isSubmitting} pendingLabel="Creating…">
-          Create user
-        </SubmitButton>
-      </div>
-    </form>
+    <GridForm label="Create a user" submitLabel="Create user" pendingLabel="Creating…" submission={submission}>
+      <Field label="Name" error={formState.errors.name?.message}>
+        <input autoComplete="off" {...register('name')} />
+      </Field>
+      <Field label="Email" error={formState.errors.email?.message}>
+        <input type="email" autoComplete="off" {...register('email')} />
+      </Field>
+      <Field label="Initial password" hint="At least 8 characters; share it privately." error={formState.errors.password?.message}>
+        <input type="password" autoComplete="new-password" {...register('password')} />
+      </Field>
+      <label className="field--inline span-all">
+        <input type="checkbox" {...register('isAdmin')} /> Administrator (may create plans and users)
+      </label>
+    </GridForm>
   );
 }
 
