@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { applyTheme, storedTheme } from './components/ui/theme';
-import './styles.css';
+import './styles/index.css';
 
 applyTheme(storedTheme());
 

@@ -2,23 +2,9 @@ import { MilestoneSchema, ROUTES, pathTo } from '@handover/shared';
 import { ApiError, onUnauthorized, request, requestAll } from '../../dashboard/src/lib/api-client';
 import { csvCell, toCsv } from '../../dashboard/src/lib/csv';
 import { mockFetch, problem } from './support/fetch';
+import { aMilestone } from './support/fixtures';
 
-const milestone = {
-  id: '11111111-1111-4111-8111-111111111111',
-  planId: '00000000-0000-4000-8000-000000000000',
-  title: 'Launch',
-  description: null,
-  phase: 'internal_network',
-  owner: null,
-  dueDate: '2026-03-01',
-  status: 'planned',
-  weight: 1,
-  dependsOn: [],
-  completedAt: null,
-  version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const milestone = aMilestone();
 
 describe('request', () => {
   it('When the server answers 2xx, then the body is parsed with the shared schema and If-Match is sent as an ETag', async () => {

@@ -2,22 +2,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HandoversView } from '../../dashboard/src/features/handovers/components/handovers-view';
 import { mockFetch, problem } from './support/fetch';
+import { PLAN, aHandover as handover, listOf as list } from './support/fixtures';
 import { renderWithQuery } from './support/render';
 
-const PLAN = '00000000-0000-4000-8000-000000000000';
-const handover = (id: string, title: string, status: string) => ({
-  id,
-  planId: PLAN,
-  title,
-  channel: 'instagram',
-  description: null,
-  status,
-  history: [],
-  version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
-const list = (items: unknown[]) => ({ status: 200, body: { items, total: items.length, limit: 200, offset: 0 } });
 
 describe('HandoversView', () => {
   it('When an executive looks, then every handover is listed without any control', async () => {

@@ -1,4 +1,3 @@
-import type { Milestone } from '@handover/shared';
 import { CreateMilestoneSchema, PLAN_PERMISSIONS, can, type PlanPermission } from '@handover/shared';
 import {
   emptyMilestoneValues,
@@ -11,23 +10,9 @@ import {
 import { allowedMoves, ladderCounts } from '../../dashboard/src/features/handovers/utils/ladder';
 import { planNav } from '../../dashboard/src/app/nav';
 import { roleIn } from '../../dashboard/src/lib/permissions';
+import { aMilestone } from './support/fixtures';
 
-const base: Milestone = {
-  id: '11111111-1111-4111-8111-111111111111',
-  planId: '00000000-0000-4000-8000-000000000000',
-  title: 'Launch Slack',
-  description: null,
-  phase: 'internal_network',
-  owner: 'Ana',
-  dueDate: '2026-03-01',
-  status: 'planned',
-  weight: 2,
-  dependsOn: [],
-  completedAt: null,
-  version: 3,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const base = aMilestone({ title: 'Launch Slack', owner: 'Ana', weight: 2, version: 3 });
 
 describe('milestone form values', () => {
   it('When optional text is blank, then the payload carries null and passes the shared schema', () => {

@@ -1,8 +1,7 @@
-import { HANDOVER_LADDER, LADDER_LABELS, type EffectiveRole, type HandoverStatus } from '@handover/shared';
+import { HANDOVER_LADDER, LADDER_LABELS, type EffectiveRole } from '@handover/shared';
 import { useState } from 'react';
 import { useHandovers, type HandoverFilters } from '../../../api/handovers/get-handovers';
-import { Field } from '../../../components/ui/field';
-import { Options } from '../../../components/ui/options';
+import { FilterSelect } from '../../../components/ui/options';
 import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { useNotice } from '../../../lib/notice';
@@ -50,12 +49,14 @@ export function HandoversView({ planId, role, canCreate }: { planId: string; rol
         </p>
       ) : null}
       <form className="filters" aria-label="Filter handovers" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Step">
-          <select value={filters.status ?? ''} onChange={(e) => setFilters({ ...filters, status: (e.target.value || undefined) as HandoverStatus | undefined })}>
-            <option value="">All steps</option>
-            <Options values={HANDOVER_LADDER} label={(s) => LADDER_LABELS[s]} />
-          </select>
-        </Field>
+        <FilterSelect
+          label="Step"
+          anyLabel="All steps"
+          value={filters.status}
+          values={HANDOVER_LADDER}
+          optionLabel={(s) => LADDER_LABELS[s]}
+          onChange={(status) => setFilters({ ...filters, status })}
+        />
       </form>
       <QueryState
         query={list}

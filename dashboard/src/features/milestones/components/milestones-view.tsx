@@ -1,11 +1,10 @@
-import { MilestoneStatusSchema, PHASES, PHASE_LABELS, type Milestone, type MilestoneStatus, type Phase } from '@handover/shared';
+import { MilestoneStatusSchema, PHASES, PHASE_LABELS, type Milestone, type MilestoneStatus } from '@handover/shared';
 import { useRef, useState } from 'react';
 import { useMilestones, type MilestoneFilters } from '../../../api/milestones/get-milestones';
 import { useUpdateMilestone } from '../../../api/milestones/update-milestone';
 import { Badge } from '../../../components/ui/badge';
 import { DataTable, actionsColumn } from '../../../components/ui/data-table';
-import { Field } from '../../../components/ui/field';
-import { Options } from '../../../components/ui/options';
+import { FilterSelect, Options } from '../../../components/ui/options';
 import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { isApiError } from '../../../lib/api-client';
@@ -76,21 +75,22 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
           ) : null}
         </div>
         <form className="filters" aria-label="Filter milestones" onSubmit={(e) => e.preventDefault()}>
-          <Field label="Phase">
-            <select value={filters.phase ?? ''} onChange={(e) => setFilters({ ...filters, phase: (e.target.value || undefined) as Phase | undefined })}>
-              <option value="">All phases</option>
-              <Options values={PHASES} label={(p) => PHASE_LABELS[p]} />
-            </select>
-          </Field>
-          <Field label="Status">
-            <select
-              value={filters.status ?? ''}
-              onChange={(e) => setFilters({ ...filters, status: (e.target.value || undefined) as MilestoneStatus | undefined })}
-            >
-              <option value="">All statuses</option>
-              <Options values={MilestoneStatusSchema.options} label={humanize} />
-            </select>
-          </Field>
+          <FilterSelect
+            label="Phase"
+            anyLabel="All phases"
+            value={filters.phase}
+            values={PHASES}
+            optionLabel={(p) => PHASE_LABELS[p]}
+            onChange={(phase) => setFilters({ ...filters, phase })}
+          />
+          <FilterSelect
+            label="Status"
+            anyLabel="All statuses"
+            value={filters.status}
+            values={MilestoneStatusSchema.options}
+            optionLabel={humanize}
+            onChange={(status) => setFilters({ ...filters, status })}
+          />
           <label className="field--inline" style={{ minHeight: '2.5rem' }}>
             <input type="checkbox" checked={!!filters.overdue} onChange={(e) => setFilters({ ...filters, overdue: e.target.checked || undefined })} />
             Overdue only

@@ -2,7 +2,6 @@ import type { AdoptionSample, Plan } from '@handover/shared';
 import { useAdoption } from '../../../api/adoption/get-adoption';
 import { Chart } from '../../../components/chart/chart';
 import { ChartCard } from '../../../components/chart/chart-card';
-import { EmptyState } from '../../../components/ui/states';
 import { formatDate, formatShortDate, percent } from '../../../lib/format';
 import { adoptionRows } from '../utils/series';
 import { AdoptionForm } from './adoption-form';
@@ -42,21 +41,18 @@ function AdoptionChart({ samples, plan, canEdit }: { samples: AdoptionSample[]; 
       rows={rows}
       filename="internal-adoption.csv"
     >
-      {rows.length === 0 ? (
-        <EmptyState title="No adoption samples yet" />
-      ) : (
-        <Chart
-          data={rows}
-          categoryKey="weekStart"
-          height={240}
-          label="Weekly share of staff active on internal channels, with the target"
-          formatCategory={formatShortDate}
-          formatLeft={(v) => percent(v)}
-          leftDomain={[0, 1]}
-          series={[{ key: 'share', label: 'Active share', color: 'var(--chart-in-house)', kind: 'line' }]}
-          references={[{ y: target, label: `Target ${percent(target)}`, color: 'var(--chart-target)' }]}
-        />
-      )}
+      <Chart
+        emptyTitle="No adoption samples yet"
+        data={rows}
+        categoryKey="weekStart"
+        height={240}
+        label="Weekly share of staff active on internal channels, with the target"
+        formatCategory={formatShortDate}
+        formatLeft={(v) => percent(v)}
+        leftDomain={[0, 1]}
+        series={[{ key: 'share', label: 'Active share', color: 'var(--chart-in-house)', kind: 'line' }]}
+        references={[{ y: target, label: `Target ${percent(target)}`, color: 'var(--chart-target)' }]}
+      />
       {canEdit ? (
         <details className="no-print" style={{ marginTop: '0.5rem' }}>
           <summary>Record a week</summary>

@@ -2,7 +2,6 @@ import type { Coverage } from '@handover/shared';
 import { useCoverage } from '../../../api/skills/get-coverage';
 import { Chart } from '../../../components/chart/chart';
 import { ChartCard } from '../../../components/chart/chart-card';
-import { EmptyState } from '../../../components/ui/states';
 import { percent } from '../../../lib/format';
 import { coverageRows } from '../utils/series';
 import { CardQuery } from './card-query';
@@ -36,22 +35,19 @@ function CoverageChart({ coverage }: { coverage: Coverage }) {
       rows={rows}
       filename="skills-coverage.csv"
     >
-      {rows.length === 0 ? (
-        <EmptyState title="No skills defined yet" />
-      ) : (
-        <Chart
-          data={rows}
-          categoryKey="name"
-          layout="bars"
-          height={Math.max(160, rows.length * 34 + 40)}
-          categoryWidth={150}
-          label="Qualified people and the gap for each skill"
-          series={[
-            { key: 'qualified', label: 'Qualified', color: 'var(--chart-in-house)', kind: 'bar', stackId: 'c' },
-            { key: 'gap', label: 'Gap', color: 'var(--chart-blocked)', kind: 'bar', stackId: 'c' },
-          ]}
-        />
-      )}
+      <Chart
+        emptyTitle="No skills defined yet"
+        data={rows}
+        categoryKey="name"
+        layout="bars"
+        height={Math.max(160, rows.length * 34 + 40)}
+        categoryWidth={150}
+        label="Qualified people and the gap for each skill"
+        series={[
+          { key: 'qualified', label: 'Qualified', color: 'var(--chart-in-house)', kind: 'bar', stackId: 'c' },
+          { key: 'gap', label: 'Gap', color: 'var(--chart-blocked)', kind: 'bar', stackId: 'c' },
+        ]}
+      />
     </ChartCard>
   );
 }

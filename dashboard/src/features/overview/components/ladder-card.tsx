@@ -1,9 +1,11 @@
 import type { Summary } from '@handover/shared';
-import { Chart } from '../../../components/chart/chart';
+import { Chart, type Series } from '../../../components/chart/chart';
 import { ChartCard } from '../../../components/chart/chart-card';
 import { EmptyState } from '../../../components/ui/states';
 import { percent } from '../../../lib/format';
 import { ladderRows } from '../utils/series';
+
+const SERIES: Series[] = [{ key: 'count', label: 'Handovers', color: 'var(--chart-in-house)', kind: 'bar' }];
 
 /** How many handovers stand at each step of the ladder. */
 export function LadderCard({ summary }: { summary: Summary }) {
@@ -23,15 +25,7 @@ export function LadderCard({ summary }: { summary: Summary }) {
       {summary.handovers.total === 0 ? (
         <EmptyState title="No handovers logged yet" />
       ) : (
-        <Chart
-          data={rows}
-          categoryKey="label"
-          layout="bars"
-          height={220}
-          categoryWidth={124}
-          label="Number of handovers at each step of the ladder"
-          series={[{ key: 'count', label: 'Handovers', color: 'var(--chart-in-house)', kind: 'bar' }]}
-        />
+        <Chart data={rows} categoryKey="label" layout="bars" height={220} categoryWidth={124} series={SERIES} label="Number of handovers at each step of the ladder" />
       )}
     </ChartCard>
   );

@@ -1,6 +1,6 @@
 import { PHASE_LABELS, type Milestone } from '@handover/shared';
 import { useMilestones } from '../../../api/milestones/get-milestones';
-import { Chart } from '../../../components/chart/chart';
+import { Chart, type Series } from '../../../components/chart/chart';
 import { ChartCard } from '../../../components/chart/chart-card';
 import { DataTable } from '../../../components/ui/data-table';
 import { EmptyState } from '../../../components/ui/states';
@@ -9,6 +9,12 @@ import { overdueMilestones, phaseProgress } from '../utils/series';
 import { CardQuery } from './card-query';
 
 const TITLE = 'Milestones by phase';
+const SERIES: Series[] = [
+  { key: 'done', label: 'Done', color: 'var(--chart-done)', kind: 'bar', stackId: 's' },
+  { key: 'in_progress', label: 'In progress', color: 'var(--chart-progress)', kind: 'bar', stackId: 's' },
+  { key: 'blocked', label: 'Blocked', color: 'var(--chart-blocked)', kind: 'bar', stackId: 's' },
+  { key: 'planned', label: 'Planned', color: 'var(--chart-planned)', kind: 'bar', stackId: 's' },
+];
 
 /** Progress in each phase by status, and the overdue list as of the day shown. */
 export function MilestonesCard({ planId, asOf }: { planId: string; asOf: string }) {
@@ -42,20 +48,7 @@ function MilestonesChart({ milestones, asOf }: { milestones: Milestone[]; asOf: 
       {milestones.length === 0 ? (
         <EmptyState title="No milestones yet" />
       ) : (
-        <Chart
-          data={rows}
-          categoryKey="label"
-          layout="bars"
-          height={200}
-          categoryWidth={124}
-          label="Milestones in each phase by status"
-          series={[
-            { key: 'done', label: 'Done', color: 'var(--chart-done)', kind: 'bar', stackId: 's' },
-            { key: 'in_progress', label: 'In progress', color: 'var(--chart-progress)', kind: 'bar', stackId: 's' },
-            { key: 'blocked', label: 'Blocked', color: 'var(--chart-blocked)', kind: 'bar', stackId: 's' },
-            { key: 'planned', label: 'Planned', color: 'var(--chart-planned)', kind: 'bar', stackId: 's' },
-          ]}
-        />
+        <Chart data={rows} categoryKey="label" layout="bars" height={200} categoryWidth={124} series={SERIES} label="Milestones in each phase by status" />
       )}
       <h3 style={{ marginTop: '1rem' }}>Overdue</h3>
       {overdue.length === 0 ? (

@@ -2,7 +2,6 @@ import { SOURCE_LABELS, type Plan, type Summary } from '@handover/shared';
 import { useWeeklyShare } from '../../../api/posts/get-weekly-share';
 import { Chart } from '../../../components/chart/chart';
 import { ChartCard } from '../../../components/chart/chart-card';
-import { EmptyState } from '../../../components/ui/states';
 import { formatDate, formatShortDate, percent } from '../../../lib/format';
 import { postsSeries, shareWindowStart, type PostsRow } from '../utils/series';
 import { CardQuery } from './card-query';
@@ -23,7 +22,6 @@ export function PostsCard({ summary, plan }: { summary: Summary; plan: Plan }) {
 
 function PostsChart({ rows, target, summary }: { rows: PostsRow[]; target: number; summary: Summary }) {
   const latest = [...rows].reverse().find((r) => r.share !== null);
-  const first = rows[0];
   return (
     <ChartCard
       id="posts"
@@ -43,26 +41,23 @@ function PostsChart({ rows, target, summary }: { rows: PostsRow[]; target: numbe
       rows={rows}
       filename="posts-per-week.csv"
     >
-      {first === undefined ? (
-        <EmptyState title="No weeks to show yet" />
-      ) : (
-        <Chart
-          data={rows}
-          categoryKey="weekStart"
-          label={`Stacked weekly posts from ${formatDate(first.weekStart)} with in-house share, target and forecast lines`}
-          formatCategory={formatShortDate}
-          formatRight={(v) => percent(v)}
-          rightDomain={[0, 1]}
-          series={[
-            { key: 'agency', label: SOURCE_LABELS.agency, color: 'var(--chart-agency)', kind: 'bar', stackId: 'posts' },
-            { key: 'coAuthored', label: SOURCE_LABELS.co_authored, color: 'var(--chart-co-authored)', kind: 'bar', stackId: 'posts' },
-            { key: 'inHouse', label: SOURCE_LABELS.in_house, color: 'var(--chart-in-house)', kind: 'bar', stackId: 'posts' },
-            { key: 'share', label: 'In-house share', color: 'var(--chart-share)', kind: 'line', axis: 'right' },
-            { key: 'forecast', label: 'Forecast share', color: 'var(--chart-forecast)', kind: 'line', axis: 'right', dashed: true },
-          ]}
-          references={[{ y: target, label: `Target ${percent(target)}`, color: 'var(--chart-target)', axis: 'right' }]}
-        />
-      )}
+      <Chart
+        emptyTitle="No weeks to show yet"
+        data={rows}
+        categoryKey="weekStart"
+        label={`Stacked weekly posts from ${formatDate(rows[0]?.weekStart)} with in-house share, target and forecast lines`}
+        formatCategory={formatShortDate}
+        formatRight={(v) => percent(v)}
+        rightDomain={[0, 1]}
+        series={[
+          { key: 'agency', label: SOURCE_LABELS.agency, color: 'var(--chart-agency)', kind: 'bar', stackId: 'posts' },
+          { key: 'coAuthored', label: SOURCE_LABELS.co_authored, color: 'var(--chart-co-authored)', kind: 'bar', stackId: 'posts' },
+          { key: 'inHouse', label: SOURCE_LABELS.in_house, color: 'var(--chart-in-house)', kind: 'bar', stackId: 'posts' },
+          { key: 'share', label: 'In-house share', color: 'var(--chart-share)', kind: 'line', axis: 'right' },
+          { key: 'forecast', label: 'Forecast share', color: 'var(--chart-forecast)', kind: 'line', axis: 'right', dashed: true },
+        ]}
+        references={[{ y: target, label: `Target ${percent(target)}`, color: 'var(--chart-target)', axis: 'right' }]}
+      />
     </ChartCard>
   );
 }

@@ -1,32 +1,29 @@
-import { PostSourceSchema, SOURCE_LABELS, type Post, type PostSource } from '@handover/shared';
-import { useState } from 'react';
+import { PostSourceSchema, SOURCE_LABELS, type Post } from '@handover/shared';
 import { exportUrl } from '../../../api/posts/export-posts';
 import { usePosts, type PostFilters } from '../../../api/posts/get-posts';
 import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
-import { Options } from '../../../components/ui/options';
+import { FilterSelect } from '../../../components/ui/options';
+import { Pager, usePagedFilters } from '../../../components/ui/pager';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { formatInstant } from '../../../lib/format';
 
 const PAGE = 50;
 
 export function PostsList({ planId }: { planId: string }) {
-  const [filters, setFilters] = useState<PostFilters>({});
-  const [offset, setOffset] = useState(0);
+  const { filters, update, offset, setOffset } = usePagedFilters<PostFilters>({});
   const posts = usePosts(planId, filters, offset);
-  const update = (next: PostFilters) => {
-    setFilters(next);
-    setOffset(0);
-  };
   return (
     <>
       <form className="filters" aria-label="Filter posts" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Made by">
-          <select value={filters.source ?? ''} onChange={(e) => update({ ...filters, source: (e.target.value || undefined) as PostSource | undefined })}>
-            <option value="">Anyone</option>
-            <Options values={PostSourceSchema.options} label={(s) => SOURCE_LABELS[s]} />
-          </select>
-        </Field>
+        <FilterSelect
+          label="Made by"
+          anyLabel="Anyone"
+          value={filters.source}
+          values={PostSourceSchema.options}
+          optionLabel={(s) => SOURCE_LABELS[s]}
+          onChange={(source) => update({ ...filters, source })}
+        />
         <Field label="Channel">
           <input value={filters.channel ?? ''} onChange={(e) => update({ ...filters, channel: e.target.value || undefined })} />
         </Field>
@@ -55,14 +52,7 @@ export function PostsList({ planId }: { planId: string }) {
                 { key: 'ext', header: 'External id', cell: (p) => p.externalId ?? '—' },
               ]}
             />
-            <div className="row" style={{ marginTop: '0.5rem' }}>
-              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-                Previous
-              </button>
-              <button type="button" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
-                Next
-              </button>
-            </div>
+            <Pager offset={offset} total={page.total} pageSize={PAGE} onChange={setOffset} />
           </>
         )}
       </QueryState>
