@@ -13,27 +13,31 @@ export function Options<T extends string | number>({ values, label }: { values: 
   );
 }
 
-/** A filter's select: `anyLabel` first (no filter, undefined), then each value. */
-export function FilterSelect<T extends string>({
+/**
+ * One filter of a list as a select: `anyLabel` first (no filter), then an option per entry of
+ * `labels` (value → the words people read), in their order. Choosing sets `filters[name]`.
+ */
+export function FilterSelect<F extends object, K extends keyof F & string>({
   label,
-  value,
-  values,
-  optionLabel,
   anyLabel,
+  labels,
+  filters,
+  name,
   onChange,
 }: {
   label: string;
-  value: T | undefined;
-  values: readonly T[];
-  optionLabel: (value: T) => string;
   anyLabel: string;
-  onChange: (value: T | undefined) => void;
+  labels: Readonly<Record<NonNullable<F[K]> & string, string>>;
+  filters: F;
+  name: K;
+  onChange: (next: F) => void;
 }) {
+  const value = filters[name];
   return (
     <Field label={label}>
-      <select value={value ?? ''} onChange={(e) => onChange((e.target.value || undefined) as T | undefined)}>
+      <select value={typeof value === 'string' ? value : ''} onChange={(e) => onChange({ ...filters, [name]: e.target.value || undefined })}>
         <option value="">{anyLabel}</option>
-        <Options values={values} label={optionLabel} />
+        <Options values={Object.keys(labels)} label={(v) => (labels as Record<string, string>)[v] ?? v} />
       </select>
     </Field>
   );

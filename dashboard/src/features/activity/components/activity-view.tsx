@@ -5,10 +5,11 @@ import { Field } from '../../../components/ui/field';
 import { FilterSelect } from '../../../components/ui/options';
 import { Pager, usePagedFilters } from '../../../components/ui/pager';
 import { EmptyState, QueryState } from '../../../components/ui/states';
-import { formatInstant, humanize } from '../../../lib/format';
+import { formatInstant, humanize, labelsOf } from '../../../lib/format';
 import { ENTITIES, describeChanges } from '../utils/changes';
 
 const PAGE = 50;
+const ENTITY_LABELS = labelsOf(ENTITIES, humanize);
 
 export function ActivityView({ planId, members }: { planId: string; members: { userId: string; name: string; email: string }[] }) {
   const { filters, update, offset, setOffset } = usePagedFilters<ActivityFilters>({});
@@ -16,18 +17,11 @@ export function ActivityView({ planId, members }: { planId: string; members: { u
   return (
     <section className="card">
       <form className="filters" aria-label="Filter activity" onSubmit={(e) => e.preventDefault()}>
-        <FilterSelect label="What" anyLabel="Everything" value={filters.entity} values={ENTITIES} optionLabel={humanize} onChange={(entity) => update({ ...filters, entity })} />
+        <FilterSelect label="What" anyLabel="Everything" labels={ENTITY_LABELS} filters={filters} name="entity" onChange={update} />
         <Field label="Action" hint="e.g. create, update, delete">
           <input value={filters.action ?? ''} onChange={(e) => update({ ...filters, action: e.target.value.trim() || undefined })} />
         </Field>
-        <FilterSelect
-          label="Who"
-          anyLabel="Anyone"
-          value={filters.actorId}
-          values={members.map((m) => m.userId)}
-          optionLabel={(id) => members.find((m) => m.userId === id)?.name ?? id}
-          onChange={(actorId) => update({ ...filters, actorId })}
-        />
+        <FilterSelect label="Who" anyLabel="Anyone" labels={Object.fromEntries(members.map((m) => [m.userId, m.name]))} filters={filters} name="actorId" onChange={update} />
       </form>
       <QueryState query={activity} loadingLabel="Loading activity…" isEmpty={(d) => d.items.length === 0} empty={<EmptyState title="No activity matches" />}>
         {(page) => (

@@ -1,4 +1,4 @@
-import { HANDOVER_LADDER, LADDER_LABELS, type EffectiveRole } from '@handover/shared';
+import { LADDER_LABELS, type EffectiveRole } from '@handover/shared';
 import { useState } from 'react';
 import { useHandovers, type HandoverFilters } from '../../../api/handovers/get-handovers';
 import { FilterSelect } from '../../../components/ui/options';
@@ -49,14 +49,7 @@ export function HandoversView({ planId, role, canCreate }: { planId: string; rol
         </p>
       ) : null}
       <form className="filters" aria-label="Filter handovers" onSubmit={(e) => e.preventDefault()}>
-        <FilterSelect
-          label="Step"
-          anyLabel="All steps"
-          value={filters.status}
-          values={HANDOVER_LADDER}
-          optionLabel={(s) => LADDER_LABELS[s]}
-          onChange={(status) => setFilters({ ...filters, status })}
-        />
+        <FilterSelect label="Step" anyLabel="All steps" labels={LADDER_LABELS} filters={filters} name="status" onChange={setFilters} />
       </form>
       <QueryState
         query={list}

@@ -1,4 +1,4 @@
-import { MilestoneStatusSchema, PHASES, PHASE_LABELS, type Milestone, type MilestoneStatus } from '@handover/shared';
+import { MilestoneStatusSchema, PHASE_LABELS, type Milestone, type MilestoneStatus } from '@handover/shared';
 import { useRef, useState } from 'react';
 import { useMilestones, type MilestoneFilters } from '../../../api/milestones/get-milestones';
 import { useUpdateMilestone } from '../../../api/milestones/update-milestone';
@@ -8,10 +8,12 @@ import { FilterSelect, Options } from '../../../components/ui/options';
 import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { isApiError } from '../../../lib/api-client';
-import { formatDate, humanize, todayIso } from '../../../lib/format';
+import { formatDate, humanize, labelsOf, todayIso } from '../../../lib/format';
 import { useNotice } from '../../../lib/notice';
 import { isOverdue, openDependencies, sortMilestones } from '../utils/milestones';
 import { MilestoneForm } from './milestone-form';
+
+const STATUS_LABELS = labelsOf(MilestoneStatusSchema.options, humanize);
 
 type Editing = { mode: 'create' } | { mode: 'edit'; milestone: Milestone } | null;
 
@@ -75,22 +77,8 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
           ) : null}
         </div>
         <form className="filters" aria-label="Filter milestones" onSubmit={(e) => e.preventDefault()}>
-          <FilterSelect
-            label="Phase"
-            anyLabel="All phases"
-            value={filters.phase}
-            values={PHASES}
-            optionLabel={(p) => PHASE_LABELS[p]}
-            onChange={(phase) => setFilters({ ...filters, phase })}
-          />
-          <FilterSelect
-            label="Status"
-            anyLabel="All statuses"
-            value={filters.status}
-            values={MilestoneStatusSchema.options}
-            optionLabel={humanize}
-            onChange={(status) => setFilters({ ...filters, status })}
-          />
+          <FilterSelect label="Phase" anyLabel="All phases" labels={PHASE_LABELS} filters={filters} name="phase" onChange={setFilters} />
+          <FilterSelect label="Status" anyLabel="All statuses" labels={STATUS_LABELS} filters={filters} name="status" onChange={setFilters} />
           <label className="field--inline" style={{ minHeight: '2.5rem' }}>
             <input type="checkbox" checked={!!filters.overdue} onChange={(e) => setFilters({ ...filters, overdue: e.target.checked || undefined })} />
             Overdue only

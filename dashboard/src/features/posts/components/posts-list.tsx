@@ -1,4 +1,4 @@
-import { PostSourceSchema, SOURCE_LABELS, type Post } from '@handover/shared';
+import { SOURCE_LABELS, type Post } from '@handover/shared';
 import { exportUrl } from '../../../api/posts/export-posts';
 import { usePosts, type PostFilters } from '../../../api/posts/get-posts';
 import { DataTable } from '../../../components/ui/data-table';
@@ -16,14 +16,7 @@ export function PostsList({ planId }: { planId: string }) {
   return (
     <>
       <form className="filters" aria-label="Filter posts" onSubmit={(e) => e.preventDefault()}>
-        <FilterSelect
-          label="Made by"
-          anyLabel="Anyone"
-          value={filters.source}
-          values={PostSourceSchema.options}
-          optionLabel={(s) => SOURCE_LABELS[s]}
-          onChange={(source) => update({ ...filters, source })}
-        />
+        <FilterSelect label="Made by" anyLabel="Anyone" labels={SOURCE_LABELS} filters={filters} name="source" onChange={update} />
         <Field label="Channel">
           <input value={filters.channel ?? ''} onChange={(e) => update({ ...filters, channel: e.target.value || undefined })} />
         </Field>
