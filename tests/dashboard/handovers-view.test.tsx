@@ -14,6 +14,16 @@ describe('HandoversView', () => {
     expect(screen.queryByRole('button', { name: /Accept|Move|Reopen|New handover/ })).toBeNull();
   });
 
+  it('When a handover sits at a step, then the step is named as everywhere else and its hint says what it means', async () => {
+    mockFetch({ [`GET /plans/${PLAN}/handovers`]: list([handover('33333333-3333-4333-8333-333333333333', 'Stories', 'in_house')]) });
+    renderWithQuery(<HandoversView planId={PLAN} role="lead" canCreate />);
+    const card = (await screen.findByRole('heading', { name: 'Stories' })).closest('li');
+    if (!card) throw new Error('no card');
+    expect(within(card).getByText('In-house: staff do it; waiting for a lead to accept.')).toBeTruthy();
+    expect(within(card).getByRole('list', { name: 'Ladder' }).textContent).toBe('AgencyShadowingReverse shadowingIn-houseAccepted');
+    expect(within(card).getByRole('button', { name: /Back to reverse shadowing/ })).toBeTruthy();
+  });
+
   it('When a move is refused, then the reason is announced and the list is reloaded', async () => {
     const id = '22222222-2222-4222-8222-222222222222';
     const { calls } = mockFetch({
