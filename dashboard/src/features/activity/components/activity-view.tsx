@@ -2,7 +2,7 @@ import type { Activity } from '@handover/shared';
 import { useActivity, type ActivityFilters } from '../../../api/activity/get-activity';
 import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
-import { FilterSelect } from '../../../components/ui/options';
+import { FilterSelect } from '../../../components/ui/filter-select';
 import { Pager, usePagedFilters } from '../../../components/ui/pager';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { formatInstant, humanize, labelsOf } from '../../../lib/format';

@@ -1,7 +1,7 @@
 import { LADDER_LABELS, type EffectiveRole } from '@handover/shared';
 import { useState } from 'react';
 import { useHandovers, type HandoverFilters } from '../../../api/handovers/get-handovers';
-import { FilterSelect } from '../../../components/ui/options';
+import { FilterSelect } from '../../../components/ui/filter-select';
 import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { useNotice } from '../../../lib/notice';

@@ -4,7 +4,8 @@ import { useMilestones, type MilestoneFilters } from '../../../api/milestones/ge
 import { useUpdateMilestone } from '../../../api/milestones/update-milestone';
 import { Badge } from '../../../components/ui/badge';
 import { DataTable, actionsColumn } from '../../../components/ui/data-table';
-import { FilterSelect, Options } from '../../../components/ui/options';
+import { FilterSelect } from '../../../components/ui/filter-select';
+import { Options } from '../../../components/ui/options';
 import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { isApiError } from '../../../lib/api-client';

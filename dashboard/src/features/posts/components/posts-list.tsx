@@ -3,7 +3,7 @@ import { exportUrl } from '../../../api/posts/export-posts';
 import { usePosts, type PostFilters } from '../../../api/posts/get-posts';
 import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
-import { FilterSelect } from '../../../components/ui/options';
+import { FilterSelect } from '../../../components/ui/filter-select';
 import { Pager, usePagedFilters } from '../../../components/ui/pager';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { formatInstant } from '../../../lib/format';

@@ -1,17 +1,14 @@
-import { CreateUserSchema, type User } from '@handover/shared';
+import { CreateUserSchema } from '@handover/shared';
 import { useForm } from 'react-hook-form';
 import { useCreateUser } from '../../../api/users/create-user';
-import { useUsers } from '../../../api/users/get-users';
-import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
 import { GridForm } from '../../../components/ui/grid-form';
-import { QueryState } from '../../../components/ui/states';
-import { formatInstant } from '../../../lib/format';
 import { sharedResolver } from '../../../lib/form';
 import { useFormSubmit } from '../../../lib/use-form-submit';
 
 type Values = { email: string; name: string; password: string; isAdmin: boolean };
 
+/** Admins create an account; the new user is then given a role in a plan from its Members page. */
 export function CreateUserForm() {
   const create = useCreateUser();
   const form = useForm<Values>({
@@ -41,26 +38,5 @@ export function CreateUserForm() {
         <input type="checkbox" {...register('isAdmin')} /> Administrator (may create plans and users)
       </label>
     </GridForm>
-  );
-}
-
-export function UsersTable() {
-  const users = useUsers();
-  return (
-    <QueryState query={users} loadingLabel="Loading users…" isEmpty={(d) => d.length === 0}>
-      {(data) => (
-        <DataTable<User>
-          caption={`Users (${data.length})`}
-          rows={data}
-          rowKey={(u) => u.id}
-          columns={[
-            { key: 'name', header: 'Name', rowHeader: true, cell: (u) => u.name },
-            { key: 'email', header: 'Email', cell: (u) => u.email },
-            { key: 'admin', header: 'Admin', cell: (u) => (u.isAdmin ? 'Yes' : 'No') },
-            { key: 'created', header: 'Created', cell: (u) => formatInstant(u.createdAt) },
-          ]}
-        />
-      )}
-    </QueryState>
   );
 }
