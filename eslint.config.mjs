@@ -4,11 +4,44 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import fs from 'node:fs';
 import { URL } from 'node:url';
 
-// Dashboard feature folders do not import each other or the app: app/ composes them.
+// Dashboard layers import one way: lib ← components ← api ← features ← app (main.tsx belongs to
+// app). A layer may import only the layers before it; feature folders do not import each other.
+// Imports are relative, so a rule names the top-level folders a file may not climb into
+// (`../../app/x`); no folder below src/ reuses those names.
+const DASHBOARD_LAYERS = ['lib', 'components', 'api', 'features', 'app'];
 const featuresDir = new URL('./dashboard/src/features/', import.meta.url);
 const dashboardFeatures = fs.existsSync(featuresDir)
   ? fs.readdirSync(featuresDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)
   : [];
+const layerImportRule = (layer, extraPatterns = []) => {
+  const above = DASHBOARD_LAYERS.slice(DASHBOARD_LAYERS.indexOf(layer) + 1);
+  return [
+    'error',
+    {
+      patterns: [
+        { regex: `^(\\.\\./)+(${above.join('|')})(/|$)`, message: `${layer}/ may import only ${DASHBOARD_LAYERS.slice(0, DASHBOARD_LAYERS.indexOf(layer) + 1).join(', ')} (lib ← components ← api ← features ← app).` },
+        ...extraPatterns,
+      ],
+    },
+  ];
+};
+const dashboardLayerRules = [
+  ...['lib', 'components', 'api'].map((layer) => ({
+    files: [`dashboard/src/${layer}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': layerImportRule(layer) },
+  })),
+  // A file k folders below features/<feature>/ reaches a sibling feature with k + 1 `../`.
+  ...dashboardFeatures.flatMap((feature) =>
+    [0, 1, 2, 3].map((k) => ({
+      files: [`dashboard/src/features/${feature}/${'*/'.repeat(k)}*.{ts,tsx}`],
+      rules: {
+        'no-restricted-imports': layerImportRule('features', [
+          { regex: `^(\\.\\./){${k + 1}}(?!${feature}/)[^./][^/]*(/|$)`, message: 'Features do not import each other; compose them in app/.' },
+        ]),
+      },
+    })),
+  ),
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**', 'docs/**', 'bench/results.json'] },
@@ -36,22 +69,13 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
-  ...dashboardFeatures.map((feature) => ({
-    files: [`dashboard/src/features/${feature}/**/*.{ts,tsx}`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: `^\\.\\./\\.\\./(?!${feature}/)[^./][^/]*/`, message: 'Features do not import each other; compose them in app/.' },
-            { regex: '^(\\.\\./)+app/', message: 'Features do not import the app; pass what they need as props.' },
-          ],
-        },
-      ],
-    },
-  })),
+  ...dashboardLayerRules,
   {
-    files: ['dashboard/scripts/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', URL: 'readonly' } },
+    // No `!`: a query's data is reached through QueryState, an element through a check.
+    files: ['dashboard/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      'max-lines': ['error', { max: 300 }],
+    },
   },
 );

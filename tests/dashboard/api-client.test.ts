@@ -1,29 +1,15 @@
-import { MilestoneSchema } from '@handover/shared';
-import { ApiError, buildUrl, onUnauthorized, request, requestAll } from '../../dashboard/src/lib/api-client';
+import { MilestoneSchema, ROUTES, pathTo } from '@handover/shared';
+import { ApiError, onUnauthorized, request, requestAll } from '../../dashboard/src/lib/api-client';
 import { csvCell, toCsv } from '../../dashboard/src/lib/csv';
 import { mockFetch, problem } from './support/fetch';
+import { aMilestone } from './support/fixtures';
 
-const milestone = {
-  id: '11111111-1111-4111-8111-111111111111',
-  planId: '00000000-0000-4000-8000-000000000000',
-  title: 'Launch',
-  description: null,
-  phase: 'internal_network',
-  owner: null,
-  dueDate: '2026-03-01',
-  status: 'planned',
-  weight: 1,
-  dependsOn: [],
-  completedAt: null,
-  version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const milestone = aMilestone();
 
 describe('request', () => {
   it('When the server answers 2xx, then the body is parsed with the shared schema and If-Match is sent as an ETag', async () => {
     const { calls } = mockFetch({ 'PATCH /plans/p/milestones/m': { status: 200, body: milestone } });
-    const m = await request('/plans/p/milestones/m', MilestoneSchema, { method: 'PATCH', json: { title: 'x' }, ifMatch: 4 });
+    const m = await request(pathTo(ROUTES.milestone, { planId: 'p', milestoneId: 'm' }), MilestoneSchema, { method: 'PATCH', json: { title: 'x' }, ifMatch: 4 });
     expect(m.title).toBe('Launch');
     expect(calls[0]).toMatchObject({ method: 'PATCH', body: { title: 'x' }, headers: { 'If-Match': '"4"', 'Content-Type': 'application/json' } });
   });
@@ -57,7 +43,7 @@ describe('request', () => {
     mockFetch({ 'GET /me': problem(401, 'unauthorized') });
     const listener = jest.fn();
     const off = onUnauthorized(listener);
-    await expect(request('/me', MilestoneSchema)).rejects.toMatchObject({ status: 401 });
+    await expect(request(pathTo(ROUTES.me, {}), MilestoneSchema)).rejects.toMatchObject({ status: 401 });
     off();
     expect(listener).toHaveBeenCalledTimes(1);
   });
@@ -78,7 +64,7 @@ describe('request', () => {
   });
 
   it('When a query has empty values, then they are left out of the URL', () => {
-    expect(buildUrl('/plans/p/milestones', { phase: 'agency_exit', status: undefined, overdue: '', limit: 200 })).toBe(
+    expect(pathTo(ROUTES.milestones, { planId: 'p' }, { phase: 'agency_exit', status: undefined, overdue: '', limit: 200 })).toBe(
       '/api/v1/plans/p/milestones?phase=agency_exit&limit=200',
     );
   });

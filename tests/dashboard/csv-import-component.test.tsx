@@ -4,9 +4,9 @@ import { CsvImport } from '../../dashboard/src/features/posts/components/csv-imp
 import { ApiError } from '../../dashboard/src/lib/api-client';
 import { renderWithQuery } from './support/render';
 
-jest.mock('../../dashboard/src/features/posts/api/import-posts', () => ({ importPosts: jest.fn() }));
+jest.mock('../../dashboard/src/api/posts/import-posts', () => ({ importPosts: jest.fn() }));
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the mocked module
-const { importPosts } = require('../../dashboard/src/features/posts/api/import-posts') as { importPosts: jest.Mock };
+const { importPosts } = require('../../dashboard/src/api/posts/import-posts') as { importPosts: jest.Mock };
 
 const HEADER = 'channel,published_at,source,external_id,author';
 const file = (text: string, name = 'posts.csv') => {

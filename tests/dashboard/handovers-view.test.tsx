@@ -2,22 +2,9 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HandoversView } from '../../dashboard/src/features/handovers/components/handovers-view';
 import { mockFetch, problem } from './support/fetch';
+import { PLAN, aHandover as handover, listOf as list } from './support/fixtures';
 import { renderWithQuery } from './support/render';
 
-const PLAN = '00000000-0000-4000-8000-000000000000';
-const handover = (id: string, title: string, status: string) => ({
-  id,
-  planId: PLAN,
-  title,
-  channel: 'instagram',
-  description: null,
-  status,
-  history: [],
-  version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
-const list = (items: unknown[]) => ({ status: 200, body: { items, total: items.length, limit: 200, offset: 0 } });
 
 describe('HandoversView', () => {
   it('When an executive looks, then every handover is listed without any control', async () => {
@@ -25,6 +12,16 @@ describe('HandoversView', () => {
     renderWithQuery(<HandoversView planId={PLAN} role="executive" canCreate={false} />);
     expect(await screen.findByRole('heading', { name: 'Stories' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Accept|Move|Reopen|New handover/ })).toBeNull();
+  });
+
+  it('When a handover sits at a step, then the step is named as everywhere else and its hint says what it means', async () => {
+    mockFetch({ [`GET /plans/${PLAN}/handovers`]: list([handover('33333333-3333-4333-8333-333333333333', 'Stories', 'in_house')]) });
+    renderWithQuery(<HandoversView planId={PLAN} role="lead" canCreate />);
+    const card = (await screen.findByRole('heading', { name: 'Stories' })).closest('li');
+    if (!card) throw new Error('no card');
+    expect(within(card).getByText('In-house: staff do it; waiting for a lead to accept.')).toBeTruthy();
+    expect(within(card).getByRole('list', { name: 'Ladder' }).textContent).toBe('AgencyShadowingReverse shadowingIn-houseAccepted');
+    expect(within(card).getByRole('button', { name: /Back to reverse shadowing/ })).toBeTruthy();
   });
 
   it('When a move is refused, then the reason is announced and the list is reloaded', async () => {
@@ -35,7 +32,7 @@ describe('HandoversView', () => {
     });
     renderWithQuery(<HandoversView planId={PLAN} role="agency" canCreate />);
     const card = (await screen.findByRole('heading', { name: 'Replies' })).closest('li')!;
-    await userEvent.setup().click(within(card).getByRole('button', { name: /Move to agency shadows staff/ }));
+    await userEvent.setup().click(within(card).getByRole('button', { name: /Move to reverse shadowing/ }));
     expect((await screen.findByRole('alert')).textContent).toContain('already at reverse_shadowing');
     expect(calls.filter((c) => c.method === 'POST')[0]!.body).toEqual({ to: 'reverse_shadowing', note: null });
   });

@@ -3,25 +3,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MilestoneForm } from '../../dashboard/src/features/milestones/components/milestone-form';
 import { mockFetch, problem } from './support/fetch';
+import { PLAN, aMilestone } from './support/fixtures';
 import { renderWithQuery } from './support/render';
 
-const PLAN = '00000000-0000-4000-8000-000000000000';
-const base: Milestone = {
-  id: '11111111-1111-4111-8111-111111111111',
-  planId: PLAN,
-  title: 'Launch the staff chat',
-  description: null,
-  phase: 'internal_network',
-  owner: null,
-  dueDate: '2026-03-01',
-  status: 'planned',
-  weight: 2,
-  dependsOn: [],
-  completedAt: null,
-  version: 3,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const base = aMilestone({ title: 'Launch the staff chat', weight: 2, version: 3 });
 const other: Milestone = { ...base, id: '22222222-2222-4222-8222-222222222222', title: 'Train the editors', dependsOn: [base.id] };
 const path = `/plans/${PLAN}/milestones`;
 

@@ -1,5 +1,4 @@
-import type { Milestone } from '@handover/shared';
-import { CreateMilestoneSchema } from '@handover/shared';
+import { CreateMilestoneSchema, PLAN_PERMISSIONS, can, type PlanPermission } from '@handover/shared';
 import {
   emptyMilestoneValues,
   isOverdue,
@@ -10,24 +9,10 @@ import {
 } from '../../dashboard/src/features/milestones/utils/milestones';
 import { allowedMoves, ladderCounts } from '../../dashboard/src/features/handovers/utils/ladder';
 import { planNav } from '../../dashboard/src/app/nav';
-import { can, roleIn } from '../../dashboard/src/lib/permissions';
+import { roleIn } from '../../dashboard/src/lib/permissions';
+import { aMilestone } from './support/fixtures';
 
-const base: Milestone = {
-  id: '11111111-1111-4111-8111-111111111111',
-  planId: '00000000-0000-4000-8000-000000000000',
-  title: 'Launch Slack',
-  description: null,
-  phase: 'internal_network',
-  owner: 'Ana',
-  dueDate: '2026-03-01',
-  status: 'planned',
-  weight: 2,
-  dependsOn: [],
-  completedAt: null,
-  version: 3,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const base = aMilestone({ title: 'Launch Slack', owner: 'Ana', weight: 2, version: 3 });
 
 describe('milestone form values', () => {
   it('When optional text is blank, then the payload carries null and passes the shared schema', () => {
@@ -92,13 +77,16 @@ describe('roles', () => {
     expect(labels('executive')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Activity']);
     expect(labels('agency')).toEqual(['Overview', 'Handovers', 'Posts']);
     expect(labels('lead')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Activity', 'Members']);
+    expect(labels('admin')).toEqual(labels('lead'));
   });
 
   it('When the user is an admin, then they act as lead in every plan', () => {
     const me = { user: { id: 'u', email: 'a@b.c', name: 'A', isAdmin: true, createdAt: '2026-01-01T00:00:00.000Z' }, memberships: [] };
-    expect(roleIn(me, 'any')).toBe('lead');
+    expect(roleIn(me, 'any')).toBe('admin');
     expect(roleIn({ ...me, user: { ...me.user, isAdmin: false } }, 'any')).toBeNull();
-    expect(can('executive', 'editPlan')).toBe(false);
+    for (const permission of Object.keys(PLAN_PERMISSIONS) as PlanPermission[]) expect(can('admin', permission)).toBe(can('lead', permission));
+    expect(allowedMoves('in_house', 'admin')).toEqual(allowedMoves('in_house', 'lead'));
+    expect(can('executive', 'edit')).toBe(false);
     expect(can('agency', 'recordPosts')).toBe(true);
     expect(can('agency', 'recordAnySource')).toBe(false);
   });

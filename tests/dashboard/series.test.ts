@@ -10,24 +10,9 @@ import {
   shareWindowStart,
   timelineMarks,
 } from '../../dashboard/src/features/overview/utils/series';
+import { aMilestone } from './support/fixtures';
 
-const milestone = (over: Partial<Milestone>): Milestone => ({
-  id: over.id ?? crypto.randomUUID(),
-  planId: '00000000-0000-4000-8000-000000000000',
-  title: 'm',
-  description: null,
-  phase: 'internal_network',
-  owner: null,
-  dueDate: '2026-03-01',
-  status: 'planned',
-  weight: 1,
-  dependsOn: [],
-  completedAt: null,
-  version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  ...over,
-});
+const milestone = (over: Partial<Milestone>): Milestone => aMilestone({ id: crypto.randomUUID(), title: 'm', ...over });
 
 const forecast = (over: Partial<Summary['forecast']> = {}): Summary['forecast'] => ({
   projectedExitDate: null,

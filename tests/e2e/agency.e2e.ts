@@ -46,17 +46,17 @@ test('When agency staff log a handover and move it up the ladder, then it reache
 
   const card = page.getByTestId('handover').filter({ hasText: 'Answer TikTok comments' });
   await card.getByLabel('Note for the move of Answer TikTok comments').fill('Sam shadows from Monday');
-  await card.getByRole('button', { name: /Move to staff shadow/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'is now at “Staff shadow”' })).toBeVisible();
-  await card.getByRole('button', { name: /Move to agency shadows staff/ }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'is now at “Agency shadows staff”' })).toBeVisible();
+  await card.getByRole('button', { name: /Move to shadowing/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is now at “Shadowing”' })).toBeVisible();
+  await card.getByRole('button', { name: /Move to reverse shadowing/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is now at “Reverse shadowing”' })).toBeVisible();
   await card.getByRole('button', { name: /Move to in-house/ }).click();
   await expect(page.getByRole('status').filter({ hasText: 'is now at “In-house”' })).toBeVisible();
   // Agency staff stop at in-house: no accept, no reopen.
   await expect(card.getByRole('button', { name: /Accept|Back to|Reopen/ })).toHaveCount(0);
 
   await card.getByText(/History \(3\)/).click();
-  await expect(card.locator('.history')).toContainText('Agency does it → Staff shadow');
+  await expect(card.locator('.history')).toContainText('Agency → Shadowing');
   await expect(card.locator('.history')).toContainText('Sam shadows from Monday');
   await expect(card.locator('.history')).toContainText(seeded.agency.email);
   expect(errors).toEqual([]);

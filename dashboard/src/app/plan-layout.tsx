@@ -1,9 +1,9 @@
+import { ROLE_LABELS } from '@handover/shared';
 import { createPortal } from 'react-dom';
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation, useParams } from 'react-router';
 import { ErrorState, Loading } from '../components/ui/states';
-import { usePlan } from '../features/plans/api/get-plan';
-import { humanize } from '../lib/format';
+import { usePlan } from '../api/plans/get-plan';
 import { roleIn } from '../lib/permissions';
 import { planNav } from './nav';
 import { useSession, type PlanContext } from './use-session';
@@ -42,7 +42,7 @@ export function PlanLayout() {
       {slot ? createPortal(nav, slot) : nav}
       <p className="muted small no-print" style={{ margin: '0 0 0.5rem' }}>
         {plan.data.name} · {plan.data.brand}
-        {me.user.isAdmin ? ' · you are an admin' : role ? ` · you are ${role === 'executive' ? 'an' : 'a'} ${humanize(role).toLowerCase()}` : ''}
+        {role ? ` · your role: ${ROLE_LABELS[role]}` : ''}
       </p>
       <Outlet context={context} />
     </>

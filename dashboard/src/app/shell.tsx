@@ -3,8 +3,8 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorState, Loading } from '../components/ui/states';
 import { ThemeToggle } from '../components/ui/theme';
-import { useMe } from '../features/auth/api/get-me';
-import { useLogout } from '../features/auth/api/logout';
+import { useMe } from '../api/auth/get-me';
+import { useLogout } from '../api/auth/logout';
 import { isApiError, onUnauthorized } from '../lib/api-client';
 
 /** Sends anyone not signed in to the sign-in page, and back where they were afterwards. */

@@ -1,7 +1,6 @@
-import type { Me, Plan, Role } from '@handover/shared';
+import type { EffectiveRole, Me, Plan } from '@handover/shared';
 import { useOutletContext } from 'react-router';
-import { useMe } from '../features/auth/api/get-me';
-import { roleIn } from '../lib/permissions';
+import { useMe } from '../api/auth/get-me';
 
 /** The signed-in user; only used below RequireAuth, where it is loaded. */
 export function useSession(): Me {
@@ -10,6 +9,6 @@ export function useSession(): Me {
   return me.data;
 }
 
-export type PlanContext = { plan: Plan; role: Role | null; me: Me };
+/** What every plan page gets from the layout: the plan, the caller's role in it, and the caller. */
+export type PlanContext = { plan: Plan; role: EffectiveRole | null; me: Me };
 export const usePlanContext = () => useOutletContext<PlanContext>();
-export { roleIn };

@@ -1,7 +1,5 @@
-import { ProblemSchema, type Problem } from '@handover/shared';
+import { ProblemSchema, ROUTES, pathTo, type Problem } from '@handover/shared';
 import type { z } from 'zod';
-
-export const API_BASE = '/api/v1';
 
 export type FieldErrors = Record<string, string>;
 export type LineError = { line: number; message: string };
@@ -42,11 +40,8 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-export type Query = Record<string, string | number | boolean | undefined | null>;
-
 export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  query?: Query;
   /** JSON body. */
   json?: unknown;
   /** Raw body with its content type (e.g. a CSV file). */
@@ -56,15 +51,6 @@ export type RequestOptions = {
   idempotencyKey?: string;
   signal?: AbortSignal;
 };
-
-export function buildUrl(path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) {
-    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  }
-  const qs = params.toString();
-  return `${API_BASE}${path}${qs ? `?${qs}` : ''}`;
-}
 
 async function readProblem(res: Response): Promise<Problem> {
   const text = await res.text().catch(() => '');
@@ -77,13 +63,15 @@ async function readProblem(res: Response): Promise<Problem> {
   return { type: 'about:blank', title: res.statusText || 'Request failed', status: res.status, detail: text.slice(0, 200) || undefined };
 }
 
+const LOGIN_URL = pathTo(ROUTES.login, {});
+
 /**
- * One request to the API. Success bodies are parsed with the shared schema, so a contract drift
+ * One request to the API, at a URL built by `pathTo` from `ROUTES`. Success bodies are parsed with the shared schema, so a contract drift
  * fails loudly here rather than as `undefined` deep in a chart; failures become an ApiError.
  */
-export async function request<S extends z.ZodType>(path: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
-export async function request(path: string, schema: null, options?: RequestOptions): Promise<void>;
-export async function request<S extends z.ZodType>(path: string, schema: S | null, options: RequestOptions = {}) {
+export async function request<S extends z.ZodType>(url: string, schema: S, options?: RequestOptions): Promise<z.output<S>>;
+export async function request(url: string, schema: null, options?: RequestOptions): Promise<void>;
+export async function request<S extends z.ZodType>(url: string, schema: S | null, options: RequestOptions = {}) {
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: BodyInit | undefined = options.body;
   if (options.json !== undefined) {
@@ -97,7 +85,7 @@ export async function request<S extends z.ZodType>(path: string, schema: S | nul
 
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, options.query), {
+    res = await fetch(url, {
       method: options.method ?? 'GET',
       headers,
       body,
@@ -111,19 +99,19 @@ export async function request<S extends z.ZodType>(path: string, schema: S | nul
 
   if (!res.ok) {
     const problem = await readProblem(res);
-    if (res.status === 401 && !path.startsWith('/auth/login')) unauthorizedListeners.forEach((l) => l());
+    if (res.status === 401 && !url.startsWith(LOGIN_URL)) unauthorizedListeners.forEach((l) => l());
     throw new ApiError(problem);
   }
   if (schema === null || res.status === 204) return undefined;
   const data: unknown = await res.json();
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
-    console.error('Unexpected response shape', path, parsed.error.issues);
+    console.error('Unexpected response shape', url, parsed.error.issues);
     throw new ApiError({
       type: 'invalid-response',
       title: 'Unexpected response',
       status: res.status,
-      detail: `The server's answer to ${path} did not match the contract.`,
+      detail: `The server's answer to ${url} did not match the contract.`,
     });
   }
   return parsed.data;

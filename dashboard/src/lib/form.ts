@@ -40,3 +40,6 @@ export function applyServerErrors<V extends FieldValues>(
 
 /** Blank input → null (optional nullable text fields). */
 export const blankToNull = (v: string | undefined | null): string | null => (v === undefined || v === null || v.trim() === '' ? null : v);
+
+/** Blank input → NaN, so the schema says "required" rather than reading 0. */
+export const numberOrNaN = (v: string): number => (v.trim() === '' ? Number.NaN : Number(v));

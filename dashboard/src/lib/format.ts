@@ -26,3 +26,10 @@ export const humanize = (value: string): string => {
   const s = value.replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 };
+
+/** `agency` → `an agency`, `co-authored` → `a co-authored`. */
+export const withArticle = (word: string): string => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+
+/** Values as a value → words table, in their order (e.g. for the options of a select). */
+export const labelsOf = <T extends string>(values: readonly T[], words: (value: T) => string): Record<T, string> =>
+  Object.fromEntries(values.map((v) => [v, words(v)])) as Record<T, string>;

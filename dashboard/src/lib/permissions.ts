@@ -1,33 +1,11 @@
-import type { Me, Role } from '@handover/shared';
+import type { EffectiveRole, Me } from '@handover/shared';
 
-/** The caller's effective role in a plan; admins act as lead everywhere. */
-export function roleIn(me: Me | undefined, planId: string | undefined): Role | null {
+/**
+ * The caller's role in a plan, to ask `can(role, permission)` from @handover/shared: `admin` for
+ * admins (who may do what leads do in every plan), the member's role otherwise, null for a non-member.
+ */
+export function roleIn(me: Me | undefined, planId: string | undefined): EffectiveRole | null {
   if (!me || !planId) return null;
-  if (me.user.isAdmin) return 'lead';
+  if (me.user.isAdmin) return 'admin';
   return me.memberships.find((m) => m.planId === planId)?.role ?? null;
-}
-
-export type Ability =
-  | 'editPlan'
-  | 'readSensitive'
-  | 'createHandover'
-  | 'acceptHandover'
-  | 'recordPosts'
-  | 'recordAnySource'
-  | 'manageMembers';
-
-/** DESIGN section 6, as far as the dashboard needs it to hide what would be refused. */
-export function can(role: Role | null, ability: Ability): boolean {
-  switch (ability) {
-    case 'editPlan':
-    case 'acceptHandover':
-    case 'recordAnySource':
-    case 'manageMembers':
-      return role === 'lead';
-    case 'readSensitive':
-      return role === 'lead' || role === 'executive';
-    case 'createHandover':
-    case 'recordPosts':
-      return role === 'lead' || role === 'agency';
-  }
 }

@@ -1,6 +1,6 @@
 import { PageHeader } from '../../components/ui/page-header';
 import { ActivityView } from '../../features/activity/components/activity-view';
-import { useMembers } from '../../features/plans/api/get-members';
+import { useMembers } from '../../api/members/get-members';
 import { usePlanContext } from '../use-session';
 import { useTitle } from '../use-title';
 

@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import { PageHeader } from '../../components/ui/page-header';
 import { Loading } from '../../components/ui/states';
 import { CreatePlanForm } from '../../features/plans/components/create-plan-form';
-import { useUsers } from '../../features/users/api/get-users';
+import { useUsers } from '../../api/users/get-users';
 import { useSession } from '../use-session';
 import { useTitle } from '../use-title';
 import NotFoundPage from './not-found';

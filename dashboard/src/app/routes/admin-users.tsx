@@ -1,5 +1,6 @@
 import { PageHeader } from '../../components/ui/page-header';
-import { CreateUserForm, UsersTable } from '../../features/users/components/users-admin';
+import { CreateUserForm } from '../../features/users/components/create-user-form';
+import { UsersTable } from '../../features/users/components/users-table';
 import { useSession } from '../use-session';
 import { useTitle } from '../use-title';
 import NotFoundPage from './not-found';

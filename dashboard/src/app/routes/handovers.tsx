@@ -1,8 +1,10 @@
+import { HANDOVER_LADDER, LADDER_LABELS, can } from '@handover/shared';
 import { PageHeader } from '../../components/ui/page-header';
 import { HandoversView } from '../../features/handovers/components/handovers-view';
-import { can } from '../../lib/permissions';
 import { usePlanContext } from '../use-session';
 import { useTitle } from '../use-title';
+
+const LADDER = HANDOVER_LADDER.map((s) => LADDER_LABELS[s].toLowerCase());
 
 export default function HandoversPage() {
   const { plan, role } = usePlanContext();
@@ -11,9 +13,9 @@ export default function HandoversPage() {
     <>
       <PageHeader
         title="Handovers"
-        description="Responsibilities moving from the agency to the team: agency → shadowing → reverse shadowing → in-house → accepted by a lead."
+        description={`Responsibilities moving from the agency to the team: ${LADDER.join(' → ')} by a lead.`}
       />
-      <HandoversView planId={plan.id} role={role} canCreate={can(role, 'createHandover')} />
+      <HandoversView planId={plan.id} role={role} canCreate={can(role, 'handover')} />
     </>
   );
 }

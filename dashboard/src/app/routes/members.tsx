@@ -1,8 +1,8 @@
+import { can } from '@handover/shared';
 import { PageHeader } from '../../components/ui/page-header';
-import { useUsers } from '../../features/users/api/get-users';
+import { useUsers } from '../../api/users/get-users';
 import { MembersPanel } from '../../features/plans/components/members-panel';
 import { PlanSettingsForm } from '../../features/plans/components/plan-settings-form';
-import { can } from '../../lib/permissions';
 import { usePlanContext } from '../use-session';
 import { useTitle } from '../use-title';
 
@@ -16,9 +16,9 @@ export default function MembersPage() {
       <div className="stack">
         <section className="card" aria-labelledby="members-title">
           <h2 id="members-title">People in this plan</h2>
-          <MembersPanel planId={plan.id} canEdit={can(role, 'manageMembers')} users={me.user.isAdmin ? users.data : undefined} />
+          <MembersPanel planId={plan.id} canEdit={can(role, 'edit')} users={me.user.isAdmin ? users.data : undefined} />
         </section>
-        {can(role, 'editPlan') ? (
+        {can(role, 'edit') ? (
           <section className="card" aria-labelledby="settings-title">
             <h2 id="settings-title">Plan settings</h2>
             <PlanSettingsForm plan={plan} />

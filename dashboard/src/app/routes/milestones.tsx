@@ -1,6 +1,6 @@
+import { can } from '@handover/shared';
 import { PageHeader } from '../../components/ui/page-header';
 import { MilestonesView } from '../../features/milestones/components/milestones-view';
-import { can } from '../../lib/permissions';
 import { usePlanContext } from '../use-session';
 import { useTitle } from '../use-title';
 
@@ -10,7 +10,7 @@ export default function MilestonesPage() {
   return (
     <>
       <PageHeader title="Milestones" description="The plan in three phases: internal network, outward presence, agency exit." />
-      <MilestonesView planId={plan.id} canEdit={can(role, 'editPlan')} />
+      <MilestonesView planId={plan.id} canEdit={can(role, 'edit')} />
     </>
   );
 }

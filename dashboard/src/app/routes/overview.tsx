@@ -1,8 +1,8 @@
-import { isRealDate } from '@handover/shared';
+import { can, isRealDate } from '@handover/shared';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/ui/page-header';
 import { OverviewView } from '../../features/overview/components/overview-view';
-import { can } from '../../lib/permissions';
+
 import { usePlanContext } from '../use-session';
 import { useTitle } from '../use-title';
 
@@ -35,7 +35,7 @@ export default function OverviewPage() {
           </>
         }
       />
-      <OverviewView plan={plan} asOf={asOf} canReadMatrix={can(role, 'readSensitive')} canEdit={can(role, 'editPlan')} />
+      <OverviewView plan={plan} asOf={asOf} canReadMatrix={can(role, 'readSensitive')} canEdit={can(role, 'edit')} />
     </>
   );
 }

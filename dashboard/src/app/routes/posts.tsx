@@ -1,9 +1,10 @@
+import { can } from '@handover/shared';
 import { useState } from 'react';
+import { Notice } from '../../components/ui/notice';
 import { PageHeader } from '../../components/ui/page-header';
 import { CsvImport } from '../../features/posts/components/csv-import';
 import { PostsList } from '../../features/posts/components/posts-list';
 import { RecordPostForm } from '../../features/posts/components/record-post-form';
-import { can } from '../../lib/permissions';
 import { usePlanContext } from '../use-session';
 import { useTitle } from '../use-title';
 
@@ -21,13 +22,7 @@ export default function PostsPage() {
           <div className="grid grid--wide">
             <section className="card" aria-labelledby="record-post">
               <h2 id="record-post">Record a post</h2>
-              <div aria-live="polite">
-                {message ? (
-                  <p className="alert alert--success" role="status">
-                    {message}
-                  </p>
-                ) : null}
-              </div>
+              <Notice notice={message ? { kind: 'success', text: message } : null} live />
               <RecordPostForm planId={plan.id} agencyOnly={agencyOnly} onRecorded={setMessage} />
             </section>
             <section className="card" aria-labelledby="import-posts">

@@ -1,7 +1,7 @@
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Loading } from '../../components/ui/states';
 import { ThemeToggle } from '../../components/ui/theme';
-import { useMe } from '../../features/auth/api/get-me';
+import { useMe } from '../../api/auth/get-me';
 import { SignInForm } from '../../features/auth/components/sign-in-form';
 import { useTitle } from '../use-title';
 

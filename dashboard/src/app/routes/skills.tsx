@@ -1,6 +1,6 @@
+import { can } from '@handover/shared';
 import { PageHeader } from '../../components/ui/page-header';
 import { SkillsView } from '../../features/skills/components/skills-view';
-import { can } from '../../lib/permissions';
 import { usePlanContext } from '../use-session';
 import { useTitle } from '../use-title';
 
@@ -10,7 +10,7 @@ export default function SkillsPage() {
   return (
     <>
       <PageHeader title="Skills and people" description="What the in-house team must be able to do before the agency goes, and who can do it today." />
-      <SkillsView planId={plan.id} canEdit={can(role, 'editPlan')} canReadSensitive={can(role, 'readSensitive')} />
+      <SkillsView planId={plan.id} canEdit={can(role, 'edit')} canReadSensitive={can(role, 'readSensitive')} />
     </>
   );
 }

@@ -9,6 +9,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { EmptyState } from '../ui/states';
 
 /** One series: which field, how it is drawn, and its colour as a CSS variable (works in both themes). */
 export type Series = {
@@ -39,6 +40,8 @@ export type ChartProps<T extends object> = {
   rightDomain?: [number, number];
   references?: Reference[];
   categoryWidth?: number;
+  /** Shown instead of the drawing when there is no data. */
+  emptyTitle?: string;
 };
 
 const axisStyle = { fill: 'var(--muted)', fontSize: 12 };
@@ -61,7 +64,9 @@ export function Chart<T extends object>({
   rightDomain,
   references = [],
   categoryWidth = 110,
+  emptyTitle = 'Nothing to show yet',
 }: ChartProps<T>) {
+  if (data.length === 0) return <EmptyState title={emptyTitle} />;
   const hasRight = series.some((s) => s.axis === 'right') || references.some((r) => r.axis === 'right');
   const bars = layout === 'bars';
   // Long category names are cut to fit their axis; the table carries them whole.

@@ -10,6 +10,13 @@ export type Column<T> = {
   className?: string;
 };
 
+/** The last column, for a row's buttons; its header is read, not shown. */
+export const actionsColumn = <T,>(cell: (row: T) => ReactNode): Column<T> => ({
+  key: 'actions',
+  header: <span className="visually-hidden">Actions</span>,
+  cell,
+});
+
 /** A plain, accessible table in a horizontally scrollable, focusable region. */
 export function DataTable<T>({
   caption,

@@ -40,12 +40,3 @@ export function Field({
     </div>
   );
 }
-
-export function FormError({ message }: { message?: string | null }) {
-  if (!message) return null;
-  return (
-    <div className="alert alert--error" role="alert">
-      {message}
-    </div>
-  );
-}

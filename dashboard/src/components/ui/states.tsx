@@ -38,24 +38,29 @@ export function ErrorState({ error, onRetry, title = 'This could not be loaded' 
   );
 }
 
-type QueryLike<T> = { data: T | undefined; isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+export type QueryLike<T> = { data: T | undefined; isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
 
-/** The loading / error / data switch every page repeats. */
+/**
+ * The loading / error / data switch every page repeats. `frame` wraps the loading and error states
+ * (e.g. in the card the data would fill, so its heading stays put).
+ */
 export function QueryState<T>({
   query,
   children,
   loadingLabel,
   isEmpty,
   empty,
+  frame = (state) => state,
 }: {
   query: QueryLike<T>;
   children: (data: T) => ReactNode;
   loadingLabel?: string;
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
+  frame?: (state: ReactNode) => ReactNode;
 }) {
-  if (query.isPending) return <Loading label={loadingLabel} />;
-  if (query.isError || query.data === undefined) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending) return <>{frame(<Loading label={loadingLabel} />)}</>;
+  if (query.isError || query.data === undefined) return <>{frame(<ErrorState error={query.error} onRetry={() => void query.refetch()} />)}</>;
   if (isEmpty?.(query.data)) return <>{empty ?? <EmptyState title="Nothing here yet" />}</>;
   return <>{children(query.data)}</>;
 }

@@ -1,49 +1,49 @@
 import { EmailSchema, LoginSchema } from '@handover/shared';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { Field, FormError } from '../../../components/ui/field';
+import { useLogin } from '../../../api/auth/login';
+import { Field } from '../../../components/ui/field';
+import { Notice } from '../../../components/ui/notice';
+import { SubmitButton } from '../../../components/ui/submit-button';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { sharedResolver } from '../../../lib/form';
-import { useLogin } from '../api/login';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 
 const SignInSchema = LoginSchema.extend({ email: EmailSchema, password: z.string().min(1, 'must not be empty').max(1024) });
 type Values = { email: string; password: string };
 
+const signInError = (err: unknown): string =>
+  isApiError(err) && err.status === 401
+    ? 'That email and password do not match an account.'
+    : isApiError(err) && err.status === 429
+      ? 'Too many attempts. Wait a minute and try again.'
+      : errorMessage(err);
+
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const login = useLogin();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<Values>({
-    resolver: sharedResolver(SignInSchema, (v: Values) => v),
-    defaultValues: { email: '', password: '' },
-  });
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
+  const form = useForm<Values>({ resolver: sharedResolver(SignInSchema, (v: Values) => v), defaultValues: { email: '', password: '' } });
+  const { onSubmit, notice } = useFormSubmit(form, {
+    // The server's reasons stay above the form: a field error here would hint which part was wrong.
+    fields: [],
+    errorText: signInError,
+    submit: async (values) => {
       await login.mutateAsync({ email: values.email.trim(), password: values.password });
       onSignedIn();
-    } catch (err) {
-      setFormError(
-        isApiError(err) && err.status === 401
-          ? 'That email and password do not match an account.'
-          : isApiError(err) && err.status === 429
-            ? 'Too many attempts. Wait a minute and try again.'
-            : errorMessage(err),
-      );
-    }
+    },
   });
+  const { register, formState } = form;
   return (
     <form onSubmit={onSubmit} noValidate className="stack">
-      <FormError message={formError} />
+      <Notice notice={notice} />
       <Field label="Email" error={formState.errors.email?.message}>
         <input type="email" autoComplete="username" {...register('email')} />
       </Field>
       <Field label="Password" error={formState.errors.password?.message}>
         <input type="password" autoComplete="current-password" {...register('password')} />
       </Field>
-      <button type="submit" className="button--primary" disabled={formState.isSubmitting}>
-        {formState.isSubmitting ? 'Signing in…' : 'Sign in'}
-      </button>
+      <SubmitButton pending={formState.isSubmitting} pendingLabel="Signing in…">
+        Sign in
+      </SubmitButton>
     </form>
   );
 }

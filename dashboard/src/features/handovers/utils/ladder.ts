@@ -1,12 +1,4 @@
-import { HANDOVER_LADDER, type Handover, type HandoverStatus, type Role } from '@handover/shared';
-
-export const LADDER_LABELS: Record<HandoverStatus, string> = {
-  agency: 'Agency does it',
-  shadowing: 'Staff shadow',
-  reverse_shadowing: 'Agency shadows staff',
-  in_house: 'In-house',
-  accepted: 'Accepted',
-};
+import { HANDOVER_LADDER, LADDER_LABELS, can, type EffectiveRole, type Handover, type HandoverStatus } from '@handover/shared';
 
 export type Move = { to: HandoverStatus; label: string; kind: 'forward' | 'accept' | 'back' };
 
@@ -14,19 +6,20 @@ export type Move = { to: HandoverStatus; label: string; kind: 'forward' | 'accep
  * The moves a role may offer from a step: one step up (agency staff stop at in-house, only a lead
  * accepts), and for leads one step back (reopen). The server enforces the same rules.
  */
-export function allowedMoves(status: HandoverStatus, role: Role | null): Move[] {
+export function allowedMoves(status: HandoverStatus, role: EffectiveRole | null): Move[] {
   const i = HANDOVER_LADDER.indexOf(status);
   const moves: Move[] = [];
   const next = HANDOVER_LADDER[i + 1];
   const prev = HANDOVER_LADDER[i - 1];
   if (next) {
     if (next === 'accepted') {
-      if (role === 'lead') moves.push({ to: next, label: 'Accept', kind: 'accept' });
-    } else if (role === 'lead' || role === 'agency') {
+      if (can(role, 'acceptHandover')) moves.push({ to: next, label: 'Accept', kind: 'accept' });
+    } else if (can(role, 'handover')) {
       moves.push({ to: next, label: `Move to ${LADDER_LABELS[next].toLowerCase()}`, kind: 'forward' });
     }
   }
-  if (prev && role === 'lead') moves.push({ to: prev, label: status === 'accepted' ? 'Reopen' : `Back to ${LADDER_LABELS[prev].toLowerCase()}`, kind: 'back' });
+  if (prev && can(role, 'acceptHandover'))
+    moves.push({ to: prev, label: status === 'accepted' ? 'Reopen' : `Back to ${LADDER_LABELS[prev].toLowerCase()}`, kind: 'back' });
   return moves;
 }
 

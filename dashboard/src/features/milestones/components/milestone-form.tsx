@@ -1,29 +1,21 @@
-import {
-  CreateMilestoneSchema,
-  MilestoneStatusSchema,
-  PHASES,
-  UpdateMilestoneSchema,
-  type Milestone,
-} from '@handover/shared';
+import { CreateMilestoneSchema, MilestoneStatusSchema, PHASES, PHASE_LABELS, UpdateMilestoneSchema, type Milestone } from '@handover/shared';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { useCreateMilestone } from '../../../api/milestones/create-milestone';
+import { useDeleteMilestone } from '../../../api/milestones/delete-milestone';
+import { getMilestone } from '../../../api/milestones/get-milestone';
+import { useUpdateMilestone } from '../../../api/milestones/update-milestone';
 import { Dialog } from '../../../components/ui/dialog';
-import { Field, FormError } from '../../../components/ui/field';
+import { Field } from '../../../components/ui/field';
+import { GridForm } from '../../../components/ui/grid-form';
+import { Options } from '../../../components/ui/options';
 import { errorMessage, isApiError, newIdempotencyKey } from '../../../lib/api-client';
-import { formatDate, formatInstant, humanize } from '../../../lib/format';
-import { applyServerErrors, sharedResolver } from '../../../lib/form';
-import { useCreateMilestone } from '../api/create-milestone';
-import { useDeleteMilestone } from '../api/delete-milestone';
-import { getMilestone } from '../api/get-milestone';
-import { useUpdateMilestone } from '../api/update-milestone';
-import {
-  MILESTONE_FIELDS,
-  emptyMilestoneValues,
-  milestoneToValues,
-  toCreateMilestone,
-  toUpdateMilestone,
-  type MilestoneFormValues,
-} from '../utils/milestones';
+import { humanize } from '../../../lib/format';
+import { sharedResolver } from '../../../lib/form';
+import { useFormSubmit } from '../../../lib/use-form-submit';
+import { emptyMilestoneValues, milestoneToValues, toCreateMilestone, toUpdateMilestone, type MilestoneFormValues } from '../utils/milestones';
+import { ConflictDialog } from './conflict-dialog';
+import { DependenciesField } from './dependencies-field';
 
 type Props = {
   planId: string;
@@ -37,11 +29,9 @@ type Props = {
 /** Create or edit a milestone; a stale edit (412) opens a dialog with the current version. */
 export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Props) {
   const [base, setBase] = useState<Milestone | undefined>(milestone);
-  const [formError, setFormError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Milestone | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const [depFilter, setDepFilter] = useState('');
   const create = useCreateMilestone(planId);
   const update = useUpdateMilestone(planId);
   const remove = useDeleteMilestone(planId);
@@ -55,43 +45,26 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
       ? sharedResolver(UpdateMilestoneSchema, (v: MilestoneFormValues) => toUpdateMilestone(v, baseRef.current ?? milestone))
       : sharedResolver(CreateMilestoneSchema, toCreateMilestone),
   );
-  const { register, handleSubmit, formState, setError, reset, watch } = useForm<MilestoneFormValues>({
-    resolver,
-    defaultValues: base ? milestoneToValues(base) : emptyMilestoneValues(),
-  });
+  const form = useForm<MilestoneFormValues>({ resolver, defaultValues: base ? milestoneToValues(base) : emptyMilestoneValues() });
+  const { register, formState, reset, watch } = form;
   const errors = formState.errors;
-  const selectedDeps = watch('dependsOn') ?? [];
 
-  const candidates = all
-    .filter((m) => m.id !== base?.id)
-    .filter((m) => !depFilter.trim() || m.title.toLowerCase().includes(depFilter.trim().toLowerCase()) || selectedDeps.includes(m.id));
-
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
-      if (base) {
-        const body = toUpdateMilestone(values, base);
-        if (Object.keys(body).length === 0) {
-          onDone('Nothing changed.');
-          return;
-        }
+  const submission = useFormSubmit(form, {
+    submit: async (values) => {
+      if (!base) {
+        const saved = await create.mutateAsync({ body: toCreateMilestone(values), key: idempotencyKey });
+        return onDone(`Created “${saved.title}”.`);
+      }
+      const body = toUpdateMilestone(values, base);
+      if (Object.keys(body).length === 0) return onDone('Nothing changed.');
+      try {
         const saved = await update.mutateAsync({ id: base.id, version: base.version, body });
         onDone(`Saved “${saved.title}”.`);
-      } else {
-        const saved = await create.mutateAsync({ body: toCreateMilestone(values), key: idempotencyKey });
-        onDone(`Created “${saved.title}”.`);
+      } catch (err) {
+        if (!(isApiError(err) && err.status === 412)) throw err;
+        setConflict(await getMilestone(planId, base.id));
       }
-    } catch (err) {
-      if (isApiError(err) && err.status === 412 && base) {
-        try {
-          setConflict(await getMilestone(planId, base.id));
-        } catch (inner) {
-          setFormError(errorMessage(inner));
-        }
-        return;
-      }
-      if (!applyServerErrors(err, setError, MILESTONE_FIELDS)) setFormError(errorMessage(err));
-    }
+    },
   });
 
   const handleReload = () => {
@@ -99,7 +72,7 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
     setBase(conflict);
     reset(milestoneToValues(conflict));
     setConflict(null);
-    setFormError(null);
+    submission.setNotice(null);
   };
 
   const handleDelete = async () => {
@@ -110,140 +83,59 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
       onDone(`Deleted “${base.title}”.`);
     } catch (err) {
       setConfirmDelete(false);
-      setFormError(errorMessage(err));
+      submission.setNotice({ kind: 'error', text: errorMessage(err) });
     }
   };
 
   return (
     <>
-      <form onSubmit={onSubmit} noValidate className="stack" aria-label={editing ? 'Edit milestone' : 'New milestone'}>
-        <FormError message={formError} />
-        <div className="form-grid">
-          <Field label="Title" error={errors.title?.message} className="span-all">
-            <input {...register('title')} />
-          </Field>
-          <Field label="Phase" error={errors.phase?.message}>
-            <select {...register('phase')}>
-              {PHASES.map((p) => (
-                <option key={p} value={p}>
-                  {humanize(p)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Due date" error={errors.dueDate?.message}>
-            <input type="date" {...register('dueDate')} />
-          </Field>
-          <Field label="Status" error={errors.status?.message}>
-            <select {...register('status')}>
-              {MilestoneStatusSchema.options.map((s) => (
-                <option key={s} value={s}>
-                  {humanize(s)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Weight (1–10)" error={errors.weight?.message}>
-            <input type="number" min={1} max={10} step={1} inputMode="numeric" {...register('weight')} />
-          </Field>
-          <Field label="Owner (optional)" error={errors.owner?.message}>
-            <input {...register('owner')} />
-          </Field>
-          <Field label="Description (optional)" error={errors.description?.message} className="span-all">
-            <textarea rows={3} {...register('description')} />
-          </Field>
-          <fieldset className="span-all">
-            <legend>Depends on ({selectedDeps.length} selected)</legend>
-            {all.length > 8 ? (
-              <Field label="Find a milestone">
-                <input type="search" value={depFilter} onChange={(e) => setDepFilter(e.target.value)} />
-              </Field>
-            ) : null}
-            {candidates.length === 0 ? (
-              <p className="muted small">No other milestones{depFilter ? ' match' : ' yet'}.</p>
-            ) : (
-              <div className="checklist">
-                {candidates.map((m) => (
-                  <label key={m.id} className="field--inline">
-                    <input type="checkbox" value={m.id} {...register('dependsOn')} />
-                    <span>
-                      {m.title} <span className="muted small">({humanize(m.status)}, due {formatDate(m.dueDate)})</span>
-                    </span>
-                  </label>
-                ))}
-              </div>
-            )}
-            {errors.dependsOn?.message ? <span className="field__error">{errors.dependsOn.message}</span> : null}
-          </fieldset>
-        </div>
-        <div className="row">
-          <button type="submit" className="button--primary" disabled={formState.isSubmitting}>
-            {formState.isSubmitting ? 'Saving…' : editing ? 'Save changes' : 'Create milestone'}
-          </button>
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-          {editing ? (
-            <button type="button" className="button--danger" onClick={() => setConfirmDelete(true)} style={{ marginLeft: 'auto' }}>
-              Delete
-            </button>
-          ) : null}
-        </div>
-      </form>
-
-      <Dialog
-        open={conflict !== null}
-        title="Changed by someone else"
-        onClose={() => setConflict(null)}
-        footer={
+      <GridForm
+        label={editing ? 'Edit milestone' : 'New milestone'}
+        submitLabel={editing ? 'Save changes' : 'Create milestone'}
+        pendingLabel="Saving…"
+        submission={submission}
+        actions={
           <>
-            <button type="button" onClick={() => setConflict(null)}>
-              Keep my edits
+            <button type="button" onClick={onCancel}>
+              Cancel
             </button>
-            <button type="button" className="button--primary" onClick={handleReload}>
-              Reload the current version
-            </button>
+            {editing ? (
+              <button type="button" className="button--danger" onClick={() => setConfirmDelete(true)} style={{ marginLeft: 'auto' }}>
+                Delete
+              </button>
+            ) : null}
           </>
         }
       >
-        {conflict ? (
-          <>
-            <p>
-              Someone saved this milestone after you opened it (now version {conflict.version}, at {formatInstant(conflict.updatedAt)}). Your
-              changes were not saved. This is the current version:
-            </p>
-            <dl className="dates" data-testid="conflict-current">
-              <div>
-                <dt>Title</dt>
-                <dd>{conflict.title}</dd>
-              </div>
-              <div>
-                <dt>Status</dt>
-                <dd>{humanize(conflict.status)}</dd>
-              </div>
-              <div>
-                <dt>Due</dt>
-                <dd>{formatDate(conflict.dueDate)}</dd>
-              </div>
-              <div>
-                <dt>Owner</dt>
-                <dd>{conflict.owner ?? '—'}</dd>
-              </div>
-              <div>
-                <dt>Phase</dt>
-                <dd>{humanize(conflict.phase)}</dd>
-              </div>
-              <div>
-                <dt>Weight</dt>
-                <dd>{conflict.weight}</dd>
-              </div>
-            </dl>
-            <p className="small muted" style={{ marginTop: '0.75rem' }}>
-              Reload to start again from the current version; your unsaved edits will be replaced.
-            </p>
-          </>
-        ) : null}
-      </Dialog>
+        <Field label="Title" error={errors.title?.message} className="span-all">
+          <input {...register('title')} />
+        </Field>
+        <Field label="Phase" error={errors.phase?.message}>
+          <select {...register('phase')}>
+            <Options values={PHASES} label={(p) => PHASE_LABELS[p]} />
+          </select>
+        </Field>
+        <Field label="Due date" error={errors.dueDate?.message}>
+          <input type="date" {...register('dueDate')} />
+        </Field>
+        <Field label="Status" error={errors.status?.message}>
+          <select {...register('status')}>
+            <Options values={MilestoneStatusSchema.options} label={humanize} />
+          </select>
+        </Field>
+        <Field label="Weight (1–10)" error={errors.weight?.message}>
+          <input type="number" min={1} max={10} step={1} inputMode="numeric" {...register('weight')} />
+        </Field>
+        <Field label="Owner (optional)" error={errors.owner?.message}>
+          <input {...register('owner')} />
+        </Field>
+        <Field label="Description (optional)" error={errors.description?.message} className="span-all">
+          <textarea rows={3} {...register('description')} />
+        </Field>
+        <DependenciesField all={all} selfId={base?.id} selected={watch('dependsOn') ?? []} register={register} error={errors.dependsOn?.message} />
+      </GridForm>
+
+      <ConflictDialog current={conflict} onKeep={() => setConflict(null)} onReload={handleReload} />
 
       <Dialog
         open={confirmDelete}

@@ -1,15 +1,20 @@
-import { MilestoneStatusSchema, PHASES, type Milestone, type MilestoneStatus, type Phase } from '@handover/shared';
+import { MilestoneStatusSchema, PHASE_LABELS, type Milestone, type MilestoneStatus } from '@handover/shared';
 import { useRef, useState } from 'react';
-import { DataTable } from '../../../components/ui/data-table';
+import { useMilestones, type MilestoneFilters } from '../../../api/milestones/get-milestones';
+import { useUpdateMilestone } from '../../../api/milestones/update-milestone';
 import { Badge } from '../../../components/ui/badge';
-import { Field } from '../../../components/ui/field';
+import { DataTable, actionsColumn } from '../../../components/ui/data-table';
+import { FilterSelect } from '../../../components/ui/filter-select';
+import { Options } from '../../../components/ui/options';
+import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
-import { errorMessage, isApiError } from '../../../lib/api-client';
-import { formatDate, humanize, todayIso } from '../../../lib/format';
-import { useMilestones, type MilestoneFilters } from '../api/get-milestones';
-import { useUpdateMilestone } from '../api/update-milestone';
+import { isApiError } from '../../../lib/api-client';
+import { formatDate, humanize, labelsOf, todayIso } from '../../../lib/format';
+import { useNotice } from '../../../lib/notice';
 import { isOverdue, openDependencies, sortMilestones } from '../utils/milestones';
 import { MilestoneForm } from './milestone-form';
+
+const STATUS_LABELS = labelsOf(MilestoneStatusSchema.options, humanize);
 
 type Editing = { mode: 'create' } | { mode: 'edit'; milestone: Milestone } | null;
 
@@ -19,37 +24,29 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
   const all = useMilestones(planId);
   const update = useUpdateMilestone(planId);
   const [editing, setEditing] = useState<Editing>(null);
-  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const { notice, setNotice, run } = useNotice();
   const formRef = useRef<HTMLElement>(null);
   const today = todayIso();
 
   const openForm = (next: Editing) => {
-    setMessage(null);
+    setNotice(null);
     setEditing(next);
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus());
   };
 
   const handleStatus = async (m: Milestone, status: MilestoneStatus) => {
-    setMessage(null);
-    if (status === 'done') {
-      const open = openDependencies(m, all.data ?? []);
-      if (open.length) {
-        setMessage({ kind: 'error', text: `“${m.title}” cannot be done while ${open.map((d) => `“${d.title}”`).join(', ')} ${open.length > 1 ? 'are' : 'is'} not done.` });
-        return;
-      }
+    setNotice(null);
+    const open = status === 'done' ? openDependencies(m, all.data ?? []) : [];
+    if (open.length) {
+      setNotice({ kind: 'error', text: `“${m.title}” cannot be done while ${open.map((d) => `“${d.title}”`).join(', ')} ${open.length > 1 ? 'are' : 'is'} not done.` });
+      return;
     }
-    try {
-      await update.mutateAsync({ id: m.id, version: m.version, body: { status } });
-      setMessage({ kind: 'success', text: `“${m.title}” is now ${humanize(status).toLowerCase()}.` });
-    } catch (err) {
-      setMessage({
-        kind: 'error',
-        text:
-          isApiError(err) && err.status === 412
-            ? `“${m.title}” was changed by someone else; the list now shows the current version. Try again.`
-            : errorMessage(err),
-      });
-    }
+    await run(
+      () => update.mutateAsync({ id: m.id, version: m.version, body: { status } }),
+      () => `“${m.title}” is now ${humanize(status).toLowerCase()}.`,
+      (message, err) =>
+        isApiError(err) && err.status === 412 ? `“${m.title}” was changed by someone else; the list now shows the current version. Try again.` : message,
+    );
   };
 
   return (
@@ -64,19 +61,13 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
             all={all.data ?? []}
             onDone={(text) => {
               setEditing(null);
-              setMessage({ kind: 'success', text });
+              setNotice({ kind: 'success', text });
             }}
             onCancel={() => setEditing(null)}
           />
         </section>
       ) : null}
-      <div aria-live="polite">
-        {message ? (
-          <p className={`alert alert--${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
-            {message.text}
-          </p>
-        ) : null}
-      </div>
+      <Notice notice={notice} live />
       <section className="card" aria-labelledby="milestone-list-title">
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <h2 id="milestone-list-title">Milestones</h2>
@@ -87,29 +78,8 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
           ) : null}
         </div>
         <form className="filters" aria-label="Filter milestones" onSubmit={(e) => e.preventDefault()}>
-          <Field label="Phase">
-            <select value={filters.phase ?? ''} onChange={(e) => setFilters({ ...filters, phase: (e.target.value || undefined) as Phase | undefined })}>
-              <option value="">All phases</option>
-              {PHASES.map((p) => (
-                <option key={p} value={p}>
-                  {humanize(p)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Status">
-            <select
-              value={filters.status ?? ''}
-              onChange={(e) => setFilters({ ...filters, status: (e.target.value || undefined) as MilestoneStatus | undefined })}
-            >
-              <option value="">All statuses</option>
-              {MilestoneStatusSchema.options.map((s) => (
-                <option key={s} value={s}>
-                  {humanize(s)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <FilterSelect label="Phase" anyLabel="All phases" labels={PHASE_LABELS} filters={filters} name="phase" onChange={setFilters} />
+          <FilterSelect label="Status" anyLabel="All statuses" labels={STATUS_LABELS} filters={filters} name="status" onChange={setFilters} />
           <label className="field--inline" style={{ minHeight: '2.5rem' }}>
             <input type="checkbox" checked={!!filters.overdue} onChange={(e) => setFilters({ ...filters, overdue: e.target.checked || undefined })} />
             Overdue only
@@ -142,7 +112,7 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
                     </>
                   ),
                 },
-                { key: 'phase', header: 'Phase', cell: (m) => humanize(m.phase) },
+                { key: 'phase', header: 'Phase', cell: (m) => PHASE_LABELS[m.phase] },
                 {
                   key: 'due',
                   header: 'Due',
@@ -164,11 +134,7 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
                         disabled={update.isPending}
                         style={{ minWidth: '8rem' }}
                       >
-                        {MilestoneStatusSchema.options.map((s) => (
-                          <option key={s} value={s}>
-                            {humanize(s)}
-                          </option>
-                        ))}
+                        <Options values={MilestoneStatusSchema.options} label={humanize} />
                       </select>
                     ) : (
                       <Badge value={m.status} />
@@ -178,15 +144,11 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
                 { key: 'weight', header: 'Weight', numeric: true, cell: (m) => m.weight },
                 ...(canEdit
                   ? [
-                      {
-                        key: 'edit',
-                        header: <span className="visually-hidden">Actions</span>,
-                        cell: (m: Milestone) => (
-                          <button type="button" className="button--small" onClick={() => openForm({ mode: 'edit', milestone: m })}>
-                            Edit<span className="visually-hidden"> {m.title}</span>
-                          </button>
-                        ),
-                      },
+                      actionsColumn((m: Milestone) => (
+                        <button type="button" className="button--small" onClick={() => openForm({ mode: 'edit', milestone: m })}>
+                          Edit<span className="visually-hidden"> {m.title}</span>
+                        </button>
+                      )),
                     ]
                   : []),
               ]}

@@ -12,8 +12,6 @@ export type MilestoneFormValues = {
   dependsOn: string[];
 };
 
-export const MILESTONE_FIELDS = ['title', 'description', 'phase', 'owner', 'dueDate', 'status', 'weight', 'dependsOn'] as const;
-
 export const emptyMilestoneValues = (): MilestoneFormValues => ({
   title: '',
   description: '',

@@ -1,6 +1,8 @@
 import {
   HANDOVER_LADDER,
+  LADDER_LABELS,
   PHASES,
+  PHASE_LABELS,
   addDays,
   daysBetween,
   mondayOf,
@@ -62,7 +64,7 @@ export function postsSeries(
     const x = xOf(row.weekStart);
     if (x >= 0) row.forecast = clamp01(intercept + slope * x);
   }
-  const lastWeek = rows.length ? rows[rows.length - 1]!.weekStart : mondayOf(addDays(x0, 56));
+  const lastWeek = rows.at(-1)?.weekStart ?? mondayOf(addDays(x0, 56));
   const end = mondayOf(forecast.projectedExitDate && forecast.projectedExitDate > horizon ? forecast.projectedExitDate : horizon);
   for (let week = addDays(lastWeek, 7), n = 0; week <= end && n < maxFutureWeeks; week = addDays(week, 7), n++) {
     const value = clamp01(intercept + slope * xOf(week));
@@ -73,12 +75,6 @@ export function postsSeries(
 }
 
 export type PhaseRow = { phase: Phase; label: string; total: number; progress: number } & Record<MilestoneStatus, number>;
-
-export const PHASE_LABELS: Record<Phase, string> = {
-  internal_network: 'Internal network',
-  outward_presence: 'Outward presence',
-  agency_exit: 'Agency exit',
-};
 
 /** Milestone counts per status in each phase, and the weighted share done (as the summary computes it). */
 export function phaseProgress(milestones: Milestone[]): PhaseRow[] {
@@ -107,14 +103,6 @@ export function overdueMilestones(milestones: Milestone[], asOf: string): (Miles
     .map((m) => ({ ...m, daysLate: daysBetween(m.dueDate, asOf) }))
     .sort((a, b) => b.daysLate - a.daysLate || a.title.localeCompare(b.title));
 }
-
-export const LADDER_LABELS: Record<HandoverStatus, string> = {
-  agency: 'Agency',
-  shadowing: 'Shadowing',
-  reverse_shadowing: 'Reverse shadowing',
-  in_house: 'In-house',
-  accepted: 'Accepted',
-};
 
 export function ladderRows(byStatus: Partial<Record<HandoverStatus, number>>): { status: HandoverStatus; label: string; count: number }[] {
   return HANDOVER_LADDER.map((status) => ({ status, label: LADDER_LABELS[status], count: byStatus[status] ?? 0 }));

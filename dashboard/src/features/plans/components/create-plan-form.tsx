@@ -1,15 +1,12 @@
 import { CreatePlanSchema, type CreatePlan, type Plan, type User } from '@handover/shared';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { FormError } from '../../../components/ui/field';
-import { errorMessage } from '../../../lib/api-client';
-import { applyServerErrors, blankToNull, sharedResolver } from '../../../lib/form';
-import { useCreatePlan } from '../api/create-plan';
-import { PlanFields, type PlanFieldValues } from './plan-fields';
+import { useCreatePlan } from '../../../api/plans/create-plan';
+import { GridForm } from '../../../components/ui/grid-form';
+import { sharedResolver } from '../../../lib/form';
+import { useFormSubmit } from '../../../lib/use-form-submit';
+import { PlanFields, planFieldsBody, type PlanFieldValues } from './plan-fields';
 
 type Values = PlanFieldValues & { leads: string[] };
-
-const FIELDS = ['name', 'brand', 'agencyName', 'startDate', 'targetExitDate', 'contractEndDate', 'leads'] as const;
 
 export function toCreatePlan(v: Values): CreatePlan {
   const pct = (s: string) => (s.trim() === '' ? undefined : Number(s) / 100);
@@ -20,12 +17,7 @@ export function toCreatePlan(v: Values): CreatePlan {
   };
   const definedTargets = Object.fromEntries(Object.entries(targets).filter(([, x]) => x !== undefined));
   return {
-    name: v.name,
-    brand: v.brand,
-    agencyName: v.agencyName,
-    startDate: v.startDate,
-    targetExitDate: v.targetExitDate,
-    contractEndDate: blankToNull(v.contractEndDate),
+    ...planFieldsBody(v),
     ...(Object.keys(definedTargets).length ? { targets: definedTargets } : {}),
     ...(v.leads.length ? { leads: v.leads } : {}),
   };
@@ -33,8 +25,7 @@ export function toCreatePlan(v: Values): CreatePlan {
 
 export function CreatePlanForm({ users, onCreated }: { users: User[]; onCreated: (plan: Plan) => void }) {
   const create = useCreatePlan();
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, reset } = useForm<Values>({
+  const form = useForm<Values>({
     resolver: sharedResolver(CreatePlanSchema, toCreatePlan),
     defaultValues: {
       name: '',
@@ -49,42 +40,31 @@ export function CreatePlanForm({ users, onCreated }: { users: User[]; onCreated:
       leads: [],
     },
   });
-  const e = formState.errors as Record<string, { message?: string } | undefined>;
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
+  const submission = useFormSubmit(form, {
+    submit: async (values) => {
       const plan = await create.mutateAsync(toCreatePlan(values));
-      reset();
+      form.reset();
       onCreated(plan);
-    } catch (err) {
-      if (!applyServerErrors(err, setError, FIELDS)) setFormError(errorMessage(err));
-    }
+    },
   });
+  const { register, formState } = form;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Create a plan">
-      <FormError message={formError} />
-      <div className="form-grid">
-        <PlanFields register={register} errors={formState.errors} />
-        {users.length ? (
-          <fieldset className="span-all">
-            <legend>Leads of the new plan</legend>
-            <div className="checklist">
-              {users.map((u) => (
-                <label key={u.id} className="field--inline">
-                  <input type="checkbox" value={u.id} {...register('leads')} />
-                  {u.name} <span className="muted small">({u.email})</span>
-                </label>
-              ))}
-            </div>
-            {e.leads?.message ? <span className="field__error">{e.leads.message}</span> : null}
-          </fieldset>
-        ) : null}
-      </div>
-      <div className="row">
-        <button type="submit" className="button--primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? 'Creating…' : 'Create plan'}
-        </button>
-      </div>
-    </form>
+    <GridForm label="Create a plan" submitLabel="Create plan" pendingLabel="Creating…" submission={submission}>
+      <PlanFields register={register} errors={formState.errors} />
+      {users.length ? (
+        <fieldset className="span-all">
+          <legend>Leads of the new plan</legend>
+          <div className="checklist">
+            {users.map((u) => (
+              <label key={u.id} className="field--inline">
+                <input type="checkbox" value={u.id} {...register('leads')} />
+                {u.name} <span className="muted small">({u.email})</span>
+              </label>
+            ))}
+          </div>
+          {formState.errors.leads?.message ? <span className="field__error">{formState.errors.leads.message}</span> : null}
+        </fieldset>
+      ) : null}
+    </GridForm>
   );
 }

@@ -1,94 +1,62 @@
-import { RoleSchema, type Member, type Role, type User } from '@handover/shared';
+import { ROLE_LABELS, RoleSchema, type Member, type Role, type User } from '@handover/shared';
 import { useState } from 'react';
-import { DataTable } from '../../../components/ui/data-table';
-import { Field, FormError } from '../../../components/ui/field';
+import { useMembers } from '../../../api/members/get-members';
+import { usePutMember } from '../../../api/members/put-member';
+import { useRemoveMember } from '../../../api/members/remove-member';
+import { DataTable, actionsColumn, type Column } from '../../../components/ui/data-table';
+import { Field } from '../../../components/ui/field';
+import { Notice } from '../../../components/ui/notice';
+import { Options } from '../../../components/ui/options';
+import { RemoveButton } from '../../../components/ui/remove-button';
 import { QueryState } from '../../../components/ui/states';
-import { errorMessage } from '../../../lib/api-client';
-import { humanize } from '../../../lib/format';
-import { useMembers } from '../api/get-members';
-import { usePutMember } from '../api/put-member';
-import { useRemoveMember } from '../api/remove-member';
+import { useNotice } from '../../../lib/notice';
 
 const ROLES = RoleSchema.options;
+const roleName = (role: Role) => ROLE_LABELS[role].toLowerCase();
+
+const RoleOptions = () => <Options values={ROLES} label={(r) => ROLE_LABELS[r]} />;
 
 /** Members of a plan; leads change roles and remove, admins also add any user. */
 export function MembersPanel({ planId, canEdit, users }: { planId: string; canEdit: boolean; users?: User[] }) {
   const members = useMembers(planId);
   const put = usePutMember(planId);
   const remove = useRemoveMember(planId);
-  const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
+  const { notice, setNotice, run } = useNotice();
   const [newUser, setNewUser] = useState('');
   const [newRole, setNewRole] = useState<Role>('executive');
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setError(null);
-    setStatus(null);
-    try {
-      await action();
-      setStatus(done);
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+  const setRole = (userId: string, role: Role, done: string) => run(() => put.mutateAsync({ userId, role }), () => done);
+  const columns: Column<Member>[] = [
+    { key: 'name', header: 'Name', rowHeader: true, cell: (m) => m.name },
+    { key: 'email', header: 'Email', cell: (m) => m.email },
+    {
+      key: 'role',
+      header: 'Role',
+      cell: (m) =>
+        canEdit ? (
+          <select
+            aria-label={`Role of ${m.name}`}
+            value={m.role}
+            onChange={(e) => {
+              const role = e.target.value as Role;
+              void setRole(m.userId, role, `${m.name} is now ${roleName(role)}.`);
+            }}
+          >
+            <RoleOptions />
+          </select>
+        ) : (
+          ROLE_LABELS[m.role]
+        ),
+    },
+  ];
+  if (canEdit)
+    columns.push(actionsColumn((m) => <RemoveButton name={m.name} onRemove={() => void run(() => remove.mutateAsync(m.userId), () => `${m.name} was removed.`)} />));
 
   return (
     <div className="stack">
-      <FormError message={error} />
-      {status ? (
-        <p role="status" className="alert alert--success">
-          {status}
-        </p>
-      ) : null}
+      <Notice notice={notice} />
       <QueryState query={members} isEmpty={(d) => d.items.length === 0} loadingLabel="Loading members…">
-        {(data) => (
-          <DataTable<Member>
-            caption="Members"
-            rows={data.items}
-            rowKey={(m) => m.userId}
-            columns={[
-              { key: 'name', header: 'Name', rowHeader: true, cell: (m) => m.name },
-              { key: 'email', header: 'Email', cell: (m) => m.email },
-              {
-                key: 'role',
-                header: 'Role',
-                cell: (m) =>
-                  canEdit ? (
-                    <select
-                      aria-label={`Role of ${m.name}`}
-                      value={m.role}
-                      onChange={(e) => void run(() => put.mutateAsync({ userId: m.userId, role: e.target.value as Role }), `${m.name} is now ${e.target.value}.`)}
-                    >
-                      {ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {humanize(r)}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    humanize(m.role)
-                  ),
-              },
-              ...(canEdit
-                ? [
-                    {
-                      key: 'remove',
-                      header: <span className="visually-hidden">Actions</span>,
-                      cell: (m: Member) => (
-                        <button
-                          type="button"
-                          className="button--small button--danger"
-                          onClick={() => void run(() => remove.mutateAsync(m.userId), `${m.name} was removed.`)}
-                        >
-                          Remove<span className="visually-hidden"> {m.name}</span>
-                        </button>
-                      ),
-                    },
-                  ]
-                : []),
-            ]}
-          />
-        )}
+        {(data) => <DataTable<Member> caption="Members" rows={data.items} rowKey={(m) => m.userId} columns={columns} />}
       </QueryState>
       {canEdit && users ? (
         <form
@@ -96,12 +64,9 @@ export function MembersPanel({ planId, canEdit, users }: { planId: string; canEd
           aria-label="Add a member"
           onSubmit={(e) => {
             e.preventDefault();
-            if (!newUser) {
-              setError('Choose a user to add.');
-              return;
-            }
+            if (!newUser) return setNotice({ kind: 'error', text: 'Choose a user to add.' });
             const user = users.find((u) => u.id === newUser);
-            void run(() => put.mutateAsync({ userId: newUser, role: newRole }), `${user?.name ?? 'The user'} was added as ${newRole}.`);
+            void setRole(newUser, newRole, `${user?.name ?? 'The user'} was added as ${roleName(newRole)}.`);
           }}
         >
           <Field label="User">
@@ -116,11 +81,7 @@ export function MembersPanel({ planId, canEdit, users }: { planId: string; canEd
           </Field>
           <Field label="Role">
             <select value={newRole} onChange={(e) => setNewRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {humanize(r)}
-                </option>
-              ))}
+              <RoleOptions />
             </select>
           </Field>
           <button type="submit" className="button--primary" disabled={put.isPending}>

@@ -1,5 +1,6 @@
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { Field } from '../../../components/ui/field';
+import { blankToNull } from '../../../lib/form';
 
 /** The plan's own fields as the forms hold them: text inputs, targets in percent. */
 export type PlanFieldValues = {
@@ -13,6 +14,16 @@ export type PlanFieldValues = {
   sustainWeeks: string;
   internalAdoption: string;
 };
+
+/** The plan's own fields as the create and update bodies carry them (targets apart). */
+export const planFieldsBody = (v: PlanFieldValues) => ({
+  name: v.name,
+  brand: v.brand,
+  agencyName: v.agencyName,
+  startDate: v.startDate,
+  targetExitDate: v.targetExitDate,
+  contractEndDate: blankToNull(v.contractEndDate),
+});
 
 /**
  * The inputs shared by the create and settings forms. Errors come keyed by field, or by the

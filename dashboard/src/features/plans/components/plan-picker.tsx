@@ -1,12 +1,14 @@
-import type { Membership, Plan } from '@handover/shared';
+import { ROLE_LABELS, type EffectiveRole, type Membership, type Plan } from '@handover/shared';
 import { Link } from 'react-router';
+import { usePlans } from '../../../api/plans/get-plans';
 import { EmptyState, QueryState } from '../../../components/ui/states';
-import { formatDate, humanize } from '../../../lib/format';
-import { usePlans } from '../api/get-plans';
+import { formatDate } from '../../../lib/format';
+
+const roleLine = (role: EffectiveRole | undefined) => (role ? ` · you: ${ROLE_LABELS[role]}` : '');
 
 export function PlanPicker({ memberships, isAdmin }: { memberships: Membership[]; isAdmin: boolean }) {
   const plans = usePlans();
-  const roleOf = (plan: Plan) => (isAdmin ? 'admin' : memberships.find((m) => m.planId === plan.id)?.role);
+  const roleOf = (plan: Plan): EffectiveRole | undefined => (isAdmin ? 'admin' : memberships.find((m) => m.planId === plan.id)?.role);
   return (
     <QueryState
       query={plans}
@@ -27,7 +29,7 @@ export function PlanPicker({ memberships, isAdmin }: { memberships: Membership[]
                   <h2 style={{ marginBottom: '0.25rem' }}>{plan.name}</h2>
                   <p className="muted small" style={{ margin: 0 }}>
                     {plan.brand} · agency {plan.agencyName} · target exit {formatDate(plan.targetExitDate)}
-                    {roleOf(plan) ? ` · you: ${humanize(roleOf(plan) ?? '')}` : ''}
+                    {roleLine(roleOf(plan))}
                   </p>
                 </div>
               </Link>

@@ -1,10 +1,10 @@
 import type { ImportResult } from '@handover/shared';
 import { useId, useRef, useState } from 'react';
+import { importPosts, type ImportProgress } from '../../../api/posts/import-posts';
+import { useInvalidate } from '../../../api/query-keys';
 import { DataTable } from '../../../components/ui/data-table';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { downloadText } from '../../../lib/csv';
-import { importPosts, type ImportProgress } from '../api/import-posts';
-import { useInvalidatePosts } from '../api/invalidate';
 import { CSV_TEMPLATE, errorRows, formatBytes, headerProblem, linesOf, type LineErrorRow } from '../utils/csv-preview';
 
 type State =
@@ -19,12 +19,18 @@ type State =
 /** Files up to this size are read in the browser to show each bad line's text. */
 const PREVIEW_LIMIT = 2 * 1024 * 1024;
 
+/** A refused file: its bad lines (with their text when the file was read), or the reason. */
+const refusal = (err: unknown, lines: string[] | null): State =>
+  isApiError(err) && err.status === 422 && err.lineErrors.length
+    ? { step: 'invalid', rows: errorRows(err.lineErrors, lines), detail: err.problem.detail ?? 'Some rows are not valid.' }
+    : { step: 'refused', message: errorMessage(err) };
+
 export function CsvImport({ planId, agencyOnly }: { planId: string; agencyOnly: boolean }) {
   const [file, setFile] = useState<File | null>(null);
   const [lines, setLines] = useState<string[] | null>(null);
   const [state, setState] = useState<State>({ step: 'idle' });
   const inputRef = useRef<HTMLInputElement>(null);
-  const invalidate = useInvalidatePosts(planId);
+  const invalidate = useInvalidate(planId, 'posts');
   const inputId = useId();
 
   const check = async (chosen: File) => {
@@ -41,11 +47,7 @@ export function CsvImport({ planId, agencyOnly }: { planId: string; agencyOnly: 
       const preview = await importPosts(planId, chosen, { dryRun: true, onProgress: (progress) => setState({ step: 'checking', progress }) });
       setState({ step: 'ready', preview });
     } catch (err) {
-      if (isApiError(err) && err.status === 422 && err.lineErrors.length) {
-        setState({ step: 'invalid', rows: errorRows(err.lineErrors, fileLines), detail: err.problem.detail ?? 'Some rows are not valid.' });
-      } else {
-        setState({ step: 'refused', message: errorMessage(err) });
-      }
+      setState(refusal(err, fileLines));
     }
   };
 
@@ -63,9 +65,7 @@ export function CsvImport({ planId, agencyOnly }: { planId: string; agencyOnly: 
       setState({ step: 'done', result });
       void invalidate();
     } catch (err) {
-      if (isApiError(err) && err.status === 422 && err.lineErrors.length) {
-        setState({ step: 'invalid', rows: errorRows(err.lineErrors, lines), detail: err.problem.detail ?? 'Some rows are not valid.' });
-      } else setState({ step: 'refused', message: errorMessage(err) });
+      setState(refusal(err, lines));
     }
   };
 

@@ -1,36 +1,22 @@
-import { PostSourceSchema, type Post, type PostSource } from '@handover/shared';
-import { useState } from 'react';
+import { SOURCE_LABELS, type Post } from '@handover/shared';
+import { exportUrl } from '../../../api/posts/export-posts';
+import { usePosts, type PostFilters } from '../../../api/posts/get-posts';
 import { DataTable } from '../../../components/ui/data-table';
 import { Field } from '../../../components/ui/field';
+import { FilterSelect } from '../../../components/ui/filter-select';
+import { Pager, usePagedFilters } from '../../../components/ui/pager';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { formatInstant } from '../../../lib/format';
-import { exportUrl } from '../api/export-posts';
-import { usePosts, type PostFilters } from '../api/get-posts';
-import { SOURCE_LABELS } from '../utils/csv-preview';
 
 const PAGE = 50;
 
 export function PostsList({ planId }: { planId: string }) {
-  const [filters, setFilters] = useState<PostFilters>({});
-  const [offset, setOffset] = useState(0);
+  const { filters, update, offset, setOffset } = usePagedFilters<PostFilters>({});
   const posts = usePosts(planId, filters, offset);
-  const update = (next: PostFilters) => {
-    setFilters(next);
-    setOffset(0);
-  };
   return (
     <>
       <form className="filters" aria-label="Filter posts" onSubmit={(e) => e.preventDefault()}>
-        <Field label="Made by">
-          <select value={filters.source ?? ''} onChange={(e) => update({ ...filters, source: (e.target.value || undefined) as PostSource | undefined })}>
-            <option value="">Anyone</option>
-            {PostSourceSchema.options.map((s) => (
-              <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <FilterSelect label="Made by" anyLabel="Anyone" labels={SOURCE_LABELS} filters={filters} name="source" onChange={update} />
         <Field label="Channel">
           <input value={filters.channel ?? ''} onChange={(e) => update({ ...filters, channel: e.target.value || undefined })} />
         </Field>
@@ -59,14 +45,7 @@ export function PostsList({ planId }: { planId: string }) {
                 { key: 'ext', header: 'External id', cell: (p) => p.externalId ?? '—' },
               ]}
             />
-            <div className="row" style={{ marginTop: '0.5rem' }}>
-              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-                Previous
-              </button>
-              <button type="button" disabled={offset + PAGE >= page.total} onClick={() => setOffset(offset + PAGE)}>
-                Next
-              </button>
-            </div>
+            <Pager offset={offset} total={page.total} pageSize={PAGE} onChange={setOffset} />
           </>
         )}
       </QueryState>

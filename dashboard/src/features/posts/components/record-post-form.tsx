@@ -1,11 +1,14 @@
-import { CreatePostSchema, PostSourceSchema, type CreatePost, type PostSource } from '@handover/shared';
+import { CreatePostSchema, PostSourceSchema, SOURCE_LABELS, type CreatePost, type PostSource } from '@handover/shared';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Field, FormError } from '../../../components/ui/field';
-import { errorMessage, newIdempotencyKey } from '../../../lib/api-client';
-import { applyServerErrors, blankToNull, sharedResolver } from '../../../lib/form';
-import { useCreatePost } from '../api/create-post';
-import { SOURCE_LABELS } from '../utils/csv-preview';
+import { useCreatePost } from '../../../api/posts/create-post';
+import { Field } from '../../../components/ui/field';
+import { GridForm } from '../../../components/ui/grid-form';
+import { Options } from '../../../components/ui/options';
+import { newIdempotencyKey } from '../../../lib/api-client';
+import { withArticle } from '../../../lib/format';
+import { blankToNull, sharedResolver } from '../../../lib/form';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 
 type Values = { channel: string; publishedAt: string; source: PostSource; externalId: string; author: string };
 
@@ -27,55 +30,40 @@ export const toCreatePost = (v: Values): CreatePost => ({
 export function RecordPostForm({ planId, agencyOnly, onRecorded }: { planId: string; agencyOnly: boolean; onRecorded: (text: string) => void }) {
   const create = useCreatePost(planId);
   const [key, setKey] = useState(newIdempotencyKey);
-  const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState, setError, reset } = useForm<Values>({
+  const form = useForm<Values>({
     resolver: sharedResolver(CreatePostSchema, toCreatePost),
     defaultValues: { channel: '', publishedAt: '', source: agencyOnly ? 'agency' : 'in_house', externalId: '', author: '' },
   });
   const sources = agencyOnly ? (['agency'] as const) : PostSourceSchema.options;
-  const onSubmit = handleSubmit(async (values) => {
-    setFormError(null);
-    try {
+  const submission = useFormSubmit(form, {
+    submit: async (values) => {
       const post = await create.mutateAsync({ body: toCreatePost(values), key });
       setKey(newIdempotencyKey());
-      reset({ ...values, externalId: '', publishedAt: '' });
-      onRecorded(`Recorded ${post.source === 'agency' ? 'an agency' : post.source === 'in_house' ? 'an in-house' : 'a co-authored'} post on ${post.channel}.`);
-    } catch (err) {
-      if (!applyServerErrors(err, setError, ['channel', 'publishedAt', 'source', 'externalId', 'author'])) setFormError(errorMessage(err));
-    }
+      form.reset({ ...values, externalId: '', publishedAt: '' });
+      onRecorded(`Recorded ${withArticle(SOURCE_LABELS[post.source].toLowerCase())} post on ${post.channel}.`);
+    },
   });
+  const { register, formState } = form;
   const e = formState.errors;
   return (
-    <form onSubmit={onSubmit} noValidate className="stack" aria-label="Record a post">
-      <FormError message={formError} />
-      <div className="form-grid">
-        <Field label="Channel" hint="e.g. instagram, linkedin" error={e.channel?.message}>
-          <input {...register('channel')} />
-        </Field>
-        <Field label="Published at" error={e.publishedAt?.message}>
-          <input type="datetime-local" step={1} {...register('publishedAt')} />
-        </Field>
-        <Field label="Made by" error={e.source?.message} hint={agencyOnly ? 'Agency staff record agency posts.' : undefined}>
-          <select {...register('source')}>
-            {sources.map((s) => (
-              <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="External id (optional)" hint="The post's id on the channel; prevents duplicates." error={e.externalId?.message}>
-          <input {...register('externalId')} />
-        </Field>
-        <Field label="Author (optional)" error={e.author?.message}>
-          <input {...register('author')} />
-        </Field>
-      </div>
-      <div className="row">
-        <button type="submit" className="button--primary" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? 'Recording…' : 'Record post'}
-        </button>
-      </div>
-    </form>
+    <GridForm label="Record a post" submitLabel="Record post" pendingLabel="Recording…" submission={submission}>
+      <Field label="Channel" hint="e.g. instagram, linkedin" error={e.channel?.message}>
+        <input {...register('channel')} />
+      </Field>
+      <Field label="Published at" error={e.publishedAt?.message}>
+        <input type="datetime-local" step={1} {...register('publishedAt')} />
+      </Field>
+      <Field label="Made by" error={e.source?.message} hint={agencyOnly ? 'Agency staff record agency posts.' : undefined}>
+        <select {...register('source')}>
+          <Options values={sources} label={(s) => SOURCE_LABELS[s]} />
+        </select>
+      </Field>
+      <Field label="External id (optional)" hint="The post's id on the channel; prevents duplicates." error={e.externalId?.message}>
+        <input {...register('externalId')} />
+      </Field>
+      <Field label="Author (optional)" error={e.author?.message}>
+        <input {...register('author')} />
+      </Field>
+    </GridForm>
   );
 }

@@ -29,5 +29,3 @@ export function headerProblem(firstLine: string): string | null {
 
 export const formatBytes = (n: number): string =>
   n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
-
-export const SOURCE_LABELS = { agency: 'Agency', in_house: 'In-house', co_authored: 'Co-authored' } as const;

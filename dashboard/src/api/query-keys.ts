@@ -1,0 +1,52 @@
+import { useQueryClient } from '@tanstack/react-query';
+
+const inPlan = (planId: string, ...rest: unknown[]) => ['plans', planId, ...rest] as const;
+
+/**
+ * Every query key, in one place. A plan's keys start with ['plans', planId, part], so a write can
+ * refresh one part of a plan, or all of it, by prefix.
+ */
+export const queryKeys = {
+  me: ['me'] as const,
+  plans: ['plans-list'] as const,
+  users: ['users'] as const,
+  /** Everything cached about one plan. */
+  plan: (planId: string) => inPlan(planId),
+  planDetail: (planId: string) => inPlan(planId, 'plan'),
+  members: (planId: string) => inPlan(planId, 'members'),
+  milestones: (planId: string, filters: object) => inPlan(planId, 'milestones', filters),
+  milestone: (planId: string, milestoneId: string) => inPlan(planId, 'milestones', 'one', milestoneId),
+  people: (planId: string) => inPlan(planId, 'people'),
+  coverage: (planId: string) => inPlan(planId, 'skills', 'coverage'),
+  matrix: (planId: string) => inPlan(planId, 'skills', 'matrix'),
+  assessments: (planId: string) => inPlan(planId, 'skills', 'assessments'),
+  handovers: (planId: string, filters: object) => inPlan(planId, 'handovers', filters),
+  posts: (planId: string, filters: object, offset: number) => inPlan(planId, 'posts', filters, offset),
+  weeklyShare: (planId: string, from: string, to: string) => inPlan(planId, 'share', 'week', from, to),
+  adoption: (planId: string) => inPlan(planId, 'adoption'),
+  summary: (planId: string, asOf: string | undefined) => inPlan(planId, 'summary', asOf ?? 'today'),
+  activity: (planId: string, filters: object, offset: number) => inPlan(planId, 'activity', filters, offset),
+};
+
+/** The parts of a plan that a write to each resource changes: itself and what is computed from it. */
+const CHANGES = {
+  milestones: ['milestones', 'summary', 'activity'],
+  handovers: ['handovers', 'summary', 'activity'],
+  posts: ['posts', 'share', 'summary', 'activity'],
+  // People, skills and assessments all move coverage, the matrix and the summary.
+  skills: ['people', 'skills', 'summary', 'activity'],
+  adoption: ['adoption', 'summary', 'activity'],
+  members: ['members'],
+} as const;
+
+export type PlanResource = keyof typeof CHANGES;
+
+/** Refreshes what a write to `resource` changed; a membership write also changes the caller's own roles. */
+export function useInvalidate(planId: string, resource: PlanResource) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      ...CHANGES[resource].map((part) => queryClient.invalidateQueries({ queryKey: inPlan(planId, part) })),
+      ...(resource === 'members' ? [queryClient.invalidateQueries({ queryKey: queryKeys.me })] : []),
+    ]);
+}

@@ -1,0 +1,48 @@
+import type { Matrix } from '@handover/shared';
+import { useMatrix } from '../../../api/skills/get-matrix';
+import { ChartCard } from '../../../components/chart/chart-card';
+import { HeatMap, matrixRows } from '../../../components/chart/heat-map';
+import { EmptyState } from '../../../components/ui/states';
+import { CardQuery } from './card-query';
+
+const TITLE = 'Skills heat map';
+
+/** Each person's current level in each skill; only leads and executives may see individual levels. */
+export function HeatMapCard({ planId, canRead }: { planId: string; canRead: boolean }) {
+  const matrix = useMatrix(planId, canRead);
+  if (!canRead)
+    return (
+      <section className="card" aria-labelledby="heatmap-title">
+        <h2 id="heatmap-title">{TITLE}</h2>
+        <p className="muted">Individual skill levels are visible to leads and executives only.</p>
+      </section>
+    );
+  return (
+    <CardQuery title={TITLE} query={matrix}>
+      {(data) => <HeatMapChart matrix={data} />}
+    </CardQuery>
+  );
+}
+
+function HeatMapChart({ matrix }: { matrix: Matrix }) {
+  const rows = matrixRows(matrix);
+  return (
+    <ChartCard
+      id="heatmap"
+      title={TITLE}
+      summary="Current level of each person in each skill, 0 (none) to 4 (can teach); a dashed outline marks a level below the requirement."
+      columns={[
+        { header: 'Person', value: (r: (typeof rows)[number]) => r.name },
+        ...matrix.skills.map((s) => ({ header: s.name, value: (r: (typeof rows)[number]) => r.levels[s.id] ?? 0, numeric: true })),
+      ]}
+      rows={rows}
+      filename="skills-matrix.csv"
+    >
+      {rows.length === 0 || matrix.skills.length === 0 ? (
+        <EmptyState title="No people or skills yet" />
+      ) : (
+        <HeatMap matrix={matrix} label={TITLE} caption="Skill levels, people by skills" drawn />
+      )}
+    </ChartCard>
+  );
+}

@@ -1,0 +1,63 @@
+import { SOURCE_LABELS, type Plan, type Summary } from '@handover/shared';
+import { useWeeklyShare } from '../../../api/posts/get-weekly-share';
+import { Chart } from '../../../components/chart/chart';
+import { ChartCard } from '../../../components/chart/chart-card';
+import { formatDate, formatShortDate, percent } from '../../../lib/format';
+import { postsSeries, shareWindowStart, type PostsRow } from '../utils/series';
+import { CardQuery } from './card-query';
+
+const TITLE = 'Posts per week: agency vs in-house';
+
+/** Weekly posts stacked by who made them, with the in-house share against its target and the trend. */
+export function PostsCard({ summary, plan }: { summary: Summary; plan: Plan }) {
+  const share = useWeeklyShare(plan.id, shareWindowStart(plan.startDate, summary.asOf), summary.asOf);
+  const target = plan.targets.inHouseShare;
+  const horizon = plan.targetExitDate > summary.asOf ? plan.targetExitDate : summary.asOf;
+  return (
+    <CardQuery title={TITLE} query={share}>
+      {(data) => <PostsChart rows={postsSeries(data.points, summary.forecast, target, horizon)} target={target} summary={summary} />}
+    </CardQuery>
+  );
+}
+
+function PostsChart({ rows, target, summary }: { rows: PostsRow[]; target: number; summary: Summary }) {
+  const latest = [...rows].reverse().find((r) => r.share !== null);
+  return (
+    <ChartCard
+      id="posts"
+      title={TITLE}
+      summary={`Bars count posts by who made them; lines show the in-house share against the ${percent(target)} target and the fitted trend. ${
+        latest ? `Latest week with posts: ${percent(latest.share)} in-house.` : 'No posts recorded yet.'
+      } Last 28 days: ${percent(summary.posts.window.inHouseShare)} of ${summary.posts.window.total} posts.`}
+      columns={[
+        { header: 'Week of', value: (r) => r.weekStart },
+        { header: SOURCE_LABELS.agency, value: (r) => r.agency, numeric: true },
+        { header: SOURCE_LABELS.co_authored, value: (r) => r.coAuthored, numeric: true },
+        { header: SOURCE_LABELS.in_house, value: (r) => r.inHouse, numeric: true },
+        { header: 'In-house share', value: (r) => (r.share === null ? null : percent(r.share, 1)), numeric: true },
+        { header: 'Forecast share', value: (r) => (r.forecast === null ? null : percent(r.forecast, 1)), numeric: true },
+        { header: 'Target', value: (r) => percent(r.target), numeric: true },
+      ]}
+      rows={rows}
+      filename="posts-per-week.csv"
+    >
+      <Chart
+        emptyTitle="No weeks to show yet"
+        data={rows}
+        categoryKey="weekStart"
+        label={`Stacked weekly posts from ${formatDate(rows[0]?.weekStart)} with in-house share, target and forecast lines`}
+        formatCategory={formatShortDate}
+        formatRight={(v) => percent(v)}
+        rightDomain={[0, 1]}
+        series={[
+          { key: 'agency', label: SOURCE_LABELS.agency, color: 'var(--chart-agency)', kind: 'bar', stackId: 'posts' },
+          { key: 'coAuthored', label: SOURCE_LABELS.co_authored, color: 'var(--chart-co-authored)', kind: 'bar', stackId: 'posts' },
+          { key: 'inHouse', label: SOURCE_LABELS.in_house, color: 'var(--chart-in-house)', kind: 'bar', stackId: 'posts' },
+          { key: 'share', label: 'In-house share', color: 'var(--chart-share)', kind: 'line', axis: 'right' },
+          { key: 'forecast', label: 'Forecast share', color: 'var(--chart-forecast)', kind: 'line', axis: 'right', dashed: true },
+        ]}
+        references={[{ y: target, label: `Target ${percent(target)}`, color: 'var(--chart-target)', axis: 'right' }]}
+      />
+    </ChartCard>
+  );
+}

@@ -1,0 +1,22 @@
+import { useState } from 'react';
+import { errorMessage } from './api-client';
+
+/** What an action left to say: that it was done, or why it was refused. */
+export type NoticeMessage = { kind: 'success' | 'error'; text: string };
+
+/** A notice, and `run` to do an action whose outcome becomes the notice. */
+export function useNotice() {
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  async function run<T>(action: () => Promise<T>, done: (result: T) => string, refused: (message: string, error: unknown) => string = (m) => m) {
+    try {
+      const result = await action();
+      setNotice({ kind: 'success', text: done(result) });
+    } catch (err) {
+      setNotice({ kind: 'error', text: refused(errorMessage(err), err) });
+    }
+  }
+  return { notice, setNotice, run };
+}
+
+/** What `useNotice` gives, for passing to the parts of a page that report into its one notice. */
+export type Notices = ReturnType<typeof useNotice>;
