@@ -14,3 +14,5 @@ export * from './dates';
 export * from './permissions';
 export * from './labels';
 export * from './routes';
+export * from './ingest';
+export * from './ingest-receivers';
