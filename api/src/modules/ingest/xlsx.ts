@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { DEFAULT_XLSX_CAPS, TagScanner, XlsxError, inflate, readZipEntries, type XlsxCaps, type ZipEntry } from './xlsx-zip';
 
@@ -140,6 +141,24 @@ function cellText(value: ExcelJS.CellValue, numFmt?: string): string {
 const BATCH = 500;
 
 /**
+ * A stored (uncompressed) zip entry. The reader streams a sheet only once it has the shared
+ * strings; a workbook without that part would have its sheet spooled to a temporary file, so an
+ * empty one is handed over instead.
+ */
+function storedEntry(name: string, content: string): Buffer {
+  const data = Buffer.from(content);
+  const nameBytes = Buffer.from(name);
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt32LE(zlib.crc32(data), 14);
+  header.writeUInt32LE(data.length, 18);
+  header.writeUInt32LE(data.length, 22);
+  header.writeUInt16LE(nameBytes.length, 26);
+  return Buffer.concat([header, nameBytes, data]);
+}
+
+/**
  * The rows of one sheet (the first when none is named) as text cells, after `inspectXlsx` has
  * passed the workbook. Only the parts needed are handed to the streaming reader, in the order it
  * reads best (relationships, workbook, styles, shared strings, then the sheet), so no sheet is
@@ -155,10 +174,13 @@ export async function* readXlsxRows(file: Buffer, options: { sheet?: string; cap
   }
   const part = book.entries.get(sheet.part);
   if (!part || !WORKSHEET_PART.test(sheet.part)) throw new XlsxError('unsupported', `the sheet "${sheet.name}" is stored in a way this reader does not support`);
-  const parts = [WORKBOOK_RELS, WORKBOOK, STYLES, SHARED_STRINGS].map((n) => book.entries.get(n)).filter((e): e is ZipEntry => !!e);
+  const slice = (e: ZipEntry) => file.subarray(e.start, e.end);
+  const before = [WORKBOOK_RELS, WORKBOOK, STYLES].map((n) => book.entries.get(n)).filter((e): e is ZipEntry => !!e).map(slice);
+  const sharedStrings = book.entries.get(SHARED_STRINGS);
+  const strings = sharedStrings ? slice(sharedStrings) : storedEntry(SHARED_STRINGS, '<sst/>');
   // The directory goes last, unchanged: the streaming reader ends cleanly on it and ignores its offsets.
   const directory = file.subarray(Math.max(...[...book.entries.values()].map((e) => e.end)));
-  const input = Readable.from([...[...parts, part].map((e) => file.subarray(e.start, e.end)), directory]);
+  const input = Readable.from([...before, strings, slice(part), directory]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   let rows = 0;
   let batch: SheetRecord[] = [];
