@@ -61,12 +61,19 @@ const postFields = {
   groupUid: Id.optional(),
 };
 
-const eventFields = {
-  uid: Id,
-  type: z.literal('PUBLISHING_POST'),
-  organizationId: z.number().int().optional(),
-  timestamp: z.string().max(40).optional(),
-};
+/** The event envelope around a payload, for one action. */
+function agorapulseEvent<A extends string, P extends z.ZodType>(action: A, post: P) {
+  return z
+    .object({
+      uid: Id,
+      type: z.literal('PUBLISHING_POST'),
+      action: z.literal(action),
+      organizationId: z.number().int().optional(),
+      timestamp: z.string().max(40).optional(),
+      payload: z.object({ actor: AgorapulseActorSchema.optional(), post }).strict(),
+    })
+    .strict();
+}
 
 /**
  * Agorapulse's `PUBLISHING_POST` webhook event (OpenAPI 3.1 `webhooks` of api.agorapulse.com).
@@ -74,45 +81,22 @@ const eventFields = {
  * recorded nowhere.
  */
 export const AgorapulseEventSchema = z.discriminatedUnion('action', [
-  z
-    .object({
-      ...eventFields,
-      action: z.literal('PUBLISHED'),
-      payload: z
-        .object({
-          actor: AgorapulseActorSchema.optional(),
-          post: z
-            .object({
-              ...postFields,
-              publishDate: InstantInputSchema,
-              profile: AgorapulseProfileSchema,
-              status: z.literal('PUBLISHED').optional(),
-            })
-            .strict(),
-        })
-        .strict(),
-    })
-    .strict(),
-  z
-    .object({
-      ...eventFields,
-      action: z.literal('FAILED'),
-      payload: z
-        .object({
-          actor: AgorapulseActorSchema.optional(),
-          post: z
-            .object({
-              ...postFields,
-              uid: Id.optional(),
-              publishDate: z.string().max(40).optional(),
-              profile: AgorapulseProfileSchema.partial().strict().optional(),
-              status: z.literal('FAILED').optional(),
-            })
-            .strict()
-            .optional(),
-        })
-        .strict(),
-    })
-    .strict(),
+  agorapulseEvent(
+    'PUBLISHED',
+    z.object({ ...postFields, publishDate: InstantInputSchema, profile: AgorapulseProfileSchema, status: z.literal('PUBLISHED').optional() }).strict(),
+  ),
+  agorapulseEvent(
+    'FAILED',
+    z
+      .object({
+        ...postFields,
+        uid: Id.optional(),
+        publishDate: z.string().max(40).optional(),
+        profile: AgorapulseProfileSchema.partial().strict().optional(),
+        status: z.literal('FAILED').optional(),
+      })
+      .strict()
+      .optional(),
+  ),
 ]);
 export type AgorapulseEvent = z.infer<typeof AgorapulseEventSchema>;

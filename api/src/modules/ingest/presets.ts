@@ -32,39 +32,31 @@ export type Preset = {
   variants: readonly PresetVariant[];
 };
 
-const META_FORMAT: DateFormat = 'MM/DD/YYYY HH:mm';
+/**
+ * Meta Business Suite, Insights → Content → export: one CSV per platform, alike but for the account
+ * column. `Publish time` is 24 h with no zone stated, so the importer asks for one. A `Date` column
+ * may read `Lifetime`; it is not read.
+ */
+function metaPreset(name: PresetName, label: string, channel: Channel, account: string): Preset {
+  return {
+    name,
+    label,
+    channel,
+    formats: ['csv'],
+    headerBelowFirstRow: false,
+    variants: [
+      {
+        required: ['Post ID', account, 'Publish time', 'Permalink'],
+        columns: { publishedAt: 'Publish time', externalId: 'Post ID', permalink: 'Permalink', account },
+        dateFormat: 'MM/DD/YYYY HH:mm',
+      },
+    ],
+  };
+}
 
 export const PRESETS: readonly Preset[] = [
-  {
-    // Meta Business Suite, Insights → Content → export, Facebook file. `Publish time` is 24 h with no
-    // zone stated, so the importer asks for one. A `Date` column may read `Lifetime`; it is not read.
-    name: 'meta_facebook',
-    label: 'Meta Business Suite (Facebook)',
-    channel: 'facebook',
-    formats: ['csv'],
-    headerBelowFirstRow: false,
-    variants: [
-      {
-        required: ['Post ID', 'Page ID', 'Publish time', 'Permalink'],
-        columns: { publishedAt: 'Publish time', externalId: 'Post ID', permalink: 'Permalink', account: 'Page ID' },
-        dateFormat: META_FORMAT,
-      },
-    ],
-  },
-  {
-    name: 'meta_instagram',
-    label: 'Meta Business Suite (Instagram)',
-    channel: 'instagram',
-    formats: ['csv'],
-    headerBelowFirstRow: false,
-    variants: [
-      {
-        required: ['Post ID', 'Account username', 'Publish time', 'Permalink'],
-        columns: { publishedAt: 'Publish time', externalId: 'Post ID', permalink: 'Permalink', account: 'Account username' },
-        dateFormat: META_FORMAT,
-      },
-    ],
-  },
+  metaPreset('meta_facebook', 'Meta Business Suite (Facebook)', 'facebook', 'Page ID'),
+  metaPreset('meta_instagram', 'Meta Business Suite (Instagram)', 'instagram', 'Account username'),
   {
     // LinkedIn page analytics, Content → export, "All posts" sheet: a description row above the
     // header; `Posted by` (the member who posted as the page) appears in some exports only.
