@@ -106,15 +106,27 @@ export const DATE_FORMATS: Record<DateFormat, DateFormatInfo> = {
   'ddd, MMM D, YYYY': { example: 'Tue, Mar 31, 2026', dateOnly: true, needsTimeZone: false },
 };
 
-/** Whether the runtime knows the IANA zone (Intl throws a RangeError for an unknown one). */
+const knownZones = new Map<string, boolean>();
+
+/**
+ * Whether the runtime knows the IANA zone (Intl throws a RangeError for an unknown one). Answers
+ * are remembered: making a DateTimeFormat costs far more than reading a date, and this is asked
+ * for every date cell of an import.
+ */
 export function isValidTimeZone(name: string): boolean {
   if (!name || name.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size >= 500) knownZones.clear();
+    knownZones.set(name, known);
   }
+  return known;
 }
 
 export const TimeZoneSchema = z

@@ -78,8 +78,12 @@ function monthNameMatches(name: string, month: number): boolean {
   return full[month - 1] === lower || (lower === 'sept' && month === 9);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function realDate({ year, month, day }: Parts): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
 /**
@@ -91,17 +95,57 @@ function realDate({ year, month, day }: Parts): boolean {
 const SPREADSHEET_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/**
+ * A zone's UTC offset (minutes) at an instant, remembered per hour: an hour whose first and last
+ * millisecond share an offset has it throughout (transitions are hours apart); an hour with a
+ * transition in it is asked about each time. Asking the zone costs a date formatting.
+ */
+class ZoneOffsets {
+  private readonly hours = new Map<number, number>();
+
+  constructor(private readonly zone: IANAZone) {}
+
+  at(ms: number): number {
+    const hour = Math.floor(ms / HOUR_MS);
+    let offset = this.hours.get(hour);
+    if (offset === undefined) {
+      const first = this.zone.offset(hour * HOUR_MS);
+      offset = first === this.zone.offset(hour * HOUR_MS + HOUR_MS - 1) ? first : Number.NaN;
+      if (this.hours.size >= 100_000) this.hours.clear();
+      this.hours.set(hour, offset);
+    }
+    return Number.isNaN(offset) ? this.zone.offset(ms) : offset;
+  }
+}
+
+const zones = new Map<string, ZoneOffsets>();
+
+function offsetsOf(timeZone: string): ZoneOffsets {
+  let offsets = zones.get(timeZone);
+  if (!offsets) {
+    if (zones.size >= 50) zones.clear();
+    offsets = new ZoneOffsets(IANAZone.create(timeZone));
+    zones.set(timeZone, offsets);
+  }
+  return offsets;
+}
 
 /**
  * The UTC instant of a wall-clock time in a zone. A repeated hour (clocks going back) takes the
  * earlier instant; a skipped hour (clocks going forward) moves forward by the gap, as a clock
  * would: 01:30 on the night London skips 01:00–02:00 is 02:30 BST.
  */
-export function zonedToUtc(localMs: number, zone: IANAZone): number {
-  const before = zone.offset(localMs - DAY_MS);
-  const after = zone.offset(localMs + DAY_MS);
-  const candidates = [localMs - before * 60_000, localMs - after * 60_000].filter((t) => zone.offset(t) * 60_000 === localMs - t);
-  if (candidates.length) return Math.min(...candidates);
+export function zonedToUtc(localMs: number, timeZone: string): number {
+  const zone = offsetsOf(timeZone);
+  const before = zone.at(localMs - DAY_MS);
+  const after = zone.at(localMs + DAY_MS);
+  const early = localMs - Math.max(before, after) * 60_000;
+  const late = localMs - Math.min(before, after) * 60_000;
+  // A candidate is right when the zone's offset at it turns it back into the wall-clock time.
+  if (zone.at(early) * 60_000 === localMs - early) return early;
+  if (zone.at(late) * 60_000 === localMs - late) return late;
   // In the gap: read with the offset in force before it, which lands after the gap.
   return localMs - before * 60_000;
 }
@@ -119,20 +163,20 @@ export function parseDateCell(raw: string, format: DateFormat, timeZone?: string
   const text = raw.trim();
   if (!/\d/.test(text)) return { kind: 'skip' };
   if (timeZone !== undefined && !isValidTimeZone(timeZone)) return { kind: 'error', message: `unknown time zone "${timeZone}": use an IANA name such as Europe/London` };
-  const info = DATE_FORMATS[format];
-  const expected = `expected a date like ${info.example} (${format})`;
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  // Messages are made only for a cell that needs one: this runs once per row of a large file.
+  const expected = () => `expected a date like ${DATE_FORMATS[format].example} (${format})`;
+  const shown = () => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
   let parts = PARSERS[format](text);
   if (!parts) {
     const m = SPREADSHEET_DATE.exec(text);
     if (m) parts = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: num(m[4]), minute: num(m[5]), second: num(m[6]) };
   }
-  if (!parts) return { kind: 'error', message: `"${shown}": ${expected}` };
+  if (!parts) return { kind: 'error', message: `"${shown()}": ${expected()}` };
   const { year, month, day, hour, minute = 0, second = 0, millisecond = 0, offsetMinutes } = parts;
   if (!realDate(parts) || (hour !== undefined && (hour > 23 || minute > 59 || second > 59))) {
-    return { kind: 'error', message: `"${shown}" is not a real date or time: ${expected}` };
+    return { kind: 'error', message: `"${shown()}" is not a real date or time: ${expected()}` };
   }
-  if (year < MIN_YEAR || year > MAX_YEAR) return { kind: 'error', message: `"${shown}" is outside the years ${MIN_YEAR} to ${MAX_YEAR}` };
+  if (year < MIN_YEAR || year > MAX_YEAR) return { kind: 'error', message: `"${shown()}" is outside the years ${MIN_YEAR} to ${MAX_YEAR}` };
   const wallMs = Date.UTC(year, month - 1, day, hour ?? 0, minute, second, millisecond);
   let ms: number;
   if (hour === undefined) {
@@ -140,10 +184,10 @@ export function parseDateCell(raw: string, format: DateFormat, timeZone?: string
   } else if (offsetMinutes !== undefined) {
     ms = wallMs - offsetMinutes * 60_000;
   } else {
-    if (timeZone === undefined) return { kind: 'error', message: `"${shown}" has no UTC offset: choose the time zone the file was written in` };
-    ms = zonedToUtc(wallMs, IANAZone.create(timeZone));
+    if (timeZone === undefined) return { kind: 'error', message: `"${shown()}" has no UTC offset: choose the time zone the file was written in` };
+    ms = zonedToUtc(wallMs, timeZone);
   }
   const iso = new Date(ms).toISOString();
-  if (iso.length !== 24 || iso < '1970') return { kind: 'error', message: `"${shown}" is outside the years ${MIN_YEAR} to ${MAX_YEAR}` };
+  if (iso.length !== 24 || iso < '1970') return { kind: 'error', message: `"${shown()}" is outside the years ${MIN_YEAR} to ${MAX_YEAR}` };
   return { kind: 'instant', iso };
 }

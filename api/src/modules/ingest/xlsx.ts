@@ -9,7 +9,7 @@ export { DEFAULT_XLSX_CAPS, XlsxError, type XlsxCaps };
 export type SheetRecord = { fields: string[]; line: number };
 
 export type XlsxSheet = { name: string; part: string };
-type Workbook = { sheets: XlsxSheet[]; entries: Map<string, ZipEntry> };
+export type XlsxWorkbook = { sheets: XlsxSheet[]; entries: Map<string, ZipEntry> };
 
 const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
@@ -57,7 +57,7 @@ function sheetsOf(workbookXml: string, relsXml: string): XlsxSheet[] {
  * refused (no DTD is ever processed), and tags are counted for shared strings and for each
  * sheet's rows and cells per row.
  */
-export async function inspectXlsx(file: Buffer, caps: XlsxCaps = DEFAULT_XLSX_CAPS): Promise<Workbook> {
+export async function inspectXlsx(file: Buffer, caps: XlsxCaps = DEFAULT_XLSX_CAPS): Promise<XlsxWorkbook> {
   const entries = readZipEntries(file, caps.maxEntries);
   const byName = new Map(entries.map((e) => [e.name, e]));
   if (!byName.has(WORKBOOK)) throw new XlsxError('not_xlsx', 'the file is a zip but not an XLSX workbook');
