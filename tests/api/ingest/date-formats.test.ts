@@ -89,6 +89,38 @@ describe('parseDateCell', () => {
       expect(parseDateCell('03/08/2026 02:30', 'MM/DD/YYYY HH:mm', 'America/New_York')).toEqual(instant('2026-03-08T07:30:00.000Z'));
     });
 
+    it('When every quarter hour of two transition days is read in four zones, then it matches a brute-force reading', () => {
+      const formats = new Map<string, Intl.DateTimeFormat>();
+      const wallOf = (ms: number, zone: string) => {
+        if (!formats.has(zone)) {
+          formats.set(zone, new Intl.DateTimeFormat('en-GB', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }));
+        }
+        const parts = Object.fromEntries(formats.get(zone)!.formatToParts(ms).map((p) => [p.type, p.value]));
+        return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+      };
+      const cases: Array<[string, string, string]> = [
+        ['Europe/London', '2026-03-29', '2026-10-25'],
+        ['America/New_York', '2026-03-08', '2026-11-01'],
+        ['Australia/Lord_Howe', '2026-04-05', '2026-10-04'], // a 30-minute shift
+        ['Asia/Kathmandu', '2026-03-29', '2026-10-25'], // +05:45, no shift
+      ];
+      for (const [zone, ...days] of cases) {
+        for (const day of days) {
+          for (let minutes = 0; minutes < 24 * 60; minutes += 15) {
+            const wall = `${day} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String((minutes % 60) + (minutes % 60 === 15 ? 2 : 0)).padStart(2, '0')}`;
+            const wallMs = Date.parse(`${wall.replace(' ', 'T')}:00Z`);
+            const exact: number[] = [];
+            for (let k = -60; k <= 60; k++) if (wallOf(wallMs - k * 15 * 60_000, zone) === wall) exact.push(wallMs - k * 15 * 60_000);
+            const dayBefore = wallMs - 86_400_000;
+            const offsetBefore = Date.parse(`${wallOf(dayBefore, zone).replace(' ', 'T')}:00Z`) - dayBefore;
+            // The earliest instant showing this wall time; in a gap, the wall time read with the offset before it.
+            const expected = exact.length ? Math.min(...exact) : wallMs - offsetBefore;
+            expect([zone, wall, parseDateCell(wall, 'YYYY-MM-DD HH:mm', zone)]).toEqual([zone, wall, instant(new Date(expected).toISOString())]);
+          }
+        }
+      }
+    });
+
     it('When a time is just outside the transition, then the ordinary offset applies', () => {
       expect(parseDateCell('2026-10-25 02:00', 'YYYY-MM-DD HH:mm', 'Europe/London')).toEqual(instant('2026-10-25T02:00:00.000Z'));
       expect(parseDateCell('2026-03-29 00:59', 'YYYY-MM-DD HH:mm', 'Europe/London')).toEqual(instant('2026-03-29T00:59:00.000Z'));
