@@ -17,3 +17,5 @@ export * from './routes';
 export * from './exit-forecast';
 export * from './snapshots';
 export * from './webhooks';
+export * from './ingest';
+export * from './ingest-receivers';
