@@ -1,6 +1,9 @@
 /**
- * npm run bench [-- --pg | --pg-only] [--rows N] [--import-reps N] [--latency-reps N] [--rps-reps N] [--duration S]
+ * npm run bench [-- --pg | --pg-only] [--only server|csv] [--rows N] [--import-reps N] [--latency-reps N] [--rps-reps N]
+ *                 [--duration S] [--csv-reps N]
  *
+ * Two cases: `server` (import, latency and requests per second against the real server) and `csv`
+ * (the hand-written CSV reader against csv-parse on the same million-row file, in this process).
  * A benchmark, not a test: it starts the built server (node api/dist/main.js) as a child process on
  * a fresh database, measures, prints a table and writes bench/results.json. Every ratio is measured
  * side by side in the same run, alternating the two sides, and each figure is the median of the
@@ -14,12 +17,17 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { createTempDatabase } from '../api/scripts/pg-temp';
 import { uuidv7 } from '../api/src/db/ids';
+import { CSV_PARSE_VERSION, KEEP_RATIO, benchCsvReaders, type CsvReadersResult } from './csv-readers';
 import { dashboardInitialJs, type DashboardSize } from './dashboard';
 import { row, todayUtc, writeCsv } from './data';
 import { latencies, median, ok, percentile, request } from './http';
 import { ROOT, ensureBuilt, memoryOf, startApi, startProcess, type ServerProcess } from './server';
 
+const CASES = ['server', 'csv'] as const;
+type Case = (typeof CASES)[number];
+
 type Options = {
+  cases: Case[];
   dialects: Array<'sqlite' | 'postgres'>;
   rows: number;
   smallRows: number;
@@ -28,6 +36,7 @@ type Options = {
   latencySamples: number;
   rpsReps: number;
   duration: number;
+  csvReps: number;
 };
 
 function parseArgs(argv: string[]): Options {
@@ -38,8 +47,12 @@ function parseArgs(argv: string[]): Options {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} needs a positive number`);
     return n;
   };
+  const only = argv.indexOf('--only');
+  const cases = only < 0 ? [...CASES] : (argv[only + 1] ?? '').split(',');
+  for (const c of cases) if (!(CASES as readonly string[]).includes(c)) throw new Error(`--only takes ${CASES.join(' or ')}, not "${c}"`);
   const dialects: Options['dialects'] = argv.includes('--pg-only') ? ['postgres'] : argv.includes('--pg') ? ['sqlite', 'postgres'] : ['sqlite'];
   return {
+    cases: cases as Case[],
     dialects,
     rows: value('--rows', 1_000_000),
     smallRows: value('--small-rows', 10_000),
@@ -48,6 +61,7 @@ function parseArgs(argv: string[]): Options {
     latencySamples: value('--latency-samples', 60),
     rpsReps: value('--rps-reps', 3),
     duration: value('--duration', 8),
+    csvReps: value('--csv-reps', 5),
   };
 }
 
@@ -365,7 +379,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
 
 type Line = [string, string, string, string];
 
-function table(results: DialectResult[], dashboard: DashboardSize): string {
+function table(results: DialectResult[], csv: CsvReadersResult | null, dashboard: DashboardSize | null): string {
   const lines: Line[] = [['measure', 'value', 'target', 'met']];
   const yes = (b: boolean) => (b ? 'yes' : 'NO');
   for (const r of results) {
@@ -398,12 +412,22 @@ function table(results: DialectResult[], dashboard: DashboardSize): string {
       [`${d}: bare Express serving the same page (context)`, `${r.milestones.pageRps.toLocaleString('en')} req/s (${r.milestones.pageRatio}x)`, '', ''],
     );
   }
-  lines.push([
-    'dashboard initial JavaScript, gzip',
-    dashboard.built ? `${round(dashboard.gzipBytes / 1024)} KiB (${dashboard.files.length} files)` : 'not built',
-    '',
-    '',
-  ]);
+  if (dashboard) {
+    lines.push([
+      'dashboard initial JavaScript, gzip',
+      dashboard.built ? `${round(dashboard.gzipBytes / 1024)} KiB (${dashboard.files.length} files)` : 'not built',
+      '',
+      '',
+    ]);
+  }
+  if (csv) {
+    const rows = csv.rows.toLocaleString('en');
+    lines.push(
+      [`CSV reader (ours), ${rows} rows in 64 KiB chunks`, `${csv.oursRowsPerSecond.toLocaleString('en')} rows/s`, '', ''],
+      [`csv-parse ${CSV_PARSE_VERSION}, same file and chunks`, `${csv.csvParseRowsPerSecond.toLocaleString('en')} rows/s`, '', ''],
+      ['ours / csv-parse (keep ours only when met)', `${csv.ratio}x`, `>= ${KEEP_RATIO}x`, yes(csv.keepOurs)],
+    );
+  }
   const widths = [0, 1, 2, 3].map((i) => Math.max(...lines.map((l) => l[i]!.length)));
   const fmt = (l: Line) => `| ${l.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [fmt(lines[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.slice(1).map(fmt)].join('\n');
@@ -422,27 +446,30 @@ function machine() {
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
-  ensureBuilt(log);
+  const server = o.cases.includes('server');
+  if (server) ensureBuilt(log);
   const endDay = todayUtc();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handover-bench-csv-'));
   const results: DialectResult[] = [];
+  let csvReaders: CsvReadersResult | null = null;
   const startedAt = new Date().toISOString();
   try {
     const csv = { large: path.join(dir, 'large.csv'), small: path.join(dir, 'small.csv') };
     log(`writing ${o.rows} and ${o.smallRows} rows of CSV ...`);
     await writeCsv(csv.large, o.rows, endDay);
     await writeCsv(csv.small, o.smallRows, endDay, 's');
-    for (const dialect of o.dialects) results.push(await benchDialect(dialect, o, csv, endDay));
+    if (o.cases.includes('csv')) csvReaders = await benchCsvReaders(csv.large, o.rows, o.csvReps, log);
+    if (server) for (const dialect of o.dialects) results.push(await benchDialect(dialect, o, csv, endDay));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const dashboard = dashboardInitialJs(path.join(ROOT, 'dashboard/dist'));
+  const dashboard = server ? dashboardInitialJs(path.join(ROOT, 'dashboard/dist')) : null;
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  const out = { command, startedAt, finishedAt: new Date().toISOString(), machine: machine(), options: o, results, dashboard };
+  const out = { command, startedAt, finishedAt: new Date().toISOString(), machine: machine(), options: o, results, csvReaders, dashboard };
   fs.writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
   const m = out.machine;
   console.log(`\n${command}\n${m.cpus} x ${m.cpuModel}, ${m.memoryGB} GB, ${m.os}, Node ${m.node}\n`);
-  console.log(table(results, dashboard));
+  console.log(table(results, csvReaders, dashboard));
   console.log('\nwritten to bench/results.json');
 }
 
