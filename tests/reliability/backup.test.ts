@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client, expectStatus } from './support/client';
+import { Client, expectStatus } from '../support/client';
 import { expectRollupsMatch, integrity, openForChecks } from './support/db-check';
-import { ROOT, ServerProcess, dialect, freshStore, sleep, type Store } from './support/server';
+import { ADMIN, ROOT, dialect, freshStore, sleep, startServer, type ServerProcess, type Store } from './support/server';
 
 /** `npm run backup` while the server takes writes, then `npm run restore`, proven by the acknowledged-writes log. */
 
@@ -47,9 +47,9 @@ async function storedExternalIds(planId: string): Promise<Set<string>> {
 }
 
 test(`When a backup is taken during a stream of writes and restored, then the restored database is intact and holds every write acknowledged before the backup began (${dialect})`, async () => {
-  server = await ServerProcess.start(store);
+  server = await startServer(store);
   const api = new Client(server.url);
-  const token = await api.login();
+  const token = await api.login(ADMIN);
   const plan = expectStatus(
     await api.call<{ id: string }>('POST', '/api/v1/plans', {
       token,
@@ -112,9 +112,9 @@ test(`When a backup is taken during a stream of writes and restored, then the re
   for (let i = 0; i < 60_000; i += 997) expect(ids.has(`seed-${i}`)).toBe(true);
 
   // The restored database serves again.
-  server = await ServerProcess.start(store);
+  server = await startServer(store);
   const after = new Client(server.url);
-  const token2 = await after.login();
+  const token2 = await after.login(ADMIN);
   const page = expectStatus(await after.call<{ total: number }>('GET', `${posts}?limit=1`, { token: token2 }), 200, 'read back');
   expect(page.total).toBe(ids.size);
   console.log(

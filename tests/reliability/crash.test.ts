@@ -1,8 +1,9 @@
 import { HANDOVER_LADDER, type HandoverStatus } from '@handover/shared';
 import type { Db } from '../../api/src/db/data-source';
-import { Client, expectStatus, rng, seedFromEnv, type Rng } from './support/client';
+import { Client, expectStatus } from '../support/client';
+import { rng, seedFromEnv, type Rng } from './support/random';
 import { expectRollupsMatch, integrity, openForChecks, scalar } from './support/db-check';
-import { ServerProcess, freshStore, sleep, type Store } from './support/server';
+import { ADMIN, freshStore, sleep, startServer, type ServerProcess, type Store } from './support/server';
 
 /**
  * Crash safety: the real server takes a stream of writes and is killed with SIGKILL at a random
@@ -252,9 +253,9 @@ async function verify(api: Client, token: string, db: Db, ids: Ids, log: Log, cy
 
 test(`When the server is killed with SIGKILL at random moments during a stream of writes (${CYCLES} cycles), then after each restart every acknowledged write is there and nothing is half-applied`, async () => {
   const r = rng(seedFromEnv('crash'));
-  server = await ServerProcess.start(store);
+  server = await startServer(store);
   let api = new Client(server.url);
-  const token = await api.login();
+  const token = await api.login(ADMIN);
   const plan = expectStatus(
     await api.call<{ id: string }>('POST', '/api/v1/plans', {
       token,
@@ -291,7 +292,7 @@ test(`When the server is killed with SIGKILL at random moments during a stream o
   for (let cycle = 1; cycle <= CYCLES; cycle++) {
     await writeUntilKilled(api, token, ids, log, cycle, r);
     expect(server.running).toBe(false);
-    server = await ServerProcess.start(store);
+    server = await startServer(store);
     api = new Client(server.url);
     const db = await openForChecks(store.config);
     try {

@@ -1,40 +1,30 @@
-import { Client } from 'pg';
-import { createTempDatabase } from '../../api/scripts/pg-temp';
-import { buildApiIfNeeded, startApiProcess, type ApiProcess } from './processes';
+import { Client as PgClient } from 'pg';
+import { Client, type Account } from '../support/client';
+import { freshDatabase, type FreshDatabase } from '../support/database';
+import { ServerProcess, buildIfStale } from '../support/launcher';
 
 // Two API processes on one PostgreSQL database must behave as one service: sessions, idempotency
 // keys and login rate limits live in the database, and the post rollups stay equal to the ledger
 // when both processes write at once.
 
-const ADMIN = { email: 'scale-admin@example.com', password: 'scale-password-123' };
+const ADMIN: Account = { email: 'scale-admin@example.com', password: 'scale-password-123' };
 const HEADER = 'channel,published_at,source,external_id,author';
 
-let database: { url: string; drop: () => Promise<void> };
-let a: ApiProcess;
-let b: ApiProcess;
-let pg: Client;
+let database: FreshDatabase;
+let servers: ServerProcess[] = [];
+let a: Client;
+let b: Client;
+let pg: PgClient;
 
 type Reply = { status: number; body: Record<string, unknown>; headers: Headers };
 
-async function call(api: ApiProcess, method: string, path: string, options: { token?: string; json?: unknown; csv?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  let body: string | undefined;
-  if (options.json !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.json);
-  }
-  if (options.csv !== undefined) {
-    headers['Content-Type'] = 'text/csv';
-    body = options.csv;
-  }
-  const res = await fetch(`${api.base}${path}`, { method, headers, body });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: res.headers };
+function call(api: Client, method: string, path: string, options: { token?: string; json?: unknown; csv?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+  const headers = options.csv === undefined ? options.headers : { ...options.headers, 'Content-Type': 'text/csv' };
+  return api.call<Record<string, unknown>>(method, path, { token: options.token, body: options.json, raw: options.csv, headers });
 }
 
-async function login(api: ApiProcess, email = ADMIN.email, password = ADMIN.password): Promise<string> {
-  const res = await call(api, 'POST', '/auth/login', { json: { email, password } });
+async function login(api: Client, account = ADMIN): Promise<string> {
+  const res = await call(api, 'POST', '/auth/login', { json: account });
   expect(res.status).toBe(200);
   return res.body.token as string;
 }
@@ -49,18 +39,18 @@ async function newPlan(token: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  buildApiIfNeeded();
-  database = await createTempDatabase('handover_scale');
-  const env = { DATABASE_URL: database.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
-  a = await startApiProcess(env);
-  b = await startApiProcess(env);
-  pg = new Client({ connectionString: database.url });
+  buildIfStale();
+  database = await freshDatabase({ dialect: 'postgres', prefix: 'handover_scale' });
+  const launch = () => ServerProcess.launch({ databaseUrl: database.url, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+  servers = [await launch(), await launch()];
+  [a, b] = servers.map((server) => new Client(`${server.url}/api/v1`)) as [Client, Client];
+  pg = new PgClient({ connectionString: database.url });
   await pg.connect();
 });
 
 afterAll(async () => {
   await pg?.end();
-  await Promise.all([a?.stop(), b?.stop()]);
+  await Promise.all(servers.map((server) => server.stop()));
   await database?.drop();
 });
 

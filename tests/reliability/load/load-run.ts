@@ -1,7 +1,7 @@
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { Client, expectStatus } from '../support/client';
-import { ServerProcess, freshStore, sleep, type Store } from '../support/server';
+import { Client, expectStatus } from '../../support/client';
+import { ADMIN, freshStore, sleep, startServer, type ServerProcess, type Store } from '../support/server';
 
 /**
  * 100 connections of mixed reads and writes, signed in, against the real server on loopback.
@@ -35,10 +35,10 @@ const PROBE = path.join(__dirname, 'gc-probe.js');
 
 /** Full GC in the server, then its memory (printed by the preloaded probe). */
 async function probe(server: ServerProcess): Promise<Memory> {
-  const seen = server.text().split('GC-PROBE ').length;
+  const seen = server.output().split('GC-PROBE ').length;
   server.signal('SIGUSR2');
   for (let attempt = 0; attempt < 200; attempt++) {
-    const parts = server.text().split('GC-PROBE ');
+    const parts = server.output().split('GC-PROBE ');
     if (parts.length > seen) return JSON.parse(parts.at(-1)!.split('\n')[0]!) as Memory;
     await sleep(50);
   }
@@ -143,9 +143,9 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadResult> {
   const store: Store = await freshStore();
   let server: ServerProcess | undefined;
   try {
-    server = await ServerProcess.start(store, { nodeArgs: ['--expose-gc'], preload: [PROBE] });
+    server = await startServer(store, { nodeArgs: ['--expose-gc'], preload: [PROBE] });
     const api = new Client(server.url);
-    const token = await api.login();
+    const token = await api.login(ADMIN);
     const planId = await seed(api, token);
     log(`warming up for ${options.warmupSeconds ?? 5} s`);
     await cannon(server.url, token, planId, connections, options.warmupSeconds ?? 5);
@@ -159,7 +159,7 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadResult> {
       .filter(([code]) => code.startsWith('5'))
       .reduce((sum, [, count]) => sum + count, 0);
     const exit = await server.stop();
-    if (exit.code !== 0) throw new Error(`the server did not stop cleanly: ${JSON.stringify(exit)}\n${server.text().slice(-2000)}`);
+    if (exit.code !== 0) throw new Error(`the server did not stop cleanly: ${JSON.stringify(exit)}\n${server.output().slice(-2000)}`);
     return {
       dialect: store.config.dialect,
       connections,
