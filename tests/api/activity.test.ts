@@ -1,15 +1,13 @@
-import { startApp, type TestApp, type TestUser } from '../support/app';
-import { createMilestone, milestoneInput, planInput, planWorld, type PlanWorld } from '../support/factories';
+import { useApp, type TestUser } from '../support/app';
+import { createMilestone, milestoneInput, planInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectProblem } from '../support/problem';
 
-let t: TestApp;
+const t = useApp();
 let admin: TestUser;
 beforeAll(async () => {
-  t = await startApp();
   admin = await t.user({ isAdmin: true });
 });
-afterAll(async () => t.close());
 
 const url = (planId: string, query = '') => `/api/v1/plans/${planId}/activity${query ? `?${query}` : ''}`;
 const summary = (items: { action: string; entity: string }[]) => items.map((i) => `${i.action} ${i.entity}`);

@@ -1,10 +1,6 @@
-import { startApp, type TestApp } from '../support/app';
+import { useApp } from '../support/app';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => t.close());
+const t = useApp();
 
 test('When sessions are expired, idle or long revoked, then the purge deletes them and keeps live ones', async () => {
   const live = await t.user();

@@ -1,17 +1,15 @@
-import { startApp, type TestApp, type TestUser } from '../support/app';
-import { milestoneInput, planInput, planWorld, type PlanWorld } from '../support/factories';
+import { useApp, type TestUser } from '../support/app';
+import { milestoneInput, planInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf, login } from '../support/http';
 import { expectProblem } from '../support/problem';
 
-let t: TestApp;
+const t = useApp();
 let admin: TestUser;
 let world: PlanWorld;
 beforeAll(async () => {
-  t = await startApp();
   admin = await t.user({ isAdmin: true });
   world = await planWorld(t, admin);
 });
-afterAll(async () => t.close());
 
 let keys = 0;
 const newKey = () => `key-${Date.now()}-${(keys += 1)}`;

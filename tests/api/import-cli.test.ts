@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startApp, type TestApp } from '../support/app';
-import { planWorld, type PlanWorld } from '../support/factories';
+import { planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { rollupsVersusLedger } from '../support/rollups';
 

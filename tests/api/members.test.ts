@@ -1,15 +1,13 @@
-import { startApp, type TestApp, type TestUser } from '../support/app';
-import { planWorld, type PlanWorld } from '../support/factories';
+import { useApp, type TestUser } from '../support/app';
+import { planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectProblem } from '../support/problem';
 
-let t: TestApp;
+const t = useApp();
 let admin: TestUser;
 beforeAll(async () => {
-  t = await startApp();
   admin = await t.user({ isAdmin: true });
 });
-afterAll(async () => t.close());
 
 const GHOST = '00000000-0000-4000-8000-000000000000';
 const membersOf = async (planId: string) => (await t.as(admin.token).get(`/api/v1/plans/${planId}/members`)).body;

@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { createMilestone, planWorld, type PlanWorld } from '../support/factories';
+import { createMilestone, planWorld, type PlanWorld } from '../support/fixtures';
 
 // The list is one hand-written SQL statement (page, total and dependencies together), so check it
 // against GET, item by item, across pages and filters.

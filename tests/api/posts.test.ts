@@ -1,6 +1,6 @@
 import { PROBLEM_BASE } from '@handover/shared';
 import { startApp, type TestApp } from '../support/app';
-import { planWorld, type PlanWorld } from '../support/factories';
+import { planWorld, type PlanWorld } from '../support/fixtures';
 import { expectProblem } from '../support/problem';
 import { rollupsVersusLedger } from '../support/rollups';
 

@@ -1,5 +1,5 @@
-import { startApp, type TestApp } from '../support/app';
-import { planWorld } from '../support/factories';
+import { useApp } from '../support/app';
+import { planWorld } from '../support/fixtures';
 import { expectProblem } from '../support/problem';
 import {
   CALLERS,
@@ -12,12 +12,11 @@ import {
   type MatrixCtx,
 } from '../support/route-table';
 
-// One table (tests/support/route-table.ts) x every kind of caller, expectations from DESIGN section 6.
+// One table (tests/support/route-table.ts) x every kind of caller, expectations from the permission table (docs/domain.md).
 
-let t: TestApp;
+const t = useApp();
 let c: MatrixCtx;
 beforeAll(async () => {
-  t = await startApp();
   const world = await planWorld(t);
   const tokens: Record<Caller, string | undefined> = {
     admin: world.admin.token,
@@ -29,7 +28,6 @@ beforeAll(async () => {
   };
   c = { t, world, tokens };
 });
-afterAll(async () => t.close());
 
 const SLUG: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found' };
 

@@ -2,7 +2,7 @@ import { addDays, addMonths, firstOfMonth, mondayOf, type SharePoint } from '@ha
 import fc from 'fast-check';
 import { startApp, type TestApp, type TestUser } from '../support/app';
 import { dialect } from '../support/database';
-import { planInput } from '../support/factories';
+import { planInput } from '../support/fixtures';
 import { rollupsVersusLedger } from '../support/rollups';
 
 // Random sequences of writes through HTTP — single posts, CSV imports (with duplicates, bad rows

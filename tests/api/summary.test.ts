@@ -1,5 +1,5 @@
 import { startApp, type TestApp } from '../support/app';
-import { milestoneInput, planWorld, type PlanWorld } from '../support/factories';
+import { milestoneInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { expectProblem } from '../support/problem';
 
 // One plan built through the API, with every number of its summary computed by hand below.

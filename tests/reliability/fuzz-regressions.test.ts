@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { Db } from '../../api/src/db/data-source';
 import { RollupDelta } from '../../api/src/modules/posts/rollups';
 import { startApp, type TestApp } from '../support/app';
-import { planWorld, type PlanWorld } from '../support/factories';
+import { planWorld, type PlanWorld } from '../support/fixtures';
 import { expectProblem } from '../support/problem';
 import { expectRollupsMatch } from './support/db-check';
 import { difference, snapshot } from './support/snapshot';

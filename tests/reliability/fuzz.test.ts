@@ -8,7 +8,7 @@ import { answerClientErrors } from '../../api/src/http/client-errors';
 import { SessionEntity } from '../../api/src/modules/auth/session.entity';
 import { SESSION_PREFIX, newToken, tokenHash } from '../../api/src/modules/auth/tokens';
 import { startApp, type TestApp } from '../support/app';
-import { planWorld, type PlanWorld } from '../support/factories';
+import { planWorld, type PlanWorld } from '../support/fixtures';
 import {
   badBytes,
   contentType,

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { startApp, type TestApp, type TestUser } from '../support/app';
-import { planWorld, type PlanWorld } from '../support/factories';
+import { planWorld, type PlanWorld } from '../support/fixtures';
 import { expectProblem } from '../support/problem';
 import {
   CALLERS,
   CALLER_LABEL,
   ROUTES,
-  SECTION_6,
+  PERMISSION_RULES,
   expectedStatus,
   send,
   type Caller,
@@ -19,7 +19,7 @@ import { difference, snapshot } from './support/snapshot';
 
 /**
  * The full matrix: every plan route, /plans and /users (the shared table in tests/support/route-table.ts)
- * x the six callers of DESIGN section 6 x a member of another plan using this plan's ids (BOLA),
+ * x the six callers of the permission table (docs/domain.md) x a member of another plan using this plan's ids (BOLA),
  * with the whole database compared before and after every write that must be refused.
  * Then the rows the table cannot hold (accept/reopen) and the property-level rules.
  */
@@ -88,7 +88,7 @@ const childParam = (rc: RouteCase) => /:(?!planId|userId)\w+Id\b/.test(rc.route)
 
 describe.each(ROUTES.map((rc) => [`${rc.method.toUpperCase()} ${rc.route}`, rc] as const))('%s', (name, rc) => {
   test.each(CALLERS.map((caller) => [CALLER_LABEL[caller], caller] as const))(
-    `When %s calls ${name}, then the status is the one of DESIGN section 6${isWrite(rc.method) ? ', and a refusal changes nothing' : ''}`,
+    `When %s calls ${name}, then the status is the one of the permission table${isWrite(rc.method) ? ', and a refusal changes nothing' : ''}`,
     async (_label, caller: Caller) => {
       await expectCall(rc.method, await rc.prepare(c), c.tokens[caller], expectedStatus(rc, caller));
     },
@@ -112,7 +112,7 @@ describe.each(ROUTES.map((rc) => [`${rc.method.toUpperCase()} ${rc.route}`, rc] 
   }
 });
 
-describe('accepting and reopening handovers (DESIGN section 6, the acceptHandover row)', () => {
+describe('accepting and reopening handovers (the permission table, the acceptHandover row)', () => {
   async function handoverAt(status: 'shadowing' | 'reverse_shadowing' | 'in_house' | 'accepted'): Promise<string> {
     const base = `/api/v1/plans/${c.world.planId}/handovers`;
     const created = await t.as(c.world.admin.token).post(base).send({ title: `At ${status} ${randomUUID()}` });
@@ -123,13 +123,13 @@ describe('accepting and reopening handovers (DESIGN section 6, the acceptHandove
     }
     return `/plans/${c.world.planId}/handovers/${created.body.id}/transitions`;
   }
-  const rule = (row: keyof typeof SECTION_6, caller: Caller) => {
-    const r = SECTION_6[row][caller];
+  const rule = (row: keyof typeof PERMISSION_RULES, caller: Caller) => {
+    const r = PERMISSION_RULES[row][caller];
     return r === 'ok' ? 200 : r;
   };
   const callers = [...CALLERS.map((k) => [CALLER_LABEL[k], k] as const), ['a lead of another plan', 'other'] as const];
   const tokenOf = (k: Caller | 'other') => (k === 'other' ? other.lead.token : c.tokens[k]);
-  const expected = (row: keyof typeof SECTION_6, k: Caller | 'other') => (k === 'other' ? 404 : rule(row, k));
+  const expected = (row: keyof typeof PERMISSION_RULES, k: Caller | 'other') => (k === 'other' ? 404 : rule(row, k));
 
   test.each(callers)('When %s accepts a handover that is in house, then the acceptHandover row decides', async (_l, k) => {
     await expectCall('post', { path: await handoverAt('in_house'), body: { to: 'accepted' } }, tokenOf(k), expected('acceptHandover', k));

@@ -79,3 +79,23 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     },
   };
 }
+
+/**
+ * Start an app for this test file (beforeAll) and close it after (afterAll). Returns a stand-in
+ * that forwards to the app once it has started, so tests use it like the app itself. `now` fixes
+ * the clock.
+ */
+export function useApp(options: { now?: string; env?: Record<string, string> } = {}): TestApp {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startApp(options.env);
+    if (options.now) app.clock.set(options.now);
+  });
+  afterAll(async () => app?.close());
+  return new Proxy({} as TestApp, {
+    get: (_target, name) => {
+      if (!app) throw new Error(`the test app is used before it has started (${String(name)})`);
+      return app[name as keyof TestApp];
+    },
+  });
+}
