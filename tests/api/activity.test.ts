@@ -1,5 +1,5 @@
 import { useApp, type TestUser } from '../support/app';
-import { createMilestone, milestoneInput, planInput, planWorld, type PlanWorld } from '../support/fixtures';
+import { createMilestone, memberInput, milestoneInput, planInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectProblem } from '../support/problem';
 
@@ -51,8 +51,8 @@ describe('what is recorded', () => {
     const w = await planWorld(t, admin);
     const u = await t.user();
     const member = `/api/v1/plans/${w.planId}/members/${u.id}`;
-    await t.as(w.lead.token).put(member).send({ role: 'agency' });
-    await t.as(w.lead.token).put(member).send({ role: 'executive' });
+    await t.as(w.lead.token).put(member).send(memberInput('agency'));
+    await t.as(w.lead.token).put(member).send(memberInput('executive'));
     await t.as(w.lead.token).delete(member);
     const log = await activityOf(t, admin.token, w.planId, `entityId=${u.id}`);
     expect(log.items.map((i) => [i.action, i.entity, i.changes])).toEqual([
@@ -167,7 +167,7 @@ describe('refused writes leave no trace', () => {
 
   test('When a member is set to the role they already have, then nothing is written and nothing logged', async () => {
     const before = await activityOf(t, admin.token, w.planId);
-    const res = await t.as(w.lead.token).put(`/api/v1/plans/${w.planId}/members/${w.agency.id}`).send({ role: 'agency' });
+    const res = await t.as(w.lead.token).put(`/api/v1/plans/${w.planId}/members/${w.agency.id}`).send(memberInput('agency'));
     expect(res.status).toBe(200);
     expect(await activityOf(t, admin.token, w.planId)).toEqual(before);
   });

@@ -1,15 +1,14 @@
-import { startApp, type TestApp } from '../support/app';
-import { createMilestone, planWorld, type PlanWorld } from '../support/fixtures';
+import { startApp, useApp } from '../support/app';
+import { createMilestone, milestoneInput, planWorld, type PlanWorld } from '../support/fixtures';
 
 // The list is one hand-written SQL statement (page, total and dependencies together), so check it
 // against GET, item by item, across pages and filters.
 
-let t: TestApp;
+const t = useApp();
 let w: PlanWorld;
 const ids: string[] = [];
 
 beforeAll(async () => {
-  t = await startApp();
   w = await planWorld(t);
   t.clock.set('2026-03-01T12:00:00.000Z');
   const phases = ['internal_network', 'outward_presence', 'agency_exit'] as const;
@@ -25,7 +24,6 @@ beforeAll(async () => {
     ids.push(m.id);
   }
 });
-afterAll(async () => t.close());
 
 const list = (query: string) => t.as(w.executive.token).get(`/api/v1/plans/${w.planId}/milestones?${query}`);
 
@@ -72,9 +70,9 @@ describe('cached list pages', () => {
       const url = `/api/v1/plans/${w2.planId}/milestones`;
       const read = async (query = '') => (await t2.as(w2.executive.token).get(`${url}${query}`).expect(200)).body;
       expect((await read()).total).toBe(0);
-      const a = await t2.as(w2.lead.token).post(url).send({ title: 'A', phase: 'internal_network', dueDate: '2026-02-02' }).expect(201);
+      const a = await t2.as(w2.lead.token).post(url).send(milestoneInput({ title: 'A' })).expect(201);
       expect((await read()).items.map((m: { title: string }) => m.title)).toEqual(['A']);
-      const b = await t2.as(w2.lead.token).post(url).send({ title: 'B', phase: 'agency_exit', dueDate: '2026-03-02' }).expect(201);
+      const b = await t2.as(w2.lead.token).post(url).send(milestoneInput({ title: 'B', phase: 'agency_exit', dueDate: '2026-03-02' })).expect(201);
       expect((await read('?phase=agency_exit')).total).toBe(1);
       await t2.as(w2.lead.token).patch(`${url}/${b.body.id}`).set('If-Match', '"1"').send({ dependsOn: [a.body.id], title: 'B2' }).expect(200);
       const after = await read();

@@ -1,10 +1,9 @@
 import type { CreateMilestone } from '@handover/shared';
 import { useApp, type TestUser } from '../support/app';
-import { createMilestone, milestoneInput, planInput, planWorld, type PlanWorld } from '../support/fixtures';
+import { createMilestone, GHOST, milestoneInput, planInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { expectFieldError, expectProblem } from '../support/problem';
 
 const NOW = '2026-03-02T10:00:00.000Z'; // today is 2026-03-02
-const GHOST = '00000000-0000-4000-8000-000000000000';
 
 const t = useApp({ now: NOW });
 let admin: TestUser;

@@ -1,5 +1,6 @@
+import type { CreatePlan } from '@handover/shared';
 import { useApp, type TestUser } from '../support/app';
-import { planInput, planWorld, type PlanWorld } from '../support/fixtures';
+import { GHOST, createPlan, planInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectFieldError, expectProblem } from '../support/problem';
 
@@ -9,11 +10,7 @@ beforeAll(async () => {
   admin = await t.user({ isAdmin: true });
 });
 
-const createPlan = async (overrides: Record<string, unknown> = {}) => {
-  const res = await t.as(admin.token).post('/api/v1/plans').send({ ...planInput(), ...overrides });
-  if (res.status !== 201) throw new Error(`plan: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { id: string; version: number; name: string };
-};
+const newPlan = (overrides: Partial<CreatePlan> = {}) => createPlan(t, admin.token, overrides);
 const readPlan = async (planId: string) => (await t.as(admin.token).get(`/api/v1/plans/${planId}`)).body;
 const planCount = async () => (await t.as(admin.token).get('/api/v1/plans')).body.total as number;
 
@@ -60,7 +57,7 @@ describe('POST /plans', () => {
     const before = await planCount();
     const res = await t.as(admin.token)
       .post('/api/v1/plans')
-      .send({ ...planInput(), leads: [admin.id, '00000000-0000-4000-8000-000000000000'] });
+      .send({ ...planInput(), leads: [admin.id, GHOST] });
     expectFieldError(res, 'leads.1', { only: true });
     expect(await planCount()).toBe(before);
   });
@@ -112,7 +109,7 @@ describe('POST /plans', () => {
 describe('GET /plans', () => {
   test('When a member lists plans, then only plans they belong to come back; admins see all', async () => {
     const world = await planWorld(t, admin);
-    await createPlan({ name: 'Someone else' });
+    await newPlan({ name: 'Someone else' });
     const mine = await t.as(world.executive.token).get('/api/v1/plans');
     expect(mine.status).toBe(200);
     expect(mine.body).toEqual({ items: [expect.objectContaining({ id: world.planId })], total: 1, limit: 50, offset: 0 });
@@ -123,7 +120,7 @@ describe('GET /plans', () => {
   });
 
   test('When limit and offset are given, then they page through the plans in name order', async () => {
-    for (const name of ['Zulu', 'Yankee', 'X-ray']) await createPlan({ name });
+    for (const name of ['Zulu', 'Yankee', 'X-ray']) await newPlan({ name });
     const all = await t.as(admin.token).get('/api/v1/plans?limit=200');
     const names = all.body.items.map((p: { name: string }) => p.name);
     expect(names).toEqual([...names].sort());
@@ -193,7 +190,7 @@ describe('PATCH /plans/:planId', () => {
   });
 
   test('When If-Match is weak or unquoted, then it still names the version', async () => {
-    const plan = await createPlan();
+    const plan = await newPlan();
     const weak = await t.as(admin.token).patch(`/api/v1/plans/${plan.id}`).set('If-Match', 'W/"1"').send({ brand: 'B2' });
     expect(weak.status).toBe(200);
     const bare = await t.as(admin.token).patch(`/api/v1/plans/${plan.id}`).set('If-Match', '2').send({ brand: 'B3' });
@@ -202,7 +199,7 @@ describe('PATCH /plans/:planId', () => {
   });
 
   test('When If-Match is missing, then 428 and nothing changes', async () => {
-    const plan = await createPlan();
+    const plan = await newPlan();
     const before = await readPlan(plan.id);
     const res = await t.as(admin.token).patch(`/api/v1/plans/${plan.id}`).send({ name: 'No precondition' });
     expectProblem(res, 428, 'precondition-required');
@@ -210,7 +207,7 @@ describe('PATCH /plans/:planId', () => {
   });
 
   test('When If-Match is stale or unreadable, then 412 with the current ETag and nothing changes', async () => {
-    const plan = await createPlan();
+    const plan = await newPlan();
     await t.as(admin.token).patch(`/api/v1/plans/${plan.id}`).set('If-Match', '"1"').send({ name: 'v2' });
     const before = await readPlan(plan.id);
     const stale = await t.as(admin.token).patch(`/api/v1/plans/${plan.id}`).set('If-Match', '"1"').send({ name: 'Lost update' });
@@ -222,7 +219,7 @@ describe('PATCH /plans/:planId', () => {
   });
 
   test('When two edits race with the same If-Match, then exactly one wins with 200 and the other gets 412', async () => {
-    const plan = await createPlan();
+    const plan = await newPlan();
     const [a, b] = await Promise.all([
       t.as(admin.token).patch(`/api/v1/plans/${plan.id}`).set('If-Match', '"1"').send({ name: 'Edit A' }),
       t.as(admin.token).patch(`/api/v1/plans/${plan.id}`).set('If-Match', '"1"').send({ name: 'Edit B' }),
@@ -237,7 +234,7 @@ describe('PATCH /plans/:planId', () => {
   });
 
   test('When only one date moves past the other stored date, then 422 and nothing changes', async () => {
-    const plan = await createPlan();
+    const plan = await newPlan();
     const before = await readPlan(plan.id);
     const res = await t.as(admin.token).patch(`/api/v1/plans/${plan.id}`).set('If-Match', '"1"').send({ startDate: '2026-10-01' });
     expectProblem(res, 422, 'validation-failed');
@@ -247,11 +244,11 @@ describe('PATCH /plans/:planId', () => {
 
   test.each([
     ['version', { version: 5 }],
-    ['id', { id: '00000000-0000-4000-8000-000000000000' }],
+    ['id', { id: GHOST }],
     ['updatedAt', { updatedAt: '2026-01-01T00:00:00.000Z' }],
     ['leads', { leads: [] }],
   ])('When the client sends %s, then 422 as an unknown field and nothing changes', async (field, body) => {
-    const plan = await createPlan();
+    const plan = await newPlan();
     const before = await readPlan(plan.id);
     const res = await t.as(admin.token).patch(`/api/v1/plans/${plan.id}`).set('If-Match', '"1"').send(body);
     expectProblem(res, 422, 'validation-failed');

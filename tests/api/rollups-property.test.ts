@@ -1,6 +1,6 @@
 import { addDays, addMonths, firstOfMonth, mondayOf, type SharePoint } from '@handover/shared';
 import fc from 'fast-check';
-import { startApp, type TestApp, type TestUser } from '../support/app';
+import { useApp, type TestUser } from '../support/app';
 import { dialect } from '../support/database';
 import { planInput } from '../support/fixtures';
 import { rollupsVersusLedger } from '../support/rollups';
@@ -11,14 +11,11 @@ import { rollupsVersusLedger } from '../support/rollups';
 
 jest.setTimeout(120_000);
 
-let t: TestApp;
+const t = useApp();
 let admin: TestUser;
-
 beforeAll(async () => {
-  t = await startApp();
   admin = await t.user({ isAdmin: true });
 });
-afterAll(async () => t.close());
 
 const SOURCES = ['agency', 'in_house', 'co_authored'] as const;
 const CHANNELS = ['linkedin', ' LinkedIn', 'x', 'X ', 'instagram'];
