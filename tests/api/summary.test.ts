@@ -8,7 +8,6 @@ import {
   createSkill,
   csvOf,
   importPosts,
-  milestoneInput,
   moveHandover,
   planWorld,
   recordAdoption,
