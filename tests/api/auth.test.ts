@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { useApp } from '../support/app';
-import { planWorld } from '../support/fixtures';
+import { createToken, GHOST, planWorld } from '../support/fixtures';
 import { login, sessionCookie, setCookies } from '../support/http';
 import { expectFieldError, expectProblem } from '../support/problem';
 
@@ -223,23 +223,23 @@ describe('/me/tokens', () => {
 
   test('When tokens are listed, then they come without their secrets, and the stored form is a hash', async () => {
     const u = await t.user();
-    const created = await t.as(u.token).post('/api/v1/me/tokens').send({ name: 'script' });
+    const created = await createToken(t, u.token, { name: 'script' });
     const list = await t.as(u.token).get('/api/v1/me/tokens');
     expect(list.status).toBe(200);
     expect(list.body).toEqual({
-      items: [{ id: created.body.id, name: 'script', createdAt: expect.any(String), lastUsedAt: null }],
+      items: [{ id: created.id, name: 'script', createdAt: expect.any(String), lastUsedAt: null }],
     });
-    expect(JSON.stringify(list.body)).not.toContain(created.body.token);
-    const rows = await t.db.read((m) => m.query(`SELECT * FROM api_tokens WHERE id = '${created.body.id}'`));
+    expect(JSON.stringify(list.body)).not.toContain(created.token);
+    const rows = await t.db.read((m) => m.query(`SELECT * FROM api_tokens WHERE id = '${created.id}'`));
     expect(rows).toHaveLength(1);
-    expect(JSON.stringify(rows)).not.toContain(created.body.token);
-    expect(rows[0].token_hash).toBe(createHash('sha256').update(created.body.token).digest('hex'));
+    expect(JSON.stringify(rows)).not.toContain(created.token);
+    expect(rows[0].token_hash).toBe(createHash('sha256').update(created.token).digest('hex'));
   });
 
   test('When a token is used, then the list shows when it was last used', async () => {
     const u = await t.user();
-    const created = await t.as(u.token).post('/api/v1/me/tokens').send({ name: 'used' });
-    await t.as(created.body.token).get('/api/v1/me');
+    const created = await createToken(t, u.token, { name: 'used' });
+    await t.as(created.token).get('/api/v1/me');
     const list = await t.as(u.token).get('/api/v1/me/tokens');
     expect(list.body.items[0].lastUsedAt).toEqual(expect.any(String));
   });
@@ -247,27 +247,27 @@ describe('/me/tokens', () => {
   test("When the caller lists tokens, then another user's tokens are not shown", async () => {
     const a = await t.user();
     const b = await t.user();
-    await t.as(a.token).post('/api/v1/me/tokens').send({ name: 'mine' });
+    await createToken(t, a.token, { name: 'mine' });
     const list = await t.as(b.token).get('/api/v1/me/tokens');
     expect(list.body.items).toEqual([]);
   });
 
   test('When a token is revoked, then 204, it stops working and leaves the list', async () => {
     const u = await t.user();
-    const created = await t.as(u.token).post('/api/v1/me/tokens').send({ name: 'temporary' });
-    const del = await t.as(u.token).delete(`/api/v1/me/tokens/${created.body.id}`);
+    const created = await createToken(t, u.token, { name: 'temporary' });
+    const del = await t.as(u.token).delete(`/api/v1/me/tokens/${created.id}`);
     expect(del.status).toBe(204);
-    expectProblem(await t.as(created.body.token).get('/api/v1/me'), 401, 'unauthorized');
+    expectProblem(await t.as(created.token).get('/api/v1/me'), 401, 'unauthorized');
     expect((await t.as(u.token).get('/api/v1/me/tokens')).body.items).toEqual([]);
-    expectProblem(await t.as(u.token).delete(`/api/v1/me/tokens/${created.body.id}`), 404, 'not-found');
+    expectProblem(await t.as(u.token).delete(`/api/v1/me/tokens/${created.id}`), 404, 'not-found');
   });
 
   test("When a user tries to revoke someone else's token, then 404 and the token keeps working", async () => {
     const owner = await t.user();
     const thief = await t.user();
-    const created = await t.as(owner.token).post('/api/v1/me/tokens').send({ name: 'keep' });
-    expectProblem(await t.as(thief.token).delete(`/api/v1/me/tokens/${created.body.id}`), 404, 'not-found');
-    expect((await t.as(created.body.token).get('/api/v1/me')).status).toBe(200);
+    const created = await createToken(t, owner.token, { name: 'keep' });
+    expectProblem(await t.as(thief.token).delete(`/api/v1/me/tokens/${created.id}`), 404, 'not-found');
+    expect((await t.as(created.token).get('/api/v1/me')).status).toBe(200);
   });
 
   test('When the token id is not a UUID, then revoking answers 404', async () => {
@@ -287,14 +287,14 @@ describe('/me/tokens', () => {
 
   test('When an API token logs out, then it is revoked', async () => {
     const u = await t.user();
-    const created = await t.as(u.token).post('/api/v1/me/tokens').send({ name: 'bye' });
-    expect((await t.as(created.body.token).post('/api/v1/auth/logout')).status).toBe(204);
-    expectProblem(await t.as(created.body.token).get('/api/v1/me'), 401);
+    const created = await createToken(t, u.token, { name: 'bye' });
+    expect((await t.as(created.token).post('/api/v1/auth/logout')).status).toBe(204);
+    expectProblem(await t.as(created.token).get('/api/v1/me'), 401);
   });
 
   test('When nobody is signed in, then every token route answers 401', async () => {
     expectProblem(await t.as().get('/api/v1/me/tokens'), 401);
     expectProblem(await t.as().post('/api/v1/me/tokens').send({ name: 'x' }), 401);
-    expectProblem(await t.as().delete('/api/v1/me/tokens/00000000-0000-4000-8000-000000000000'), 401);
+    expectProblem(await t.as().delete(`/api/v1/me/tokens/${GHOST}`), 401);
   });
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, expectStatus } from '../support/client';
+import { createPlan } from '../support/fixtures';
 import { expectRollupsMatch, integrity, openForChecks } from './support/db-check';
 import { ADMIN, ROOT, dialect, freshStore, sleep, startServer, type ServerProcess, type Store } from './support/server';
 
@@ -50,14 +51,7 @@ test(`When a backup is taken during a stream of writes and restored, then the re
   server = await startServer(store);
   const api = new Client(server.url);
   const token = await api.login(ADMIN);
-  const plan = expectStatus(
-    await api.call<{ id: string }>('POST', '/api/v1/plans', {
-      token,
-      body: { name: 'Backup', brand: 'Acme', agencyName: 'Loud', startDate: '2026-01-05', targetExitDate: '2026-07-06' },
-    }),
-    201,
-    'plan',
-  );
+  const plan = await createPlan(api, token, { name: 'Backup' });
   const posts = `/api/v1/plans/${plan.id}/posts`;
   // Enough data that the copy takes a while, so writes land while it runs.
   let csv = 'channel,published_at,source,external_id,author\n';

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import net from 'node:net';
+import type { ImportResult } from '@handover/shared';
 import { Client, expectStatus } from '../support/client';
+import { createPlan } from '../support/fixtures';
 import { integrity, openForChecks, scalar } from './support/db-check';
 import { ADMIN, dialect, freshStore, sleep, startServer, type ServerProcess, type Store } from './support/server';
 
@@ -25,14 +27,7 @@ const csvRows = (prefix: string, from: number, to: number) => {
 };
 
 async function newPlan(api: Client, token: string): Promise<string> {
-  const plan = expectStatus(
-    await api.call<{ id: string }>('POST', '/api/v1/plans', {
-      token,
-      body: { name: 'Shutdown', brand: 'Acme', agencyName: 'Loud', startDate: '2026-01-05', targetExitDate: '2026-07-06' },
-    }),
-    201,
-    'plan',
-  );
+  const plan = await createPlan(api, token, { name: 'Shutdown' });
   return plan.id;
 }
 
@@ -94,7 +89,7 @@ test(`When SIGTERM arrives while a slow CSV import is uploading, then the import
       controller.close();
     },
   });
-  const upload = api.call<{ inserted: number }>('POST', `/api/v1/plans/${planId}/posts/import`, {
+  const upload = api.call<ImportResult>('POST', `/api/v1/plans/${planId}/posts/import`, {
     token,
     raw: body,
     headers: { 'Content-Type': 'text/csv' },

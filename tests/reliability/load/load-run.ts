@@ -1,6 +1,7 @@
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client, expectStatus } from '../../support/client';
+import { createMilestone, createPlan } from '../../support/fixtures';
 import { ADMIN, freshStore, sleep, startServer, type ServerProcess, type Store } from '../support/server';
 
 /**
@@ -53,24 +54,10 @@ async function settledMemory(server: ServerProcess): Promise<Memory> {
 }
 
 async function seed(api: Client, token: string): Promise<string> {
-  const plan = expectStatus(
-    await api.call<{ id: string }>('POST', '/api/v1/plans', {
-      token,
-      body: { name: 'Load', brand: 'Acme', agencyName: 'Loud', startDate: '2026-01-05', targetExitDate: '2026-07-06' },
-    }),
-    201,
-    'plan',
-  );
+  const plan = await createPlan(api, token, { name: 'Load' });
   const base = `/api/v1/plans/${plan.id}`;
   for (let i = 0; i < 20; i++) {
-    expectStatus(
-      await api.call('POST', `${base}/milestones`, {
-        token,
-        body: { title: `Milestone ${i}`, phase: i % 2 ? 'outward_presence' : 'internal_network', dueDate: '2026-04-06', weight: 1 + (i % 5) },
-      }),
-      201,
-      'milestone',
-    );
+    await createMilestone(api, token, plan.id, { title: `Milestone ${i}`, phase: i % 2 ? 'outward_presence' : 'internal_network', dueDate: '2026-04-06', weight: 1 + (i % 5) });
   }
   let csv = 'channel,published_at,source,external_id,author\n';
   for (let i = 0; i < 5000; i++) {
