@@ -1,11 +1,11 @@
 import type { AdoptionSample } from '@handover/shared';
-import { useApp } from '../support/app';
+import { setupApp } from '../support/app';
 import { getItems, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectFieldError, expectProblem } from '../support/problem';
 
 const NOW = '2026-03-02T10:00:00.000Z';
-const t = useApp({ now: NOW });
+const t = setupApp({ now: NOW });
 
 const adoptionUrl = (planId: string) => `/api/v1/plans/${planId}/adoption`;
 

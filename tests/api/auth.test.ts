@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { useApp } from '../support/app';
+import { setupApp } from '../support/app';
 import { createToken, GHOST, planWorld } from '../support/fixtures';
 import { login, sessionCookie, setCookies } from '../support/http';
 import { expectFieldError, expectProblem } from '../support/problem';
 
-const t = useApp();
+const t = setupApp();
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,11 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { useApp, type TestUser } from '../support/app';
+import { setupApp, type TestUser } from '../support/app';
 import { milestoneInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { expectFieldError, expectProblem } from '../support/problem';
 
-const t = useApp();
+const t = setupApp();
 let admin: TestUser;
 let world: PlanWorld;
 beforeAll(async () => {

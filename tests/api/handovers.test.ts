@@ -1,11 +1,11 @@
 import { HANDOVER_LADDER, type Handover, type HandoverStatus, type Page, type Transition } from '@handover/shared';
-import { useApp, type TestUser } from '../support/app';
+import { setupApp, type TestUser } from '../support/app';
 import { UUID, createHandover, getBody, moveHandover, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectFieldError, expectProblem } from '../support/problem';
 
 const NOW = '2026-03-02T10:00:00.000Z';
-const t = useApp({ now: NOW });
+const t = setupApp({ now: NOW });
 
 const handoversUrl = (planId: string) => `/api/v1/plans/${planId}/handovers`;
 const handoverUrl = (planId: string, id: string) => `${handoversUrl(planId)}/${id}`;

@@ -1,7 +1,7 @@
-import { useApp } from '../support/app';
+import { setupApp } from '../support/app';
 import { createPlan, createToken, milestoneInput } from '../support/fixtures';
 
-const t = useApp();
+const t = setupApp();
 
 test('When sessions are expired, idle or long revoked, then the purge deletes them and keeps live ones', async () => {
   const live = await t.user();

@@ -1,9 +1,9 @@
-import { useApp, type TestUser } from '../support/app';
+import { setupApp, type TestUser } from '../support/app';
 import { milestoneInput, planInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf, login } from '../support/http';
 import { expectProblem } from '../support/problem';
 
-const t = useApp();
+const t = setupApp();
 let admin: TestUser;
 let world: PlanWorld;
 beforeAll(async () => {

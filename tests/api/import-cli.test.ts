@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { useApp } from '../support/app';
+import { setupApp } from '../support/app';
 import { databaseUrl } from '../support/database';
 import { csvOf, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
@@ -14,7 +14,7 @@ import { rollupsVersusLedger } from '../support/rollups';
 jest.setTimeout(60_000);
 
 const ROOT = path.resolve(__dirname, '../..');
-const t = useApp();
+const t = setupApp();
 let w: PlanWorld;
 let dir: string;
 

@@ -1,9 +1,9 @@
-import { useApp, type TestUser } from '../support/app';
+import { setupApp, type TestUser } from '../support/app';
 import { GHOST, memberInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectProblem } from '../support/problem';
 
-const t = useApp();
+const t = setupApp();
 let admin: TestUser;
 beforeAll(async () => {
   admin = await t.user({ isAdmin: true });

@@ -1,10 +1,10 @@
-import { startApp, useApp } from '../support/app';
+import { startApp, setupApp } from '../support/app';
 import { createMilestone, milestoneInput, planWorld, type PlanWorld } from '../support/fixtures';
 
 // The list is one hand-written SQL statement (page, total and dependencies together), so check it
 // against GET, item by item, across pages and filters.
 
-const t = useApp();
+const t = setupApp();
 let w: PlanWorld;
 const ids: string[] = [];
 

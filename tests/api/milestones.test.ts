@@ -1,11 +1,11 @@
 import type { CreateMilestone } from '@handover/shared';
-import { useApp, type TestUser } from '../support/app';
+import { setupApp, type TestUser } from '../support/app';
 import { createMilestone, GHOST, milestoneInput, planInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { expectFieldError, expectProblem } from '../support/problem';
 
 const NOW = '2026-03-02T10:00:00.000Z'; // today is 2026-03-02
 
-const t = useApp({ now: NOW });
+const t = setupApp({ now: NOW });
 let admin: TestUser;
 let world: PlanWorld;
 beforeAll(async () => {

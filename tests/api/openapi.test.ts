@@ -1,4 +1,4 @@
-import { useApp } from '../support/app';
+import { setupApp } from '../support/app';
 
 type Operation = {
   summary?: string;
@@ -15,7 +15,7 @@ type Doc = {
   components: { schemas?: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
 };
 
-const t = useApp();
+const t = setupApp();
 let doc: Doc;
 beforeAll(async () => {
   const res = await t.as().get('/api/v1/openapi.json');

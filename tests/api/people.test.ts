@@ -1,10 +1,10 @@
 import type { Page, Person } from '@handover/shared';
-import { useApp } from '../support/app';
+import { setupApp } from '../support/app';
 import { createPerson, getBody, planWorld, UUID, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectFieldError, expectProblem } from '../support/problem';
 
-const t = useApp();
+const t = setupApp();
 
 const peopleUrl = (planId: string) => `/api/v1/plans/${planId}/people`;
 const personUrl = (planId: string, id: string) => `${peopleUrl(planId)}/${id}`;

@@ -1,10 +1,10 @@
 import type { CreatePlan } from '@handover/shared';
-import { useApp, type TestUser } from '../support/app';
+import { setupApp, type TestUser } from '../support/app';
 import { GHOST, createPlan, planInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectFieldError, expectProblem } from '../support/problem';
 
-const t = useApp();
+const t = setupApp();
 let admin: TestUser;
 beforeAll(async () => {
   admin = await t.user({ isAdmin: true });

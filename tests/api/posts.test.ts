@@ -1,10 +1,10 @@
 import { PROBLEM_BASE } from '@handover/shared';
-import { useApp } from '../support/app';
+import { setupApp } from '../support/app';
 import { CSV_HEADER, importPosts, planWorld, postInput, type PlanWorld } from '../support/fixtures';
 import { expectProblem } from '../support/problem';
 import { rollupsVersusLedger } from '../support/rollups';
 
-const t = useApp();
+const t = setupApp();
 let w: PlanWorld;
 let other: PlanWorld;
 const HEADER = `${CSV_HEADER}\n`;

@@ -1,9 +1,9 @@
 import request from 'supertest';
-import { useApp, type TestUser } from '../support/app';
+import { setupApp, type TestUser } from '../support/app';
 import { expectProblem } from '../support/problem';
 
 // TRUST_PROXY lets each test choose its client address through X-Forwarded-For.
-const t = useApp({ env: { TRUST_PROXY: 'true' } });
+const t = setupApp({ env: { TRUST_PROXY: 'true' } });
 let n = 0;
 
 /** A fresh address per call site, so tests do not share counters. */

@@ -1,4 +1,4 @@
-import { useApp } from '../support/app';
+import { setupApp } from '../support/app';
 import { planWorld } from '../support/fixtures';
 import { expectProblem } from '../support/problem';
 import {
@@ -14,7 +14,7 @@ import {
 
 // One table (tests/support/route-table.ts) x every kind of caller, expectations from the permission table (docs/domain.md).
 
-const t = useApp();
+const t = setupApp();
 let c: MatrixCtx;
 beforeAll(async () => {
   const world = await planWorld(t);

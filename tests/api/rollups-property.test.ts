@@ -1,6 +1,6 @@
 import { addDays, addMonths, firstOfMonth, mondayOf, type SharePoint } from '@handover/shared';
 import fc from 'fast-check';
-import { useApp, type TestUser } from '../support/app';
+import { setupApp, type TestUser } from '../support/app';
 import { dialect } from '../support/database';
 import { planInput } from '../support/fixtures';
 import { rollupsVersusLedger } from '../support/rollups';
@@ -11,7 +11,7 @@ import { rollupsVersusLedger } from '../support/rollups';
 
 jest.setTimeout(120_000);
 
-const t = useApp();
+const t = setupApp();
 let admin: TestUser;
 beforeAll(async () => {
   admin = await t.user({ isAdmin: true });

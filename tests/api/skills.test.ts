@@ -1,11 +1,11 @@
 import type { Assessment, Coverage, Skill } from '@handover/shared';
-import { useApp } from '../support/app';
+import { setupApp } from '../support/app';
 import { createAssessment, createPerson, createSkill, getBody, getItems, planWorld, UUID, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectFieldError, expectProblem } from '../support/problem';
 
 const NOW = '2026-03-02T10:00:00.000Z';
-const t = useApp({ now: NOW });
+const t = setupApp({ now: NOW });
 
 const UNKNOWN_ID = '6f1c2a4e-0000-4000-8000-000000000000';
 const base = (planId: string) => `/api/v1/plans/${planId}`;

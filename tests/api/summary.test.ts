@@ -1,5 +1,5 @@
 import { HANDOVER_LADDER } from '@handover/shared';
-import { useApp } from '../support/app';
+import { setupApp } from '../support/app';
 import {
   createAssessment,
   createHandover,
@@ -16,7 +16,7 @@ import {
 import { expectProblem } from '../support/problem';
 
 // One plan built through the API, with every number of its summary computed by hand below.
-const t = useApp();
+const t = setupApp();
 let w: PlanWorld;
 const asOf = '2026-03-25'; // a Wednesday: the current week starts 2026-03-23
 

@@ -1,9 +1,9 @@
-import { useApp, type TestUser } from '../support/app';
+import { setupApp, type TestUser } from '../support/app';
 import { GHOST, userInput } from '../support/fixtures';
 import { login } from '../support/http';
 import { expectFieldError, expectProblem } from '../support/problem';
 
-const t = useApp();
+const t = setupApp();
 let admin: TestUser;
 beforeAll(async () => {
   admin = await t.user({ isAdmin: true, email: 'root@example.com' });
