@@ -1,6 +1,7 @@
 import { Client as PgClient } from 'pg';
 import { Client, type Account } from '../support/client';
 import { freshDatabase, type FreshDatabase } from '../support/database';
+import { CSV_HEADER, milestoneInput, planInput, postInput } from '../support/fixtures';
 import { ServerProcess, buildIfStale } from '../support/launcher';
 
 // Two API processes on one PostgreSQL database must behave as one service: sessions, idempotency
@@ -8,7 +9,6 @@ import { ServerProcess, buildIfStale } from '../support/launcher';
 // when both processes write at once.
 
 const ADMIN: Account = { email: 'scale-admin@example.com', password: 'scale-password-123' };
-const HEADER = 'channel,published_at,source,external_id,author';
 
 let database: FreshDatabase;
 let servers: ServerProcess[] = [];
@@ -30,10 +30,7 @@ async function login(api: Client, account = ADMIN): Promise<string> {
 }
 
 async function newPlan(token: string): Promise<string> {
-  const res = await call(a, 'POST', '/plans', {
-    token,
-    json: { name: 'Scale', brand: 'Acme', agencyName: 'Loud & Co', startDate: '2026-01-05', targetExitDate: '2026-07-06' },
-  });
+  const res = await call(a, 'POST', '/plans', { token, json: planInput({ name: 'Scale', contractEndDate: undefined }) });
   expect(res.status).toBe(201);
   return res.body.id as string;
 }
@@ -65,7 +62,7 @@ test('When a user signs in on A, then the token works on B, and signing out on B
 test('When an Idempotency-Key is used on A, then the same request on B replays the first response and creates nothing', async () => {
   const token = await login(a);
   const planId = await newPlan(token);
-  const milestone = { title: 'Roll out internal chat', phase: 'internal_network', dueDate: '2026-02-02' };
+  const milestone = milestoneInput();
   const headers = { 'Idempotency-Key': 'scale-key-1' };
   const first = await call(a, 'POST', `/plans/${planId}/milestones`, { token, json: milestone, headers });
   expect(first.status).toBe(201);
@@ -91,7 +88,7 @@ test('When both processes import and insert the same posts at once, then there a
       const day = String(2 + (i % 27)).padStart(2, '0');
       return `${i % 3 ? 'linkedin' : 'x'},2026-03-${day}T${String(i % 24).padStart(2, '0')}:00:00Z,${sources[i % 3]},id-${i},`;
     });
-    return [HEADER, ...lines.slice(f * 50)].join('\n');
+    return [CSV_HEADER, ...lines.slice(f * 50)].join('\n');
   });
   const singles = Array.from({ length: 40 }, (_, i) => ({
     channel: i % 3 ? 'linkedin' : 'x',
@@ -103,7 +100,7 @@ test('When both processes import and insert the same posts at once, then there a
     ...files.map((csv, i) => call(i % 2 ? b : a, 'POST', `/plans/${planId}/posts/import`, { token, csv })),
     ...singles.map((post, i) => call(i % 2 ? a : b, 'POST', `/plans/${planId}/posts`, { token, json: post })),
     ...Array.from({ length: 20 }, (_, i) =>
-      call(i % 2 ? a : b, 'POST', `/plans/${planId}/posts`, { token, json: { channel: 'instagram', publishedAt: '2026-03-10T10:00:00Z', source: 'in_house' } }),
+      call(i % 2 ? a : b, 'POST', `/plans/${planId}/posts`, { token, json: postInput({ channel: 'instagram', publishedAt: '2026-03-10T10:00:00Z' }) }),
     ),
   ]);
   const statuses = results.map((r) => r.status);
