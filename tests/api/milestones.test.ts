@@ -1,31 +1,26 @@
 import type { CreateMilestone } from '@handover/shared';
-import { setupApp, type TestUser } from '../support/app';
-import { createMilestone, GHOST, milestoneInput, planInput, planWorld, type PlanWorld } from '../support/fixtures';
+import { setupApp } from '../support/app';
+import { createMilestone, GHOST, milestoneInput, planInput, planWorld, setupPlanWorld } from '../support/fixtures';
 import { expectFieldError, expectProblem } from '../support/problem';
 
 const NOW = '2026-03-02T10:00:00.000Z'; // today is 2026-03-02
 
 const t = setupApp({ now: NOW });
-let admin: TestUser;
-let world: PlanWorld;
-beforeAll(async () => {
-  admin = await t.user({ isAdmin: true });
-  world = await planWorld(t, admin);
-});
+const world = setupPlanWorld(t);
 
 const base = (planId = world.planId) => `/api/v1/plans/${planId}/milestones`;
 const make = (overrides: Partial<CreateMilestone> = {}, planId = world.planId) =>
   createMilestone(t, world.lead.token, planId, overrides);
 const read = async (id: string, planId = world.planId) => {
-  const res = await t.as(admin.token).get(`${base(planId)}/${id}`);
+  const res = await t.as(world.admin.token).get(`${base(planId)}/${id}`);
   return { status: res.status, body: res.body };
 };
-const count = async (planId = world.planId) => (await t.as(admin.token).get(`${base(planId)}?limit=200`)).body.total as number;
+const count = async (planId = world.planId) => (await t.as(world.admin.token).get(`${base(planId)}?limit=200`)).body.total as number;
 const patch = (id: string, version: number | string, body: unknown, token = world.lead.token) =>
   t.as(token).patch(`${base()}/${id}`).set('If-Match', `"${version}"`).send(body as object);
 
 async function newPlan(): Promise<string> {
-  const res = await t.as(admin.token).post('/api/v1/plans').send(planInput({ name: 'Other plan' }));
+  const res = await t.as(world.admin.token).post('/api/v1/plans').send(planInput({ name: 'Other plan' }));
   return res.body.id as string;
 }
 
@@ -55,21 +50,7 @@ describe('POST /plans/:planId/milestones', () => {
 
   test('When every field is given, then each is stored as sent', async () => {
     const dep = await make({ title: 'Dependency' });
-    const res = await t.as(world.admin.token)
-      .post(base())
-      .send({
-        title: '  Launch brand account  ',
-        description: 'Own the handle',
-        phase: 'outward_presence',
-        owner: 'Sam',
-        dueDate: '2026-05-04',
-        status: 'in_progress',
-        weight: 10,
-        dependsOn: [dep.id],
-      });
-    expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({
-      title: 'Launch brand account',
+    const input = {
       description: 'Own the handle',
       phase: 'outward_presence',
       owner: 'Sam',
@@ -77,8 +58,11 @@ describe('POST /plans/:planId/milestones', () => {
       status: 'in_progress',
       weight: 10,
       dependsOn: [dep.id],
-      completedAt: null,
-    });
+    } as const;
+    const res = await t.as(world.admin.token).post(base()).send({ title: '  Launch brand account  ', ...input });
+    expect(res.status).toBe(201);
+    // Each as sent, the title trimmed.
+    expect(res.body).toMatchObject({ title: 'Launch brand account', ...input, completedAt: null });
   });
 
   test('When it is created as done, then the server stamps completedAt', async () => {
@@ -105,9 +89,9 @@ describe('POST /plans/:planId/milestones', () => {
 
   test("When a dependency belongs to another plan, then 422 and nothing is created in either plan", async () => {
     const other = await newPlan();
-    const foreign = await createMilestone(t, admin.token, other);
+    const foreign = await createMilestone(t, world.admin.token, other);
     const before = [await count(), await count(other)];
-    const res = await t.as(admin.token).post(base()).send(milestoneInput({ dependsOn: [foreign.id] }));
+    const res = await t.as(world.admin.token).post(base()).send(milestoneInput({ dependsOn: [foreign.id] }));
     expectFieldError(res, 'dependsOn.0', { only: true });
     expect([await count(), await count(other)]).toEqual(before);
   });
@@ -154,7 +138,7 @@ describe('POST /plans/:planId/milestones', () => {
   });
 
   test('When the plan does not exist, then 404', async () => {
-    expectProblem(await t.as(admin.token).post(base(GHOST)).send(milestoneInput()), 404, 'not-found');
+    expectProblem(await t.as(world.admin.token).post(base(GHOST)).send(milestoneInput()), 404, 'not-found');
   });
 });
 
@@ -170,9 +154,9 @@ describe('GET /plans/:planId/milestones', () => {
       ['today', { phase: 'outward_presence', dueDate: '2026-03-02', status: 'in_progress' }],
       ['future', { phase: 'agency_exit', dueDate: '2026-06-01', status: 'planned' }],
     ];
-    for (const [key, spec] of specs) ids[key] = (await createMilestone(t, admin.token, planId, { title: key, ...spec })).id;
+    for (const [key, spec] of specs) ids[key] = (await createMilestone(t, world.admin.token, planId, { title: key, ...spec })).id;
   });
-  const list = async (query = '', token = admin.token) => t.as(token).get(`${base(planId)}${query ? `?${query}` : ''}`);
+  const list = async (query = '', token = world.admin.token) => t.as(token).get(`${base(planId)}${query ? `?${query}` : ''}`);
   const titles = (res: { body: { items: { title: string }[] } }) => res.body.items.map((m) => m.title);
 
   test('When listed without filters, then all come back by due date with the page envelope', async () => {
@@ -219,8 +203,8 @@ describe('GET /plans/:planId/milestones', () => {
   });
 
   test('When any member reads the list, then 200; an outsider 404; nobody 401', async () => {
-    const w = await planWorld(t, admin);
-    await createMilestone(t, admin.token, w.planId);
+    const w = await planWorld(t, world.admin);
+    await createMilestone(t, world.admin.token, w.planId);
     for (const u of [w.lead, w.executive, w.agency]) {
       const res = await t.as(u.token).get(base(w.planId));
       expect(res.status).toBe(200);
@@ -249,17 +233,17 @@ describe('GET /plans/:planId/milestones', () => {
     const total = 205;
     for (let i = 0; i < total; i += 25) {
       await Promise.all(
-        Array.from({ length: Math.min(25, total - i) }, (_, j) => createMilestone(t, admin.token, big, { title: `M${i + j}` })),
+        Array.from({ length: Math.min(25, total - i) }, (_, j) => createMilestone(t, world.admin.token, big, { title: `M${i + j}` })),
       );
     }
-    const res = await t.as(admin.token).get(`${base(big)}?limit=1000`);
+    const res = await t.as(world.admin.token).get(`${base(big)}?limit=1000`);
     expect(res.status).toBe(200);
     expect(res.body.limit).toBe(200);
     expect(res.body.items).toHaveLength(200);
     expect(res.body.total).toBe(total);
-    const byDefault = await t.as(admin.token).get(base(big));
+    const byDefault = await t.as(world.admin.token).get(base(big));
     expect(byDefault.body.items).toHaveLength(50);
-    const last = await t.as(admin.token).get(`${base(big)}?limit=200&offset=200`);
+    const last = await t.as(world.admin.token).get(`${base(big)}?limit=200&offset=200`);
     expect(last.body.items).toHaveLength(5);
   });
 });
@@ -277,10 +261,10 @@ describe('GET /plans/:planId/milestones/:milestoneId', () => {
 
   test("When the id is unknown, malformed, or another plan's milestone, then 404", async () => {
     const other = await newPlan();
-    const foreign = await createMilestone(t, admin.token, other);
-    expectProblem(await t.as(admin.token).get(`${base()}/${GHOST}`), 404, 'not-found');
-    expectProblem(await t.as(admin.token).get(`${base()}/not-a-uuid`), 404, 'not-found');
-    expectProblem(await t.as(admin.token).get(`${base()}/${foreign.id}`), 404, 'not-found');
+    const foreign = await createMilestone(t, world.admin.token, other);
+    expectProblem(await t.as(world.admin.token).get(`${base()}/${GHOST}`), 404, 'not-found');
+    expectProblem(await t.as(world.admin.token).get(`${base()}/not-a-uuid`), 404, 'not-found');
+    expectProblem(await t.as(world.admin.token).get(`${base()}/${foreign.id}`), 404, 'not-found');
   });
 
   test('When an outsider or nobody reads it, then 404 or 401', async () => {
@@ -383,7 +367,7 @@ describe('PATCH /plans/:planId/milestones/:milestoneId', () => {
 
   test('When a dependency is unknown, from another plan, or the milestone itself, then 422 and nothing changes', async () => {
     const other = await newPlan();
-    const foreign = await createMilestone(t, admin.token, other);
+    const foreign = await createMilestone(t, world.admin.token, other);
     const dep = await make({ title: 'Real dep' });
     const ms = await make({ dependsOn: [dep.id] });
     const before = await read(ms.id);
@@ -417,7 +401,7 @@ describe('PATCH /plans/:planId/milestones/:milestoneId', () => {
     const b = await make({ title: 'right' });
     const [x, y] = await Promise.all([
       patch(a.id, 1, { dependsOn: [b.id] }),
-      patch(b.id, 1, { dependsOn: [a.id] }, admin.token),
+      patch(b.id, 1, { dependsOn: [a.id] }, world.admin.token),
     ]);
     expect([x.status, y.status].sort()).toEqual([200, 422]);
     const deps = [(await read(a.id)).body.dependsOn, (await read(b.id)).body.dependsOn];
@@ -428,7 +412,7 @@ describe('PATCH /plans/:planId/milestones/:milestoneId', () => {
     const dep = await make({ title: 'short-lived' });
     const ms = await make({ title: 'wants it' });
     const [del, edit] = await Promise.all([
-      t.as(admin.token).delete(`${base()}/${dep.id}`),
+      t.as(world.admin.token).delete(`${base()}/${dep.id}`),
       patch(ms.id, 1, { dependsOn: [dep.id] }),
     ]);
     const after = (await read(ms.id)).body;
@@ -464,7 +448,7 @@ describe('PATCH /plans/:planId/milestones/:milestoneId', () => {
     const ms = await make();
     const [a, b] = await Promise.all([
       patch(ms.id, 1, { title: 'Racer A', weight: 2 }),
-      patch(ms.id, 1, { title: 'Racer B', weight: 3 }, admin.token),
+      patch(ms.id, 1, { title: 'Racer B', weight: 3 }, world.admin.token),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 412]);
     const winner = a.status === 200 ? a : b;
@@ -475,7 +459,7 @@ describe('PATCH /plans/:planId/milestones/:milestoneId', () => {
   test('When many edits race with the same If-Match, then exactly one wins', async () => {
     const ms = await make();
     const results = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => patch(ms.id, 1, { title: `Racer ${i}` }, i % 2 ? admin.token : world.lead.token)),
+      Array.from({ length: 6 }, (_, i) => patch(ms.id, 1, { title: `Racer ${i}` }, i % 2 ? world.admin.token : world.lead.token)),
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 412)).toHaveLength(5);
@@ -500,9 +484,9 @@ describe('PATCH /plans/:planId/milestones/:milestoneId', () => {
 
   test("When the milestone is unknown or another plan's, then 404", async () => {
     const other = await newPlan();
-    const foreign = await createMilestone(t, admin.token, other);
-    expectProblem(await patch(GHOST, 1, { title: 'x' }, admin.token), 404, 'not-found');
-    expectProblem(await patch(foreign.id, 1, { title: 'x' }, admin.token), 404, 'not-found');
+    const foreign = await createMilestone(t, world.admin.token, other);
+    expectProblem(await patch(GHOST, 1, { title: 'x' }, world.admin.token), 404, 'not-found');
+    expectProblem(await patch(foreign.id, 1, { title: 'x' }, world.admin.token), 404, 'not-found');
     expect((await read(foreign.id, other)).body.title).toBe('Roll out internal chat');
   });
 
@@ -523,8 +507,8 @@ describe('DELETE /plans/:planId/milestones/:milestoneId', () => {
     const res = await t.as(world.lead.token).delete(`${base()}/${ms.id}`);
     expect(res.status).toBe(204);
     expect(res.text).toBe('');
-    expectProblem(await t.as(admin.token).get(`${base()}/${ms.id}`), 404, 'not-found');
-    const all = await t.as(admin.token).get(`${base()}?limit=200`);
+    expectProblem(await t.as(world.admin.token).get(`${base()}/${ms.id}`), 404, 'not-found');
+    const all = await t.as(world.admin.token).get(`${base()}?limit=200`);
     expect(all.body.items.map((m: { id: string }) => m.id)).not.toContain(ms.id);
     expectProblem(await t.as(world.lead.token).delete(`${base()}/${ms.id}`), 404, 'not-found');
   });
@@ -555,10 +539,10 @@ describe('DELETE /plans/:planId/milestones/:milestoneId', () => {
 
   test("When the milestone is unknown, malformed or another plan's, then 404 and nothing is deleted", async () => {
     const other = await newPlan();
-    const foreign = await createMilestone(t, admin.token, other);
-    expectProblem(await t.as(admin.token).delete(`${base()}/${GHOST}`), 404, 'not-found');
-    expectProblem(await t.as(admin.token).delete(`${base()}/bad-id`), 404, 'not-found');
-    expectProblem(await t.as(admin.token).delete(`${base()}/${foreign.id}`), 404, 'not-found');
+    const foreign = await createMilestone(t, world.admin.token, other);
+    expectProblem(await t.as(world.admin.token).delete(`${base()}/${GHOST}`), 404, 'not-found');
+    expectProblem(await t.as(world.admin.token).delete(`${base()}/bad-id`), 404, 'not-found');
+    expectProblem(await t.as(world.admin.token).delete(`${base()}/${foreign.id}`), 404, 'not-found');
     expect((await read(foreign.id, other)).status).toBe(200);
   });
 

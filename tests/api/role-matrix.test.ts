@@ -8,7 +8,7 @@ import {
   adminGet,
   expectedStatus,
   send,
-  type Caller,
+  tokensOf,
   type MatrixCtx,
 } from '../support/route-table';
 
@@ -18,15 +18,7 @@ const t = setupApp();
 let c: MatrixCtx;
 beforeAll(async () => {
   const world = await planWorld(t);
-  const tokens: Record<Caller, string | undefined> = {
-    admin: world.admin.token,
-    lead: world.lead.token,
-    executive: world.executive.token,
-    agency: world.agency.token,
-    outsider: world.outsider.token,
-    anonymous: undefined,
-  };
-  c = { t, world, tokens };
+  c = { t, world, tokens: tokensOf(world) };
 });
 
 const SLUG: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found' };

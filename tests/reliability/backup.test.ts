@@ -4,20 +4,12 @@ import path from 'node:path';
 import { Client, expectStatus } from '../support/client';
 import { createPlan } from '../support/fixtures';
 import { expectRollupsMatch, integrity, openForChecks } from './support/db-check';
-import { ADMIN, ROOT, dialect, freshStore, sleep, startServer, type ServerProcess, type Store } from './support/server';
+import { ADMIN, ROOT, dialect, sleep, setupStore, startServer, type ServerProcess } from './support/server';
 
 /** `npm run backup` while the server takes writes, then `npm run restore`, proven by the acknowledged-writes log. */
 
-let store: Store;
+const store = setupStore();
 let server: ServerProcess | undefined;
-
-beforeAll(async () => {
-  store = await freshStore();
-});
-afterAll(async () => {
-  await server?.kill();
-  await store.drop();
-});
 
 function npmRun(script: string, file: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {

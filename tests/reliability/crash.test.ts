@@ -4,7 +4,7 @@ import { Client, expectStatus } from '../support/client';
 import { createHandover, createMilestone, createPlan } from '../support/fixtures';
 import { rng, seedFromEnv, type Rng } from './support/random';
 import { expectRollupsMatch, integrity, openForChecks, scalar } from './support/db-check';
-import { ADMIN, freshStore, sleep, startServer, type ServerProcess, type Store } from './support/server';
+import { ADMIN, sleep, setupStore, startServer, type ServerProcess } from './support/server';
 
 /**
  * Crash safety: the real server takes a stream of writes and is killed with SIGKILL at a random
@@ -28,16 +28,8 @@ type Log = {
   cut: { committed: number; rolledBack: number };
 };
 
-let store: Store;
+const store = setupStore();
 let server: ServerProcess | undefined;
-
-beforeAll(async () => {
-  store = await freshStore();
-});
-afterAll(async () => {
-  await server?.kill();
-  await store.drop();
-});
 
 function randomInstant(r: Rng): string {
   const day = new Date(Date.UTC(2026, 0, 5) + r.int(0, 150) * 86_400_000);

@@ -9,6 +9,7 @@ import {
   PERMISSION_RULES,
   expectedStatus,
   send,
+  tokensOf,
   type Caller,
   type MatrixCtx,
   type Method,
@@ -33,18 +34,7 @@ beforeAll(async () => {
   t = await startApp();
   const world = await planWorld(t);
   other = await planWorld(t, world.admin);
-  c = {
-    t,
-    world,
-    tokens: {
-      admin: world.admin.token,
-      lead: world.lead.token,
-      executive: world.executive.token,
-      agency: world.agency.token,
-      outsider: world.outsider.token,
-      anonymous: undefined,
-    },
-  };
+  c = { t, world, tokens: tokensOf(world) };
 });
 afterAll(async () => {
   console.log(`role matrix: ${cases} cases`);

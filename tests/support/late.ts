@@ -1,6 +1,6 @@
 /**
  * A stand-in for a value a beforeAll hook makes later: property reads go to the value once it is
- * there (methods bound to it), so a test file can declare `const x = useX()` at the top and use
+ * there (class methods bound to it), so a test file can declare `const x = useX()` at the top and use
  * `x` as the thing itself inside its tests.
  */
 export function late<T extends object>(current: () => T | undefined, what: string): T {
@@ -9,7 +9,9 @@ export function late<T extends object>(current: () => T | undefined, what: strin
       const value = current();
       if (value === undefined) throw new Error(`${what} is used before its beforeAll hook has run (${String(name)})`);
       const property: unknown = Reflect.get(value, name);
-      return typeof property === 'function' ? (property as (...args: unknown[]) => unknown).bind(value) : property;
+      // A method from a class needs its `this`; a function stored on the object (an Express app) is returned as it is.
+      const method = typeof property === 'function' && !Object.prototype.hasOwnProperty.call(value, name);
+      return method ? (property as (...args: unknown[]) => unknown).bind(value) : property;
     },
   });
 }

@@ -43,6 +43,18 @@ export const PERMISSION_RULES = {
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
+/** Each caller's bearer token in a plan world (none for the anonymous caller). */
+export function tokensOf(world: PlanWorld): Record<Caller, string | undefined> {
+  return {
+    admin: world.admin.token,
+    lead: world.lead.token,
+    executive: world.executive.token,
+    agency: world.agency.token,
+    outsider: world.outsider.token,
+    anonymous: undefined,
+  };
+}
+
 /** What every case may use: the app, one plan with a user per role, and their tokens. */
 export type MatrixCtx = { t: TestApp; world: PlanWorld; tokens: Record<Caller, string | undefined> };
 

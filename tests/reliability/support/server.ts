@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DatabaseConfig } from '../../../api/src/config';
 import { dialect, freshDatabase } from '../../support/database';
+import { late } from '../../support/late';
 import { ServerProcess, type LaunchOptions } from '../../support/launcher';
 
 export { ROOT, ServerProcess, sleep, type Exit } from '../../support/launcher';
@@ -39,8 +40,8 @@ export type StartOptions = Pick<LaunchOptions, 'env' | 'preload' | 'nodeArgs' | 
  * `node api/dist/main.js` on the store, as `npm start` runs it, with nothing from the runner's
  * environment but PATH and HOME; ready once it has logged that it listens and /health answers.
  */
-export function startServer(store: Store, options: StartOptions = {}): Promise<ServerProcess> {
-  return ServerProcess.launch({
+export async function startServer(store: Store, options: StartOptions = {}): Promise<ServerProcess> {
+  const server = await ServerProcess.launch({
     ...options,
     baseEnv: 'minimal',
     databaseUrl: store.url,
@@ -48,4 +49,22 @@ export function startServer(store: Store, options: StartOptions = {}): Promise<S
     readyOutput: /Handover listening on/,
     stopGraceMs: 30_000,
   });
+  started.add(server);
+  return server;
+}
+
+/** Servers started in this test file, so setupStore's afterAll can kill any a failed test left running. */
+const started = new Set<ServerProcess>();
+
+/** A fresh store for this test file (beforeAll); afterwards every server started on it is killed and the store dropped. */
+export function setupStore(): Store {
+  let store: Store | undefined;
+  beforeAll(async () => {
+    store = await freshStore();
+  });
+  afterAll(async () => {
+    await Promise.all([...started].map((server) => server.kill()));
+    await store?.drop();
+  });
+  return late(() => store, 'the store');
 }
