@@ -1,3 +1,4 @@
+import type { Milestone } from '@handover/shared';
 import { setupApp } from '../support/app';
 import { milestoneInput, planInput, setupPlanWorld } from '../support/fixtures';
 import { activityOf, login } from '../support/http';
@@ -14,7 +15,7 @@ const post = (key: string | undefined, body: object, token = world.lead.token, p
   return (key === undefined ? req : req.set('Idempotency-Key', key)).send(body);
 };
 const listTitles = async (planId = world.planId, token = world.admin.token) =>
-  ((await t.as(token).get(`${url(planId)}?limit=200`)).body.items as { title: string }[]).map((m) => m.title);
+  ((await t.as(token).get(`${url(planId)}?limit=200`)).body.items as Milestone[]).map((m) => m.title);
 const countTitled = async (title: string, token = world.admin.token) =>
   (await listTitles(world.planId, token)).filter((x) => x === title).length;
 

@@ -1,3 +1,4 @@
+import type { Milestone } from '@handover/shared';
 import { startApp, setupApp } from '../support/app';
 import { createMilestone, milestoneInput, planWorld, type PlanWorld } from '../support/fixtures';
 
@@ -40,7 +41,7 @@ test('When milestones with dependencies are listed page by page, then every item
     }
   }
   expect([...seen].sort()).toEqual([...ids].sort());
-  const all = (await list('limit=50')).body.items as Array<{ id: string; dueDate: string; title: string; dependsOn: string[] }>;
+  const all = (await list('limit=50')).body.items as Milestone[];
   expect(all.map((m) => m.id)).toEqual(seen);
   const sorted = [...all].sort((a, b) => (a.dueDate === b.dueDate ? (a.title < b.title ? -1 : 1) : a.dueDate < b.dueDate ? -1 : 1));
   expect(all).toEqual(sorted);
@@ -48,7 +49,7 @@ test('When milestones with dependencies are listed page by page, then every item
 });
 
 test('When the list is filtered, then items and totals match the filter, also past the last page', async () => {
-  const all = (await list('limit=50')).body.items as Array<{ phase: string; status: string; dueDate: string }>;
+  const all = (await list('limit=50')).body.items as Milestone[];
   const byPhase = await list('phase=agency_exit&limit=1');
   expect(byPhase.body.total).toBe(all.filter((m) => m.phase === 'agency_exit').length);
   expect(byPhase.body.items).toHaveLength(1);

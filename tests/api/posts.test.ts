@@ -1,4 +1,4 @@
-import { PROBLEM_BASE } from '@handover/shared';
+import { PROBLEM_BASE, type Problem } from '@handover/shared';
 import { setupApp } from '../support/app';
 import { CSV_HEADER, importPosts, planWorld, postInput, type PlanWorld } from '../support/fixtures';
 import { expectProblem } from '../support/problem';
@@ -71,7 +71,7 @@ describe('recording posts', () => {
   test('When a post is invalid, then 422 names each bad field', async () => {
     const res = await t.as(w.lead.token).post(base()).send({ channel: '', publishedAt: '2026-02-30T10:00:00Z', source: 'intern', extra: 1 });
     expectProblem(res, 422, 'validation-failed');
-    const paths = (res.body.errors as Array<{ path: string }>).map((e) => e.path).sort();
+    const paths = (res.body as Problem).errors!.map((e) => e.path).sort();
     expect(paths).toEqual(expect.arrayContaining(['channel', 'publishedAt', 'source']));
     expect(JSON.stringify(res.body.errors)).toContain('extra');
   });

@@ -1,3 +1,4 @@
+import type { Post } from '@handover/shared';
 import { Client as PgClient } from 'pg';
 import { Client, type Account } from '../support/client';
 import { freshDatabase, type FreshDatabase } from '../support/database';
@@ -110,7 +111,7 @@ test('When both processes import and insert the same posts at once, then there a
 
   // Delete some through both processes at once.
   const listed = await call(a, 'GET', `/plans/${planId}/posts?limit=30`, { token });
-  const victims = (listed.body.items as Array<{ id: string }>).map((p) => p.id);
+  const victims = (listed.body.items as Post[]).map((p) => p.id);
   const deletes = await Promise.all(victims.map((id, i) => call(i % 2 ? a : b, 'DELETE', `/plans/${planId}/posts/${id}`, { token })));
   expect(deletes.map((r) => r.status)).toEqual(Array(victims.length).fill(204));
 
