@@ -1,6 +1,9 @@
 /**
- * npm run bench [-- --pg | --pg-only] [--rows N] [--import-reps N] [--latency-reps N] [--rps-reps N] [--duration S]
+ * npm run bench [-- --pg | --pg-only] [--only server|csv] [--rows N] [--import-reps N] [--latency-reps N] [--rps-reps N]
+ *                 [--duration S] [--csv-reps N]
  *
+ * Two cases: `server` (import, latency and requests per second against the real server) and `csv`
+ * (the hand-written CSV reader against csv-parse on the same million-row file, in this process).
  * A benchmark, not a test: it starts the built server (node api/dist/main.js) as a child process on
  * a fresh database, measures, prints a table and writes bench/results.json. Every ratio is measured
  * side by side in the same run, alternating the two sides, and each figure is the median of the
@@ -12,14 +15,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createTempDatabase } from '../api/scripts/pg-temp';
 import { uuidv7 } from '../api/src/db/ids';
+import { CSV_PARSE_VERSION, KEEP_RATIO, benchCsvReaders, type CsvReadersResult } from './csv-readers';
 import { dashboardInitialJs, type DashboardSize } from './dashboard';
 import { row, todayUtc, writeCsv } from './data';
 import { latencies, median, ok, percentile, request } from './http';
-import { ROOT, ensureBuilt, memoryOf, startApi, startProcess, type ServerProcess } from './server';
+import { ROOT, ensureBuilt, freshDb, startHello, startSignedIn, type ServerProcess } from './server';
+
+const CASES = ['server', 'csv'] as const;
+type Case = (typeof CASES)[number];
 
 type Options = {
+  cases: Case[];
   dialects: Array<'sqlite' | 'postgres'>;
   rows: number;
   smallRows: number;
@@ -28,6 +35,7 @@ type Options = {
   latencySamples: number;
   rpsReps: number;
   duration: number;
+  csvReps: number;
 };
 
 function parseArgs(argv: string[]): Options {
@@ -38,8 +46,12 @@ function parseArgs(argv: string[]): Options {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} needs a positive number`);
     return n;
   };
+  const only = argv.indexOf('--only');
+  const cases = only < 0 ? [...CASES] : (argv[only + 1] ?? '').split(',');
+  for (const c of cases) if (!(CASES as readonly string[]).includes(c)) throw new Error(`--only takes ${CASES.join(' or ')}, not "${c}"`);
   const dialects: Options['dialects'] = argv.includes('--pg-only') ? ['postgres'] : argv.includes('--pg') ? ['sqlite', 'postgres'] : ['sqlite'];
   return {
+    cases: cases as Case[],
     dialects,
     rows: value('--rows', 1_000_000),
     smallRows: value('--small-rows', 10_000),
@@ -48,33 +60,16 @@ function parseArgs(argv: string[]): Options {
     latencySamples: value('--latency-samples', 60),
     rpsReps: value('--rps-reps', 3),
     duration: value('--duration', 8),
+    csvReps: value('--csv-reps', 5),
   };
 }
 
-const ADMIN = { email: 'bench@example.com', password: 'bench-password-123' };
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const MB = 1024 * 1024;
 
-type Db = { url: string; drop: () => Promise<void> };
-
-async function freshDb(dialect: 'sqlite' | 'postgres'): Promise<Db> {
-  if (dialect === 'postgres') {
-    const temp = await createTempDatabase('handover_bench');
-    return { url: temp.url, drop: temp.drop };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handover-bench-'));
-  return { url: `sqlite:${path.join(dir, 'bench.db')}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-async function startSignedIn(dbUrl: string): Promise<{ server: ServerProcess; token: string }> {
-  const server = await startApi(dbUrl, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-  const { token } = await ok<{ token: string }>(server.base, 'POST', '/api/v1/auth/login', { json: ADMIN });
-  return { server, token };
-}
-
 async function createPlan(server: ServerProcess, token: string, name: string): Promise<string> {
-  const plan = await ok<{ id: string }>(server.base, 'POST', '/api/v1/plans', {
+  const plan = await ok<{ id: string }>(server.url, 'POST', '/api/v1/plans', {
     token,
     json: { name, brand: 'Bench', agencyName: 'Agency', startDate: '2024-01-01', targetExitDate: '2027-01-04' },
   });
@@ -166,14 +161,13 @@ async function rawPgInsertRate(rows: number, endDay: Date): Promise<number> {
 type ImportRun = { rowsPerSecond: number; seconds: number; peakRssBytes: number; inserted: number };
 
 async function importThroughApi(server: ServerProcess, token: string, planId: string, file: string, rows: number): Promise<ImportRun> {
-  const pid = server.child.pid!;
   const started = process.hrtime.bigint();
-  const res = await request(server.base, 'POST', `/api/v1/plans/${planId}/posts/import`, { token, file });
+  const res = await request(server.url, 'POST', `/api/v1/plans/${planId}/posts/import`, { token, file });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (res.status !== 200) throw new Error(`import -> ${res.status}: ${res.body.slice(0, 500)}`);
   const body = JSON.parse(res.body) as { inserted: number };
   if (body.inserted !== rows) throw new Error(`import stored ${body.inserted} of ${rows} rows`);
-  return { rowsPerSecond: rows / seconds, seconds, peakRssBytes: memoryOf(pid).peak, inserted: body.inserted };
+  return { rowsPerSecond: rows / seconds, seconds, peakRssBytes: server.memory().peak, inserted: body.inserted };
 }
 
 async function autocannonRps(url: string, token: string | undefined, seconds: number): Promise<number> {
@@ -216,7 +210,7 @@ type DialectResult = {
 
 async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { large: string; small: string }, endDay: Date): Promise<DialectResult> {
   const runs: DialectResult['import']['runs'] = [];
-  let kept: { server: ServerProcess; token: string; db: Db; largePlan: string } | null = null;
+  let kept: { server: ServerProcess; token: string; db: Awaited<ReturnType<typeof freshDb>>; largePlan: string } | null = null;
   try {
     for (let rep = 1; rep <= o.importReps; rep++) {
       log(`[${dialect}] import ${rep}/${o.importReps}: raw better-sqlite3 insert of ${o.rows} rows ...`);
@@ -245,7 +239,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
 
     // Latency: a small plan next to the large one, in the same database.
     const smallPlan = await createPlan(server, token, 'small');
-    await ok(server.base, 'POST', `/api/v1/plans/${smallPlan}/posts/import`, { token, file: csv.small });
+    await ok(server.url, 'POST', `/api/v1/plans/${smallPlan}/posts/import`, { token, file: csv.small });
     const to = new Date(endDay.getTime() - 86_400_000).toISOString().slice(0, 10);
     const from = new Date(endDay.getTime() - 51 * 7 * 86_400_000).toISOString().slice(0, 10);
     const paths = {
@@ -255,14 +249,14 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
     const samples: Record<string, { medians: number[]; p95s: number[] }> = {};
     for (const key of ['summary', 'share'] as const) {
       for (const size of ['small', 'large'] as const) {
-        await latencies(server.base, paths[key](size === 'small' ? smallPlan : kept!.largePlan), token, 20); // warm-up
+        await latencies(server.url, paths[key](size === 'small' ? smallPlan : kept!.largePlan), token, 20); // warm-up
         samples[`${key}.${size}`] = { medians: [], p95s: [] };
       }
     }
     for (let rep = 0; rep < o.latencyReps; rep++) {
       for (const key of ['summary', 'share'] as const) {
         for (const size of ['small', 'large'] as const) {
-          const times = await latencies(server.base, paths[key](size === 'small' ? smallPlan : kept!.largePlan), token, o.latencySamples);
+          const times = await latencies(server.url, paths[key](size === 'small' ? smallPlan : kept!.largePlan), token, o.latencySamples);
           samples[`${key}.${size}`]!.medians.push(percentile(times, 50));
           samples[`${key}.${size}`]!.p95s.push(percentile(times, 95));
         }
@@ -286,7 +280,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
     const ids: string[] = [];
     for (let i = 0; i < 50; i++) {
       const dependsOn = ids.length && i % 3 === 0 ? [ids[ids.length - 1]!] : [];
-      const m = await ok<{ id: string }>(server.base, 'POST', `/api/v1/plans/${msPlan}/milestones`, {
+      const m = await ok<{ id: string }>(server.url, 'POST', `/api/v1/plans/${msPlan}/milestones`, {
         token,
         json: {
           title: `Milestone ${String(i).padStart(2, '0')}`,
@@ -299,21 +293,21 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
       });
       ids.push(m.id);
     }
-    const listUrl = `${server.base}/api/v1/plans/${msPlan}/milestones?limit=50`;
-    const listed = await ok<{ items: unknown[] }>(server.base, 'GET', `/api/v1/plans/${msPlan}/milestones?limit=50`, { token });
+    const listUrl = `${server.url}/api/v1/plans/${msPlan}/milestones?limit=50`;
+    const listed = await ok<{ items: unknown[] }>(server.url, 'GET', `/api/v1/plans/${msPlan}/milestones?limit=50`, { token });
     if (listed.items.length !== 50) throw new Error(`expected 50 milestones, got ${listed.items.length}`);
     const bodyFile = path.join(os.tmpdir(), `handover-bench-page-${process.pid}.json`);
     fs.writeFileSync(bodyFile, JSON.stringify(listed));
-    const hello = await startProcess(['--import', 'tsx', path.join(ROOT, 'bench/hello-server.ts')], { BODY_FILE: bodyFile });
+    const hello = await startHello(bodyFile);
     const rpsRuns: DialectResult['milestones']['runs'] = [];
     try {
-      await autocannonRps(`${hello.base}/hello`, undefined, 2); // warm-up all three
-      await autocannonRps(`${hello.base}/page`, undefined, 2);
+      await autocannonRps(`${hello.url}/hello`, undefined, 2); // warm-up all three
+      await autocannonRps(`${hello.url}/page`, undefined, 2);
       await autocannonRps(listUrl, token, 2);
       for (let rep = 0; rep < o.rpsReps; rep++) {
-        const helloRps = await autocannonRps(`${hello.base}/hello`, undefined, o.duration);
+        const helloRps = await autocannonRps(`${hello.url}/hello`, undefined, o.duration);
         const rps = await autocannonRps(listUrl, token, o.duration);
-        const pageRps = await autocannonRps(`${hello.base}/page`, undefined, o.duration);
+        const pageRps = await autocannonRps(`${hello.url}/page`, undefined, o.duration);
         log(`[${dialect}] rps ${rep + 1}/${o.rpsReps}: milestones ${Math.round(rps)}/s, hello-world ${Math.round(helloRps)}/s, bare Express with the same page ${Math.round(pageRps)}/s`);
         rpsRuns.push({ rps, helloRps, pageRps });
       }
@@ -365,7 +359,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
 
 type Line = [string, string, string, string];
 
-function table(results: DialectResult[], dashboard: DashboardSize): string {
+function table(results: DialectResult[], csv: CsvReadersResult | null, dashboard: DashboardSize | null): string {
   const lines: Line[] = [['measure', 'value', 'target', 'met']];
   const yes = (b: boolean) => (b ? 'yes' : 'NO');
   for (const r of results) {
@@ -398,12 +392,22 @@ function table(results: DialectResult[], dashboard: DashboardSize): string {
       [`${d}: bare Express serving the same page (context)`, `${r.milestones.pageRps.toLocaleString('en')} req/s (${r.milestones.pageRatio}x)`, '', ''],
     );
   }
-  lines.push([
-    'dashboard initial JavaScript, gzip',
-    dashboard.built ? `${round(dashboard.gzipBytes / 1024)} KiB (${dashboard.files.length} files)` : 'not built',
-    '',
-    '',
-  ]);
+  if (dashboard) {
+    lines.push([
+      'dashboard initial JavaScript, gzip',
+      dashboard.built ? `${round(dashboard.gzipBytes / 1024)} KiB (${dashboard.files.length} files)` : 'not built',
+      '',
+      '',
+    ]);
+  }
+  if (csv) {
+    const rows = csv.rows.toLocaleString('en');
+    lines.push(
+      [`CSV reader (ours), ${rows} rows in 64 KiB chunks`, `${csv.oursRowsPerSecond.toLocaleString('en')} rows/s`, '', ''],
+      [`csv-parse ${CSV_PARSE_VERSION}, same file and chunks`, `${csv.csvParseRowsPerSecond.toLocaleString('en')} rows/s`, '', ''],
+      ['ours / csv-parse (keep ours only when met)', `${csv.ratio}x`, `>= ${KEEP_RATIO}x`, yes(csv.keepOurs)],
+    );
+  }
   const widths = [0, 1, 2, 3].map((i) => Math.max(...lines.map((l) => l[i]!.length)));
   const fmt = (l: Line) => `| ${l.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [fmt(lines[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.slice(1).map(fmt)].join('\n');
@@ -422,27 +426,30 @@ function machine() {
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
-  ensureBuilt(log);
+  const server = o.cases.includes('server');
+  if (server) ensureBuilt(log);
   const endDay = todayUtc();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handover-bench-csv-'));
   const results: DialectResult[] = [];
+  let csvReaders: CsvReadersResult | null = null;
   const startedAt = new Date().toISOString();
   try {
     const csv = { large: path.join(dir, 'large.csv'), small: path.join(dir, 'small.csv') };
     log(`writing ${o.rows} and ${o.smallRows} rows of CSV ...`);
     await writeCsv(csv.large, o.rows, endDay);
     await writeCsv(csv.small, o.smallRows, endDay, 's');
-    for (const dialect of o.dialects) results.push(await benchDialect(dialect, o, csv, endDay));
+    if (o.cases.includes('csv')) csvReaders = await benchCsvReaders(csv.large, o.rows, o.csvReps, log);
+    if (server) for (const dialect of o.dialects) results.push(await benchDialect(dialect, o, csv, endDay));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  const dashboard = dashboardInitialJs(path.join(ROOT, 'dashboard/dist'));
+  const dashboard = server ? dashboardInitialJs(path.join(ROOT, 'dashboard/dist')) : null;
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  const out = { command, startedAt, finishedAt: new Date().toISOString(), machine: machine(), options: o, results, dashboard };
+  const out = { command, startedAt, finishedAt: new Date().toISOString(), machine: machine(), options: o, results, csvReaders, dashboard };
   fs.writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
   const m = out.machine;
   console.log(`\n${command}\n${m.cpus} x ${m.cpuModel}, ${m.memoryGB} GB, ${m.os}, Node ${m.node}\n`);
-  console.log(table(results, dashboard));
+  console.log(table(results, csvReaders, dashboard));
   console.log('\nwritten to bench/results.json');
 }
 

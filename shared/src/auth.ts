@@ -47,6 +47,7 @@ export type CreateUser = z.input<typeof CreateUserSchema>;
 export const ChangePasswordSchema = z
   .object({ currentPassword: z.string().max(1024), newPassword: PasswordSchema })
   .strict();
+export type ChangePassword = z.input<typeof ChangePasswordSchema>;
 
 export const LoginResponseSchema = z.object({ token: z.string(), user: UserSchema });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
@@ -62,6 +63,7 @@ export const MeSchema = z.object({ user: UserSchema, memberships: z.array(Member
 export type Me = z.infer<typeof MeSchema>;
 
 export const CreateApiTokenSchema = z.object({ name: text(100) }).strict();
+export type CreateApiToken = z.input<typeof CreateApiTokenSchema>;
 export const ApiTokenSchema = z.object({
   id: UuidSchema,
   name: z.string(),
@@ -70,4 +72,5 @@ export const ApiTokenSchema = z.object({
 });
 export type ApiToken = z.infer<typeof ApiTokenSchema>;
 export const CreatedApiTokenSchema = z.object({ id: UuidSchema, name: z.string(), token: z.string() });
+export type CreatedApiToken = z.infer<typeof CreatedApiTokenSchema>;
 export const ApiTokenListSchema = z.object({ items: z.array(ApiTokenSchema) });

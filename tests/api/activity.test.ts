@@ -1,15 +1,13 @@
-import { startApp, type TestApp, type TestUser } from '../support/app';
-import { createMilestone, milestoneInput, planInput, planWorld, type PlanWorld } from '../support/factories';
+import { setupApp, type TestUser } from '../support/app';
+import { createMilestone, memberInput, milestoneInput, planInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectProblem } from '../support/problem';
 
-let t: TestApp;
+const t = setupApp();
 let admin: TestUser;
 beforeAll(async () => {
-  t = await startApp();
   admin = await t.user({ isAdmin: true });
 });
-afterAll(async () => t.close());
 
 const url = (planId: string, query = '') => `/api/v1/plans/${planId}/activity${query ? `?${query}` : ''}`;
 const summary = (items: { action: string; entity: string }[]) => items.map((i) => `${i.action} ${i.entity}`);
@@ -53,8 +51,8 @@ describe('what is recorded', () => {
     const w = await planWorld(t, admin);
     const u = await t.user();
     const member = `/api/v1/plans/${w.planId}/members/${u.id}`;
-    await t.as(w.lead.token).put(member).send({ role: 'agency' });
-    await t.as(w.lead.token).put(member).send({ role: 'executive' });
+    await t.as(w.lead.token).put(member).send(memberInput('agency'));
+    await t.as(w.lead.token).put(member).send(memberInput('executive'));
     await t.as(w.lead.token).delete(member);
     const log = await activityOf(t, admin.token, w.planId, `entityId=${u.id}`);
     expect(log.items.map((i) => [i.action, i.entity, i.changes])).toEqual([
@@ -169,7 +167,7 @@ describe('refused writes leave no trace', () => {
 
   test('When a member is set to the role they already have, then nothing is written and nothing logged', async () => {
     const before = await activityOf(t, admin.token, w.planId);
-    const res = await t.as(w.lead.token).put(`/api/v1/plans/${w.planId}/members/${w.agency.id}`).send({ role: 'agency' });
+    const res = await t.as(w.lead.token).put(`/api/v1/plans/${w.planId}/members/${w.agency.id}`).send(memberInput('agency'));
     expect(res.status).toBe(200);
     expect(await activityOf(t, admin.token, w.planId)).toEqual(before);
   });

@@ -15,7 +15,7 @@ function failure(env: Record<string, string>): string {
 }
 
 describe('defaults', () => {
-  test('When nothing is set, then DESIGN section 3 defaults apply', () => {
+  test('When nothing is set, then the documented defaults apply (README, configuration)', () => {
     expect(loadConfig({}, CWD)).toEqual({
       port: 3000,
       host: '127.0.0.1',

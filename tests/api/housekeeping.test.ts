@@ -1,10 +1,7 @@
-import { startApp, type TestApp } from '../support/app';
+import { setupApp } from '../support/app';
+import { createPlan, createToken, milestoneInput } from '../support/fixtures';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startApp();
-});
-afterAll(async () => t.close());
+const t = setupApp();
 
 test('When sessions are expired, idle or long revoked, then the purge deletes them and keeps live ones', async () => {
   const live = await t.user();
@@ -25,13 +22,11 @@ test('When sessions are expired, idle or long revoked, then the purge deletes th
 
 test('When idempotency keys are older than a day, then the purge deletes them and a retry is a new request', async () => {
   const admin = await t.user({ isAdmin: true });
-  const plan = await t.as(admin.token).post('/api/v1/plans').send({
-    name: 'P', brand: 'B', agencyName: 'A', startDate: '2026-01-05', targetExitDate: '2026-06-01',
-  });
-  const url = `/api/v1/plans/${plan.body.id}/milestones`;
+  const plan = await createPlan(t, admin.token, { name: 'P', brand: 'B', agencyName: 'A', targetExitDate: '2026-06-01' });
+  const url = `/api/v1/plans/${plan.id}/milestones`;
   // An API token outlives the session across the day the clock moves forward.
-  const apiToken = (await t.as(admin.token).post('/api/v1/me/tokens').send({ name: 'script' })).body.token as string;
-  const body = { title: 'M', phase: 'internal_network', dueDate: '2026-02-02' };
+  const apiToken = (await createToken(t, admin.token)).token;
+  const body = milestoneInput({ title: 'M' });
   const first = await t.as(apiToken).post(url).set('Idempotency-Key', 'k-1').send(body).expect(201);
   t.clock.advance(25 * 3_600_000);
   await t.services.idempotency.purgeExpired();

@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApp, type TestApp } from '../support/app';
-import { planWorld, type PlanWorld } from '../support/factories';
+import { setupApp } from '../support/app';
+import { databaseUrl } from '../support/database';
+import { csvOf, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { rollupsVersusLedger } from '../support/rollups';
 
@@ -13,29 +14,19 @@ import { rollupsVersusLedger } from '../support/rollups';
 jest.setTimeout(60_000);
 
 const ROOT = path.resolve(__dirname, '../..');
-const HEADER = 'channel,published_at,source,external_id,author';
-let t: TestApp;
+const t = setupApp();
 let w: PlanWorld;
 let dir: string;
 
 beforeAll(async () => {
-  t = await startApp();
   w = await planWorld(t);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handover-cli-'));
 });
-afterAll(async () => {
-  fs.rmSync(dir, { recursive: true, force: true });
-  await t.close();
-});
-
-function databaseUrl(): string {
-  const d = t.config.database;
-  return d.dialect === 'sqlite' ? `sqlite:${d.path}` : d.url;
-}
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function csvFile(name: string, lines: string[]): string {
   const file = path.join(dir, name);
-  fs.writeFileSync(file, `${[HEADER, ...lines].join('\n')}\n`);
+  fs.writeFileSync(file, csvOf(lines));
   return file;
 }
 
@@ -43,7 +34,7 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/src/cli/import.ts'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl(), LOG_LEVEL: 'silent' },
+      env: { ...process.env, DATABASE_URL: databaseUrl(t.config.database), LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -1,17 +1,14 @@
-import { startApp, type TestApp, type TestUser } from '../support/app';
-import { planWorld, type PlanWorld } from '../support/factories';
+import { setupApp, type TestUser } from '../support/app';
+import { GHOST, memberInput, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectProblem } from '../support/problem';
 
-let t: TestApp;
+const t = setupApp();
 let admin: TestUser;
 beforeAll(async () => {
-  t = await startApp();
   admin = await t.user({ isAdmin: true });
 });
-afterAll(async () => t.close());
 
-const GHOST = '00000000-0000-4000-8000-000000000000';
 const membersOf = async (planId: string) => (await t.as(admin.token).get(`/api/v1/plans/${planId}/members`)).body;
 
 describe('GET /plans/:planId/members', () => {
@@ -57,7 +54,7 @@ describe('PUT /plans/:planId/members/:userId', () => {
   test('When a lead adds a user, then 201 with the member, the user gains access and sees it in /me', async () => {
     const world = await planWorld(t, admin);
     const newcomer = await t.user();
-    const res = await t.as(world.lead.token).put(`/api/v1/plans/${world.planId}/members/${newcomer.id}`).send({ role: 'agency' });
+    const res = await t.as(world.lead.token).put(`/api/v1/plans/${world.planId}/members/${newcomer.id}`).send(memberInput('agency'));
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ userId: newcomer.id, email: newcomer.email, name: expect.any(String), role: 'agency' });
     expect((await t.as(newcomer.token).get(`/api/v1/plans/${world.planId}`)).status).toBe(200);
@@ -71,13 +68,13 @@ describe('PUT /plans/:planId/members/:userId', () => {
     // As executive, they may not edit the plan.
     const denied = await t.as(world.executive.token).patch(`/api/v1/plans/${world.planId}`).set('If-Match', '"1"').send({ name: 'x' });
     expectProblem(denied, 403);
-    const promoted = await t.as(admin.token).put(url).send({ role: 'lead' });
+    const promoted = await t.as(admin.token).put(url).send(memberInput('lead'));
     expect(promoted.status).toBe(200);
     expect(promoted.body.role).toBe('lead');
     const allowed = await t.as(world.executive.token).patch(`/api/v1/plans/${world.planId}`).set('If-Match', '"1"').send({ name: 'x' });
     expect(allowed.status).toBe(200);
     const before = await activityOf(t, admin.token, world.planId);
-    const again = await t.as(admin.token).put(url).send({ role: 'lead' });
+    const again = await t.as(admin.token).put(url).send(memberInput('lead'));
     expect(again.status).toBe(200);
     expect((await activityOf(t, admin.token, world.planId)).total).toBe(before.total);
   });
@@ -85,8 +82,8 @@ describe('PUT /plans/:planId/members/:userId', () => {
   test('When the user does not exist or the id is not a UUID, then 404 and no member is added', async () => {
     const world = await planWorld(t, admin);
     const before = await membersOf(world.planId);
-    expectProblem(await t.as(admin.token).put(`/api/v1/plans/${world.planId}/members/${GHOST}`).send({ role: 'lead' }), 404, 'not-found');
-    expectProblem(await t.as(admin.token).put(`/api/v1/plans/${world.planId}/members/nope`).send({ role: 'lead' }), 404, 'not-found');
+    expectProblem(await t.as(admin.token).put(`/api/v1/plans/${world.planId}/members/${GHOST}`).send(memberInput('lead')), 404, 'not-found');
+    expectProblem(await t.as(admin.token).put(`/api/v1/plans/${world.planId}/members/nope`).send(memberInput('lead')), 404, 'not-found');
     expect(await membersOf(world.planId)).toEqual(before);
   });
 
@@ -108,14 +105,14 @@ describe('PUT /plans/:planId/members/:userId', () => {
     const world = await planWorld(t, admin);
     const before = await membersOf(world.planId);
     const target = await t.user();
-    const put = (token?: string) => t.as(token).put(`/api/v1/plans/${world.planId}/members/${target.id}`).send({ role: 'lead' });
+    const put = (token?: string) => t.as(token).put(`/api/v1/plans/${world.planId}/members/${target.id}`).send(memberInput('lead'));
     expectProblem(await put(world.executive.token), 403, 'forbidden');
     expectProblem(await put(world.agency.token), 403, 'forbidden');
     expectProblem(await put(world.outsider.token), 404, 'not-found');
     expectProblem(await put(), 401, 'unauthorized');
     // Nor may an agency member promote themselves.
     expectProblem(
-      await t.as(world.agency.token).put(`/api/v1/plans/${world.planId}/members/${world.agency.id}`).send({ role: 'lead' }),
+      await t.as(world.agency.token).put(`/api/v1/plans/${world.planId}/members/${world.agency.id}`).send(memberInput('lead')),
       403,
       'forbidden',
     );
@@ -127,8 +124,8 @@ describe('PUT /plans/:planId/members/:userId', () => {
     const newcomer = await t.user();
     const url = `/api/v1/plans/${world.planId}/members/${newcomer.id}`;
     const [a, b] = await Promise.all([
-      t.as(world.lead.token).put(url).send({ role: 'executive' }),
-      t.as(admin.token).put(url).send({ role: 'executive' }),
+      t.as(world.lead.token).put(url).send(memberInput('executive')),
+      t.as(admin.token).put(url).send(memberInput('executive')),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 201]);
     const members = (await membersOf(world.planId)).items.filter((m: { userId: string }) => m.userId === newcomer.id);
@@ -139,7 +136,7 @@ describe('PUT /plans/:planId/members/:userId', () => {
 
   test('When the plan does not exist, then 404', async () => {
     const u = await t.user();
-    expectProblem(await t.as(admin.token).put(`/api/v1/plans/${GHOST}/members/${u.id}`).send({ role: 'lead' }), 404, 'not-found');
+    expectProblem(await t.as(admin.token).put(`/api/v1/plans/${GHOST}/members/${u.id}`).send(memberInput('lead')), 404, 'not-found');
   });
 });
 

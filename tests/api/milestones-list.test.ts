@@ -1,15 +1,15 @@
-import { startApp, type TestApp } from '../support/app';
-import { createMilestone, planWorld, type PlanWorld } from '../support/factories';
+import type { Milestone } from '@handover/shared';
+import { startApp, setupApp } from '../support/app';
+import { createMilestone, milestoneInput, planWorld, type PlanWorld } from '../support/fixtures';
 
 // The list is one hand-written SQL statement (page, total and dependencies together), so check it
 // against GET, item by item, across pages and filters.
 
-let t: TestApp;
+const t = setupApp();
 let w: PlanWorld;
 const ids: string[] = [];
 
 beforeAll(async () => {
-  t = await startApp();
   w = await planWorld(t);
   t.clock.set('2026-03-01T12:00:00.000Z');
   const phases = ['internal_network', 'outward_presence', 'agency_exit'] as const;
@@ -25,7 +25,6 @@ beforeAll(async () => {
     ids.push(m.id);
   }
 });
-afterAll(async () => t.close());
 
 const list = (query: string) => t.as(w.executive.token).get(`/api/v1/plans/${w.planId}/milestones?${query}`);
 
@@ -42,7 +41,7 @@ test('When milestones with dependencies are listed page by page, then every item
     }
   }
   expect([...seen].sort()).toEqual([...ids].sort());
-  const all = (await list('limit=50')).body.items as Array<{ id: string; dueDate: string; title: string; dependsOn: string[] }>;
+  const all = (await list('limit=50')).body.items as Milestone[];
   expect(all.map((m) => m.id)).toEqual(seen);
   const sorted = [...all].sort((a, b) => (a.dueDate === b.dueDate ? (a.title < b.title ? -1 : 1) : a.dueDate < b.dueDate ? -1 : 1));
   expect(all).toEqual(sorted);
@@ -50,7 +49,7 @@ test('When milestones with dependencies are listed page by page, then every item
 });
 
 test('When the list is filtered, then items and totals match the filter, also past the last page', async () => {
-  const all = (await list('limit=50')).body.items as Array<{ phase: string; status: string; dueDate: string }>;
+  const all = (await list('limit=50')).body.items as Milestone[];
   const byPhase = await list('phase=agency_exit&limit=1');
   expect(byPhase.body.total).toBe(all.filter((m) => m.phase === 'agency_exit').length);
   expect(byPhase.body.items).toHaveLength(1);
@@ -72,9 +71,9 @@ describe('cached list pages', () => {
       const url = `/api/v1/plans/${w2.planId}/milestones`;
       const read = async (query = '') => (await t2.as(w2.executive.token).get(`${url}${query}`).expect(200)).body;
       expect((await read()).total).toBe(0);
-      const a = await t2.as(w2.lead.token).post(url).send({ title: 'A', phase: 'internal_network', dueDate: '2026-02-02' }).expect(201);
+      const a = await t2.as(w2.lead.token).post(url).send(milestoneInput({ title: 'A' })).expect(201);
       expect((await read()).items.map((m: { title: string }) => m.title)).toEqual(['A']);
-      const b = await t2.as(w2.lead.token).post(url).send({ title: 'B', phase: 'agency_exit', dueDate: '2026-03-02' }).expect(201);
+      const b = await t2.as(w2.lead.token).post(url).send(milestoneInput({ title: 'B', phase: 'agency_exit', dueDate: '2026-03-02' })).expect(201);
       expect((await read('?phase=agency_exit')).total).toBe(1);
       await t2.as(w2.lead.token).patch(`${url}/${b.body.id}`).set('If-Match', '"1"').send({ dependsOn: [a.body.id], title: 'B2' }).expect(200);
       const after = await read();

@@ -1,4 +1,4 @@
-import { startApp, type TestApp } from '../support/app';
+import { setupApp } from '../support/app';
 
 type Operation = {
   summary?: string;
@@ -15,15 +15,13 @@ type Doc = {
   components: { schemas?: Record<string, unknown>; securitySchemes?: Record<string, unknown> };
 };
 
-let t: TestApp;
+const t = setupApp();
 let doc: Doc;
 beforeAll(async () => {
-  t = await startApp();
   const res = await t.as().get('/api/v1/openapi.json');
   expect(res.status).toBe(200);
   doc = res.body as Doc;
 });
-afterAll(async () => t.close());
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 const toOpenApiPath = (p: string) => `/api/v1${p.replace(/:([A-Za-z]+)/g, '{$1}')}`;

@@ -1,30 +1,22 @@
-import { PROBLEM_BASE } from '@handover/shared';
-import { startApp, type TestApp } from '../support/app';
-import { planWorld, type PlanWorld } from '../support/factories';
+import { PROBLEM_BASE, type Problem } from '@handover/shared';
+import { setupApp } from '../support/app';
+import { CSV_HEADER, importPosts, planWorld, postInput, type PlanWorld } from '../support/fixtures';
 import { expectProblem } from '../support/problem';
 import { rollupsVersusLedger } from '../support/rollups';
 
-let t: TestApp;
+const t = setupApp();
 let w: PlanWorld;
 let other: PlanWorld;
-const HEADER = 'channel,published_at,source,external_id,author\n';
+const HEADER = `${CSV_HEADER}\n`;
 
 beforeAll(async () => {
-  t = await startApp();
   w = await planWorld(t);
   other = await planWorld(t, w.admin);
 });
-afterAll(async () => t.close());
 
 const base = (planId = w.planId) => `/api/v1/plans/${planId}/posts`;
-const post = (overrides: Record<string, unknown> = {}) => ({
-  channel: 'LinkedIn',
-  publishedAt: '2026-03-02T10:00:00Z',
-  source: 'in_house',
-  ...overrides,
-});
-const importCsv = (token: string, csv: string | Buffer, query = '', planId = w.planId) =>
-  t.as(token).post(`${base(planId)}/import${query}`).set('Content-Type', 'text/csv').send(Buffer.from(csv));
+const importCsv = (token: string, csv: string | Buffer, query: Record<string, string> = {}, planId = w.planId) =>
+  importPosts(t, token, planId, csv, query);
 
 async function count(planId = w.planId): Promise<number> {
   const res = await t.as(w.admin.token).get(`${base(planId)}?limit=1`);
@@ -38,7 +30,7 @@ async function expectRollupsMatch(planId = w.planId) {
 
 describe('recording posts', () => {
   test('When a lead records a post, then it is stored normalised and can be read back', async () => {
-    const res = await t.as(w.lead.token).post(base()).send(post({ publishedAt: '2026-03-02T11:00:00+01:00', externalId: 'li-1', author: 'Ann' }));
+    const res = await t.as(w.lead.token).post(base()).send(postInput({ publishedAt: '2026-03-02T11:00:00+01:00', externalId: 'li-1', author: 'Ann' }));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ channel: 'linkedin', publishedAt: '2026-03-02T10:00:00.000Z', source: 'in_house', externalId: 'li-1', author: 'Ann', planId: w.planId });
     const read = await t.as(w.executive.token).get(`${base()}/${res.body.id}`);
@@ -48,57 +40,57 @@ describe('recording posts', () => {
   });
 
   test('When the same channel and externalId is recorded twice, then the second is 409 and nothing is added', async () => {
-    await t.as(w.lead.token).post(base()).send(post({ externalId: 'dup-1' })).expect(201);
+    await t.as(w.lead.token).post(base()).send(postInput({ externalId: 'dup-1' })).expect(201);
     const before = await count();
-    const res = await t.as(w.lead.token).post(base()).send(post({ externalId: 'dup-1', channel: 'linkedin ' }));
+    const res = await t.as(w.lead.token).post(base()).send(postInput({ externalId: 'dup-1', channel: 'linkedin ' }));
     expectProblem(res, 409, 'duplicate');
     expect(await count()).toBe(before);
     // The same externalId on another channel, or in another plan, is a different post.
-    await t.as(w.lead.token).post(base()).send(post({ externalId: 'dup-1', channel: 'x' })).expect(201);
-    await t.as(other.lead.token).post(base(other.planId)).send(post({ externalId: 'dup-1' })).expect(201);
+    await t.as(w.lead.token).post(base()).send(postInput({ externalId: 'dup-1', channel: 'x' })).expect(201);
+    await t.as(other.lead.token).post(base(other.planId)).send(postInput({ externalId: 'dup-1' })).expect(201);
   });
 
   test('When agency staff record an in-house post, then 403 and nothing is stored; agency posts are fine', async () => {
     const before = await count();
-    const res = await t.as(w.agency.token).post(base()).send(post({ source: 'in_house' }));
+    const res = await t.as(w.agency.token).post(base()).send(postInput({ source: 'in_house' }));
     expectProblem(res, 403, 'forbidden');
-    expectProblem(await t.as(w.agency.token).post(base()).send(post({ source: 'co_authored' })), 403);
+    expectProblem(await t.as(w.agency.token).post(base()).send(postInput({ source: 'co_authored' })), 403);
     expect(await count()).toBe(before);
-    await t.as(w.agency.token).post(base()).send(post({ source: 'agency' })).expect(201);
+    await t.as(w.agency.token).post(base()).send(postInput({ source: 'agency' })).expect(201);
     expect(await count()).toBe(before + 1);
   });
 
   test('When an executive records a post, then 403; a non-member gets 404; anonymous 401', async () => {
     const before = await count();
-    expectProblem(await t.as(w.executive.token).post(base()).send(post()), 403);
-    expectProblem(await t.as(w.outsider.token).post(base()).send(post()), 404);
-    expectProblem(await t.as().post(base()).send(post()), 401);
+    expectProblem(await t.as(w.executive.token).post(base()).send(postInput()), 403);
+    expectProblem(await t.as(w.outsider.token).post(base()).send(postInput()), 404);
+    expectProblem(await t.as().post(base()).send(postInput()), 401);
     expect(await count()).toBe(before);
   });
 
   test('When a post is invalid, then 422 names each bad field', async () => {
     const res = await t.as(w.lead.token).post(base()).send({ channel: '', publishedAt: '2026-02-30T10:00:00Z', source: 'intern', extra: 1 });
     expectProblem(res, 422, 'validation-failed');
-    const paths = (res.body.errors as Array<{ path: string }>).map((e) => e.path).sort();
+    const paths = (res.body as Problem).errors!.map((e) => e.path).sort();
     expect(paths).toEqual(expect.arrayContaining(['channel', 'publishedAt', 'source']));
     expect(JSON.stringify(res.body.errors)).toContain('extra');
   });
 
   test('When a post is created with an Idempotency-Key twice, then one post exists and the replay matches', async () => {
     const before = await count();
-    const first = await t.as(w.lead.token).post(base()).set('Idempotency-Key', 'post-key-1').send(post({ externalId: 'idem-1' }));
-    const again = await t.as(w.lead.token).post(base()).set('Idempotency-Key', 'post-key-1').send(post({ externalId: 'idem-1' }));
+    const first = await t.as(w.lead.token).post(base()).set('Idempotency-Key', 'post-key-1').send(postInput({ externalId: 'idem-1' }));
+    const again = await t.as(w.lead.token).post(base()).set('Idempotency-Key', 'post-key-1').send(postInput({ externalId: 'idem-1' }));
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(await count()).toBe(before + 1);
-    const reused = await t.as(w.lead.token).post(base()).set('Idempotency-Key', 'post-key-1').send(post({ externalId: 'idem-2' }));
+    const reused = await t.as(w.lead.token).post(base()).set('Idempotency-Key', 'post-key-1').send(postInput({ externalId: 'idem-2' }));
     expectProblem(reused, 422, 'idempotency-key-reused');
     expect(await count()).toBe(before + 1);
   });
 
   test('When a lead deletes a post, then it is gone and the rollups follow; agency may not delete', async () => {
-    const created = await t.as(w.lead.token).post(base()).send(post({ publishedAt: '2026-04-01T08:00:00Z' }));
+    const created = await t.as(w.lead.token).post(base()).send(postInput({ publishedAt: '2026-04-01T08:00:00Z' }));
     expectProblem(await t.as(w.agency.token).delete(`${base()}/${created.body.id}`), 403);
     await t.as(w.lead.token).get(`${base()}/${created.body.id}`).expect(200);
     await t.as(w.lead.token).delete(`${base()}/${created.body.id}`).expect(204);
@@ -108,7 +100,7 @@ describe('recording posts', () => {
   });
 
   test("When a member of another plan uses this plan's post id, then 404", async () => {
-    const created = await t.as(w.lead.token).post(base()).send(post());
+    const created = await t.as(w.lead.token).post(base()).send(postInput());
     expectProblem(await t.as(other.lead.token).get(`${base(other.planId)}/${created.body.id}`), 404);
     expectProblem(await t.as(other.lead.token).delete(`${base(other.planId)}/${created.body.id}`), 404);
     await t.as(w.lead.token).get(`${base()}/${created.body.id}`).expect(200);
@@ -127,7 +119,7 @@ describe('listing posts', () => {
         'x,2026-03-05T12:00:00Z,co_authored,a3,',
         'x,2026-03-09T00:00:00Z,in_house,a4,',
       ].join('\n');
-    await importCsv(plan.lead.token, csv, '', plan.planId).expect(200);
+    await importCsv(plan.lead.token, csv, {}, plan.planId).expect(200);
   });
 
   test('When filtering by source, channel and an inclusive date range, then only matching posts return, newest first', async () => {
@@ -154,7 +146,7 @@ describe('CSV import', () => {
   test('When a valid file is imported, then every row is stored, counted, logged once and the rollups match', async () => {
     const plan = await planWorld(t, w.admin);
     const csv = HEADER + 'linkedin,2026-03-02T10:00:00Z,in_house,i1,Ann\nlinkedin,2026-03-03T10:00:00Z,agency,i2,\nx,2026-03-04T10:00:00+02:00,co_authored,,Bo\n';
-    const res = await importCsv(plan.lead.token, csv, '', plan.planId);
+    const res = await importCsv(plan.lead.token, csv, {}, plan.planId);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ inserted: 3, duplicates: 0, valid: 3, dryRun: false });
     expect(await count(plan.planId)).toBe(3);
@@ -166,11 +158,11 @@ describe('CSV import', () => {
 
   test('When rows duplicate stored posts or each other, then they are skipped and counted', async () => {
     const plan = await planWorld(t, w.admin);
-    await importCsv(plan.lead.token, HEADER + 'linkedin,2026-03-02T10:00:00Z,in_house,d1,\n', '', plan.planId).expect(200);
+    await importCsv(plan.lead.token, HEADER + 'linkedin,2026-03-02T10:00:00Z,in_house,d1,\n', {}, plan.planId).expect(200);
     const res = await importCsv(
       plan.lead.token,
       HEADER + 'LinkedIn,2026-03-02T10:00:00Z,in_house,d1,\nlinkedin,2026-03-03T10:00:00Z,agency,d2,\nlinkedin,2026-03-03T11:00:00Z,agency,d2,\nlinkedin,2026-03-03T11:00:00Z,agency,,\n',
-      '',
+      {},
       plan.planId,
     );
     expect(res.body).toEqual({ inserted: 2, duplicates: 2, valid: 2, dryRun: false });
@@ -182,7 +174,7 @@ describe('CSV import', () => {
     const plan = await planWorld(t, w.admin);
     const author = 'Ann "the voice" \\N back\\slash\ttab\nnew line';
     const csv = HEADER + `linkedin,2026-03-02T10:00:00Z,in_house,"x\\1","${author.replace(/"/g, '""')}"\n` + 'linkedin,2026-03-02T11:00:00Z,agency,"x\\1",second\nx,2026-03-02T12:00:00Z,agency,\\N,\n';
-    const res = await importCsv(plan.lead.token, csv, '', plan.planId);
+    const res = await importCsv(plan.lead.token, csv, {}, plan.planId);
     expect(res.body).toEqual({ inserted: 2, duplicates: 1, valid: 2, dryRun: false });
     const list = await t.as(plan.lead.token).get(`${base(plan.planId)}?channel=linkedin`).expect(200);
     expect(list.body.items).toHaveLength(1);
@@ -195,14 +187,14 @@ describe('CSV import', () => {
   test('When a bad row or a forbidden source comes after many good rows, then nothing is stored and the next import works', async () => {
     const plan = await planWorld(t, w.admin);
     const good = Array.from({ length: 1200 }, (_, i) => `linkedin,2026-03-02T10:00:00Z,agency,m${i},`).join('\n');
-    const bad = await importCsv(plan.lead.token, `${HEADER}${good}\nlinkedin,never,agency,late,\n`, '', plan.planId);
+    const bad = await importCsv(plan.lead.token, `${HEADER}${good}\nlinkedin,never,agency,late,\n`, {}, plan.planId);
     expectProblem(bad, 422, 'validation-failed');
     expect(bad.body.errors.map((e: { line: number }) => e.line)).toEqual([1202]);
-    const forbidden = await importCsv(plan.agency.token, `${HEADER}${good}\nlinkedin,2026-03-02T10:00:00Z,in_house,late,\n`, '', plan.planId);
+    const forbidden = await importCsv(plan.agency.token, `${HEADER}${good}\nlinkedin,2026-03-02T10:00:00Z,in_house,late,\n`, {}, plan.planId);
     expectProblem(forbidden, 403);
     expect(await count(plan.planId)).toBe(0);
     await expectRollupsMatch(plan.planId);
-    const ok = await importCsv(plan.agency.token, `${HEADER}${good}\n`, '', plan.planId);
+    const ok = await importCsv(plan.agency.token, `${HEADER}${good}\n`, {}, plan.planId);
     expect(ok.body).toEqual({ inserted: 1200, duplicates: 0, valid: 1200, dryRun: false });
     expect(await count(plan.planId)).toBe(1200);
     await expectRollupsMatch(plan.planId);
@@ -211,7 +203,7 @@ describe('CSV import', () => {
   test('When any row is bad, then 422 lists each bad line and nothing is stored', async () => {
     const plan = await planWorld(t, w.admin);
     const csv = HEADER + 'linkedin,2026-03-02T10:00:00Z,in_house,b1,\n,2026-03-02T10:00:00Z,in_house,b2,\nlinkedin,yesterday,robot,b3,\nlinkedin,2026-03-02T10:00:00Z,agency,b4,Ann,extra\n';
-    const res = await importCsv(plan.lead.token, csv, '', plan.planId);
+    const res = await importCsv(plan.lead.token, csv, {}, plan.planId);
     expectProblem(res, 422, 'validation-failed');
     expect(res.body.errors.map((e: { line: number }) => e.line)).toEqual([3, 4, 5]);
     expect(res.body.errors[0].message).toMatch(/channel/);
@@ -224,13 +216,13 @@ describe('CSV import', () => {
 
   test('When the header is wrong or the file is empty, then 422 at line 1', async () => {
     const plan = await planWorld(t, w.admin);
-    const wrong = await importCsv(plan.lead.token, 'channel,date,source\nlinkedin,2026-03-02,agency\n', '', plan.planId);
+    const wrong = await importCsv(plan.lead.token, 'channel,date,source\nlinkedin,2026-03-02,agency\n', {}, plan.planId);
     expectProblem(wrong, 422);
     expect(wrong.body.errors).toEqual([{ line: 1, message: expect.stringContaining('header') }]);
-    const empty = await importCsv(plan.lead.token, '', '', plan.planId);
+    const empty = await importCsv(plan.lead.token, '', {}, plan.planId);
     expectProblem(empty, 422);
     expect(empty.body.errors[0]).toMatchObject({ line: 1, message: expect.stringContaining('empty') });
-    const headerOnly = await importCsv(plan.lead.token, HEADER, '', plan.planId);
+    const headerOnly = await importCsv(plan.lead.token, HEADER, {}, plan.planId);
     expect(headerOnly.body).toEqual({ inserted: 0, duplicates: 0, valid: 0, dryRun: false });
     expect(await count(plan.planId)).toBe(0);
   });
@@ -243,11 +235,11 @@ describe('CSV import', () => {
       '\r\n' +
       'linkedin,2026-03-02T11:00:00Z,in_house,q2,"The ""Voice""\r\nTeam"\r\n' +
       'linkedin,2026-03-02T12:00:00Z,robot,q3,\r\n';
-    const bad = await importCsv(plan.lead.token, csv, '', plan.planId);
+    const bad = await importCsv(plan.lead.token, csv, {}, plan.planId);
     expectProblem(bad, 422);
     // The bad row starts on line 6: header 1, q1 2, blank 3, q2 on 4-5.
     expect(bad.body.errors).toEqual([{ line: 6, message: expect.stringContaining('source') }]);
-    const good = await importCsv(plan.lead.token, csv.replace('robot', 'agency'), '', plan.planId);
+    const good = await importCsv(plan.lead.token, csv.replace('robot', 'agency'), {}, plan.planId);
     expect(good.body.inserted).toBe(3);
     const list = await t.as(plan.lead.token).get(`${base(plan.planId)}?source=in_house`);
     const authors = list.body.items.map((p: { author: string }) => p.author).sort();
@@ -256,7 +248,7 @@ describe('CSV import', () => {
 
   test('When the CSV is malformed (an unclosed quote), then 422 and nothing is stored', async () => {
     const plan = await planWorld(t, w.admin);
-    const res = await importCsv(plan.lead.token, HEADER + 'linkedin,2026-03-02T10:00:00Z,agency,u1,"unclosed\n', '', plan.planId);
+    const res = await importCsv(plan.lead.token, HEADER + 'linkedin,2026-03-02T10:00:00Z,agency,u1,"unclosed\n', {}, plan.planId);
     expectProblem(res, 422);
     expect(res.body.errors[0].message).toMatch(/not valid CSV/);
     expect(await count(plan.planId)).toBe(0);
@@ -264,13 +256,13 @@ describe('CSV import', () => {
 
   test('When a dry run is asked, then the counts are exact and nothing is stored or logged', async () => {
     const plan = await planWorld(t, w.admin);
-    await importCsv(plan.lead.token, HEADER + 'linkedin,2026-03-02T10:00:00Z,in_house,r1,\n', '', plan.planId).expect(200);
-    const res = await importCsv(plan.lead.token, HEADER + 'linkedin,2026-03-02T10:00:00Z,in_house,r1,\nx,2026-03-02T10:00:00Z,agency,r2,\n', '?dryRun=true', plan.planId);
+    await importCsv(plan.lead.token, HEADER + 'linkedin,2026-03-02T10:00:00Z,in_house,r1,\n', {}, plan.planId).expect(200);
+    const res = await importCsv(plan.lead.token, HEADER + 'linkedin,2026-03-02T10:00:00Z,in_house,r1,\nx,2026-03-02T10:00:00Z,agency,r2,\n', { dryRun: 'true' }, plan.planId);
     expect(res.body).toEqual({ inserted: 0, duplicates: 1, valid: 1, dryRun: true });
     expect(await count(plan.planId)).toBe(1);
     const activity = await t.as(plan.lead.token).get(`/api/v1/plans/${plan.planId}/activity?action=import`);
     expect(activity.body.total).toBe(1);
-    const badDry = await importCsv(plan.lead.token, HEADER + 'x,nope,agency,r3,\n', '?dryRun=true', plan.planId);
+    const badDry = await importCsv(plan.lead.token, HEADER + 'x,nope,agency,r3,\n', { dryRun: 'true' }, plan.planId);
     expectProblem(badDry, 422);
     expect(badDry.body.errors).toEqual([{ line: 2, message: expect.stringContaining('published_at') }]);
     await expectRollupsMatch(plan.planId);
@@ -278,10 +270,10 @@ describe('CSV import', () => {
 
   test('When agency staff import a file holding another source, then the whole import is refused with 403', async () => {
     const plan = await planWorld(t, w.admin);
-    const res = await importCsv(plan.agency.token, HEADER + 'x,2026-03-02T10:00:00Z,agency,g1,\nx,2026-03-02T10:00:00Z,in_house,g2,\n', '', plan.planId);
+    const res = await importCsv(plan.agency.token, HEADER + 'x,2026-03-02T10:00:00Z,agency,g1,\nx,2026-03-02T10:00:00Z,in_house,g2,\n', {}, plan.planId);
     expectProblem(res, 403, 'forbidden');
     expect(await count(plan.planId)).toBe(0);
-    const ok = await importCsv(plan.agency.token, HEADER + 'x,2026-03-02T10:00:00Z,agency,g1,\n', '', plan.planId);
+    const ok = await importCsv(plan.agency.token, HEADER + 'x,2026-03-02T10:00:00Z,agency,g1,\n', {}, plan.planId);
     expect(ok.body.inserted).toBe(1);
   });
 
@@ -309,7 +301,7 @@ describe('CSV import', () => {
     }
     const csv = HEADER + lines.join('\n') + '\n';
     expect(Buffer.byteLength(csv)).toBeGreaterThan(1024 * 1024);
-    const res = await importCsv(plan.lead.token, csv, '', plan.planId);
+    const res = await importCsv(plan.lead.token, csv, {}, plan.planId);
     expect(res.body).toEqual({ inserted: 16_000, duplicates: 0, valid: 16_000, dryRun: false });
     expect(await count(plan.planId)).toBe(16_000);
     await expectRollupsMatch(plan.planId);
@@ -319,8 +311,8 @@ describe('CSV import', () => {
 describe('CSV export', () => {
   test('When posts are exported, then the CSV has the import header, escapes formula cells, and imports back', async () => {
     const plan = await planWorld(t, w.admin);
-    await t.as(plan.lead.token).post(base(plan.planId)).send(post({ externalId: 'x1', author: '=HYPERLINK("http://evil")' })).expect(201);
-    await t.as(plan.lead.token).post(base(plan.planId)).send(post({ externalId: 'x2', author: 'Ann, "the voice"', publishedAt: '2026-03-03T10:00:00Z' })).expect(201);
+    await t.as(plan.lead.token).post(base(plan.planId)).send(postInput({ externalId: 'x1', author: '=HYPERLINK("http://evil")' })).expect(201);
+    await t.as(plan.lead.token).post(base(plan.planId)).send(postInput({ externalId: 'x2', author: 'Ann, "the voice"', publishedAt: '2026-03-03T10:00:00Z' })).expect(201);
     const res = await t.as(plan.executive.token).get(`${base(plan.planId)}/export`).buffer(true).parse((r, cb) => {
       let data = '';
       r.on('data', (c: Buffer) => (data += c.toString()));
@@ -333,7 +325,7 @@ describe('CSV export', () => {
     expect(lines[0]).toBe('channel,published_at,source,external_id,author');
     expect(lines[1]).toBe(`linkedin,2026-03-02T10:00:00.000Z,in_house,x1,"'=HYPERLINK(""http://evil"")"`);
     expect(lines[2]).toBe('linkedin,2026-03-03T10:00:00.000Z,in_house,x2,"Ann, ""the voice"""');
-    const again = await importCsv(plan.lead.token, text, '?dryRun=true', plan.planId);
+    const again = await importCsv(plan.lead.token, text, { dryRun: 'true' }, plan.planId);
     expect(again.body).toMatchObject({ duplicates: 2, valid: 0 });
   });
 });
@@ -353,7 +345,7 @@ describe('share', () => {
       'x,2026-03-22T23:59:59Z,agency,s6,',
       'x,2026-04-01T00:00:00Z,in_house,s7,',
     ];
-    await importCsv(plan.lead.token, HEADER + rows.join('\n'), '', plan.planId).expect(200);
+    await importCsv(plan.lead.token, HEADER + rows.join('\n'), {}, plan.planId).expect(200);
   });
 
   test('When weekly share is asked, then each ISO week from from to to has a point, empty weeks are zeros', async () => {

@@ -1,15 +1,10 @@
 import request from 'supertest';
-import { startApp, type TestApp, type TestUser } from '../support/app';
+import { setupApp, type TestUser } from '../support/app';
 import { expectProblem } from '../support/problem';
 
 // TRUST_PROXY lets each test choose its client address through X-Forwarded-For.
-let t: TestApp;
+const t = setupApp({ env: { TRUST_PROXY: 'true' } });
 let n = 0;
-
-beforeAll(async () => {
-  t = await startApp({ TRUST_PROXY: 'true' });
-});
-afterAll(async () => t.close());
 
 /** A fresh address per call site, so tests do not share counters. */
 const freshAddress = () => `203.0.113.${++n}`;

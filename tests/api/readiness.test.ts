@@ -1,7 +1,7 @@
 import { DEFAULT_TARGETS, addDays, type SharePoint } from '@handover/shared';
 import { computeSummary, type SummaryInputs } from '../../api/src/modules/summary/readiness';
 
-// Pure tests of DESIGN §5 "Summary" on hand-computed data. asOf is Wednesday 2026-03-25,
+// Pure tests of the summary rules (docs/domain.md: readiness, gates, forecast) on hand-computed data. asOf is Wednesday 2026-03-25,
 // so the current week starts Monday 2026-03-23 and the 8 complete weeks run 2026-01-26 .. 2026-03-16.
 const asOf = '2026-03-25';
 const currentMonday = '2026-03-23';

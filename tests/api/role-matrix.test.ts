@@ -1,5 +1,5 @@
-import { startApp, type TestApp } from '../support/app';
-import { planWorld } from '../support/factories';
+import { setupApp } from '../support/app';
+import { planWorld } from '../support/fixtures';
 import { expectProblem } from '../support/problem';
 import {
   CALLERS,
@@ -8,28 +8,18 @@ import {
   adminGet,
   expectedStatus,
   send,
-  type Caller,
+  tokensOf,
   type MatrixCtx,
 } from '../support/route-table';
 
-// One table (tests/support/route-table.ts) x every kind of caller, expectations from DESIGN section 6.
+// One table (tests/support/route-table.ts) x every kind of caller, expectations from the permission table (docs/domain.md).
 
-let t: TestApp;
+const t = setupApp();
 let c: MatrixCtx;
 beforeAll(async () => {
-  t = await startApp();
   const world = await planWorld(t);
-  const tokens: Record<Caller, string | undefined> = {
-    admin: world.admin.token,
-    lead: world.lead.token,
-    executive: world.executive.token,
-    agency: world.agency.token,
-    outsider: world.outsider.token,
-    anonymous: undefined,
-  };
-  c = { t, world, tokens };
+  c = { t, world, tokens: tokensOf(world) };
 });
-afterAll(async () => t.close());
 
 const SLUG: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden', 404: 'not-found' };
 

@@ -1,8 +1,8 @@
 import { addDays, addMonths, firstOfMonth, mondayOf, type SharePoint } from '@handover/shared';
 import fc from 'fast-check';
-import { startApp, type TestApp, type TestUser } from '../support/app';
+import { setupApp, type TestUser } from '../support/app';
 import { dialect } from '../support/database';
-import { planInput } from '../support/factories';
+import { planInput } from '../support/fixtures';
 import { rollupsVersusLedger } from '../support/rollups';
 
 // Random sequences of writes through HTTP — single posts, CSV imports (with duplicates, bad rows
@@ -11,14 +11,11 @@ import { rollupsVersusLedger } from '../support/rollups';
 
 jest.setTimeout(120_000);
 
-let t: TestApp;
+const t = setupApp();
 let admin: TestUser;
-
 beforeAll(async () => {
-  t = await startApp();
   admin = await t.user({ isAdmin: true });
 });
-afterAll(async () => t.close());
 
 const SOURCES = ['agency', 'in_house', 'co_authored'] as const;
 const CHANNELS = ['linkedin', ' LinkedIn', 'x', 'X ', 'instagram'];

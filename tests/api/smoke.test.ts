@@ -1,6 +1,6 @@
 import { startApp, type TestApp } from '../support/app';
 import { login } from '../support/http';
-import { planInput } from '../support/factories';
+import { planInput } from '../support/fixtures';
 
 // Start-up on an empty database: health, the first admin, and a first plan.
 

@@ -1,55 +1,64 @@
-import { startApp, type TestApp } from '../support/app';
-import { milestoneInput, planWorld, type PlanWorld } from '../support/factories';
+import { HANDOVER_LADDER } from '@handover/shared';
+import { setupApp } from '../support/app';
+import {
+  createAssessment,
+  createHandover,
+  createMilestone,
+  createPerson,
+  createSkill,
+  csvOf,
+  importPosts,
+  moveHandover,
+  planWorld,
+  recordAdoption,
+  type PlanWorld,
+} from '../support/fixtures';
 import { expectProblem } from '../support/problem';
 
 // One plan built through the API, with every number of its summary computed by hand below.
-let t: TestApp;
+const t = setupApp();
 let w: PlanWorld;
 const asOf = '2026-03-25'; // a Wednesday: the current week starts 2026-03-23
 
 beforeAll(async () => {
-  t = await startApp();
   w = await planWorld(t);
-  const p = `/api/v1/plans/${w.planId}`;
-  const lead = t.as(w.lead.token);
+  const [lead, agency, planId] = [w.lead.token, w.agency.token, w.planId];
 
   // Milestones: weights 3 + 1 done of 10 -> progress 0.4; C is blocked and overdue.
-  const a = await lead.post(`${p}/milestones`).send(milestoneInput({ title: 'A', weight: 3, status: 'done', dueDate: '2026-02-01' }));
-  await lead.post(`${p}/milestones`).send(milestoneInput({ title: 'B', weight: 1, status: 'done', dueDate: '2026-04-01' })).expect(201);
-  await lead.post(`${p}/milestones`).send(milestoneInput({ title: 'C', weight: 4, status: 'blocked', dueDate: '2026-03-01', dependsOn: [a.body.id] })).expect(201);
-  await lead.post(`${p}/milestones`).send(milestoneInput({ title: 'D', weight: 2, dueDate: '2026-05-01' })).expect(201);
+  const a = await createMilestone(t, lead, planId, { title: 'A', weight: 3, status: 'done', dueDate: '2026-02-01' });
+  await createMilestone(t, lead, planId, { title: 'B', weight: 1, status: 'done', dueDate: '2026-04-01' });
+  await createMilestone(t, lead, planId, { title: 'C', weight: 4, status: 'blocked', dueDate: '2026-03-01', dependsOn: [a.id] });
+  await createMilestone(t, lead, planId, { title: 'D', weight: 2, dueDate: '2026-05-01' });
 
   // Skills: S1 critical needs 2 people at level 3; P2's two assessments share an assessedAt, and the
   // later-recorded one (level 2) is current, so only P1 qualifies: gap 1. S2 needs 1 at level 2: covered.
-  const p1 = (await lead.post(`${p}/people`).send({ name: 'P1' })).body.id;
-  const p2 = (await lead.post(`${p}/people`).send({ name: 'P2' })).body.id;
-  const s1 = (await lead.post(`${p}/skills`).send({ name: 'S1', requiredLevel: 3, requiredPeople: 2, critical: true })).body.id;
-  const s2 = (await lead.post(`${p}/skills`).send({ name: 'S2', requiredLevel: 2, requiredPeople: 1 })).body.id;
-  const at = '2026-03-01T10:00:00Z';
-  for (const body of [
-    { personId: p1, skillId: s1, level: 3, assessedAt: at },
-    { personId: p2, skillId: s1, level: 4, assessedAt: at },
-    { personId: p2, skillId: s1, level: 2, assessedAt: at },
-    { personId: p1, skillId: s2, level: 2, assessedAt: at },
-  ]) {
-    await lead.post(`${p}/assessments`).send(body).expect(201);
+  const p1 = (await createPerson(t, lead, planId, { name: 'P1' })).id;
+  const p2 = (await createPerson(t, lead, planId, { name: 'P2' })).id;
+  const s1 = (await createSkill(t, lead, planId, { name: 'S1', requiredLevel: 3, requiredPeople: 2, critical: true })).id;
+  const s2 = (await createSkill(t, lead, planId, { name: 'S2', requiredLevel: 2, requiredPeople: 1 })).id;
+  const assessedAt = '2026-03-01T10:00:00Z';
+  for (const [personId, skillId, level] of [
+    [p1, s1, 3],
+    [p2, s1, 4],
+    [p2, s1, 2],
+    [p1, s2, 2],
+  ] as const) {
+    await createAssessment(t, lead, planId, { personId, skillId }, { level, assessedAt });
   }
 
   // Handovers: one accepted, one still with the agency.
-  const h1 = (await t.as(w.agency.token).post(`${p}/handovers`).send({ title: 'H1' })).body.id;
-  await t.as(w.agency.token).post(`${p}/handovers`).send({ title: 'H2' }).expect(201);
-  for (const to of ['shadowing', 'reverse_shadowing', 'in_house']) {
-    await t.as(w.agency.token).post(`${p}/handovers/${h1}/transitions`).send({ to }).expect(200);
-  }
-  await lead.post(`${p}/handovers/${h1}/transitions`).send({ to: 'accepted' }).expect(200);
+  const h1 = (await createHandover(t, agency, planId, { title: 'H1' })).id;
+  await createHandover(t, agency, planId, { title: 'H2' });
+  for (const to of HANDOVER_LADDER.slice(1, 4)) await moveHandover(t, agency, planId, h1, to);
+  await moveHandover(t, lead, planId, h1, 'accepted');
 
   // Adoption: 0.7 in the week of 2026-03-16; a later sample (after asOf) must be ignored.
-  await lead.post(`${p}/adoption`).send({ weekStart: '2026-03-16', activeUsers: 70, totalStaff: 100 }).expect(201);
-  await lead.post(`${p}/adoption`).send({ weekStart: '2026-03-30', activeUsers: 10, totalStaff: 100 }).expect(201);
+  await recordAdoption(t, lead, planId, { weekStart: '2026-03-16', activeUsers: 70, totalStaff: 100 });
+  await recordAdoption(t, lead, planId, { weekStart: '2026-03-30', activeUsers: 10, totalStaff: 100 });
 
   // Posts: 10 each Wednesday of the 8 complete weeks, in-house share 0.1 .. 0.8; 10 in-house on
   // Monday 2026-03-23 (in the window, not in the fit); 10 agency on asOf itself (outside the window).
-  const rows = ['channel,published_at,source,external_id,author'];
+  const rows: string[] = [];
   const wednesdays = ['2026-01-28', '2026-02-04', '2026-02-11', '2026-02-18', '2026-02-25', '2026-03-04', '2026-03-11', '2026-03-18'];
   let n = 0;
   wednesdays.forEach((day, i) => {
@@ -57,9 +66,8 @@ beforeAll(async () => {
   });
   for (let k = 0; k < 10; k++) rows.push(`x,2026-03-23T00:00:00Z,in_house,p${n++},`);
   for (let k = 0; k < 10; k++) rows.push(`x,2026-03-25T08:00:00Z,agency,p${n++},`);
-  await lead.post(`${p}/posts/import`).set('Content-Type', 'text/csv').send(rows.join('\n')).expect(200);
+  await importPosts(t, lead, planId, csvOf(rows)).expect(200);
 });
-afterAll(async () => t.close());
 
 test('When the summary is read as of a date, then every figure matches the hand computation', async () => {
   const res = await t.as(w.executive.token).get(`/api/v1/plans/${w.planId}/summary?asOf=${asOf}`);

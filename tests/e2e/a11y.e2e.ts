@@ -1,26 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN, startServer, type Server } from './support/server';
-import { launchBrowser, newPage, signIn } from './support/browser';
-import { seedPlan, type Seeded } from './support/seed';
+import type { Page } from 'playwright-core';
+import { newPage, signIn } from './support/browser';
+import type { Seeded } from './support/seed';
+import { setupSeededServer } from './support/seeded-server';
+import { ADMIN } from './support/server';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let server: Server;
-let browser: Browser;
-let seeded: Seeded;
 const report: string[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  seeded = await seedPlan(server.baseUrl, 'Accessible plan');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  if (report.length) console.log(`axe (${TAGS.join(', ')}):\n${report.join('\n')}`);
-  await browser?.close();
-  await server?.stop();
+const { server, seeded, browser } = setupSeededServer({
+  planName: 'Accessible plan',
+  beforeStop: () => {
+    if (report.length) console.log(`axe (${TAGS.join(', ')}):\n${report.join('\n')}`);
+  },
 });
 
 /** Scans the page as it is; fails on any serious or critical violation, listing each with its nodes. */

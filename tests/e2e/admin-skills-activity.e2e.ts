@@ -1,22 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, signIn } from './support/browser';
-import { seedPlan, type Seeded } from './support/seed';
-import { ADMIN, startServer, type Server } from './support/server';
+import { newPage, signIn } from './support/browser';
+import { setupSeededServer } from './support/seeded-server';
+import { ADMIN } from './support/server';
 
-let server: Server;
-let browser: Browser;
-let seeded: Seeded;
-
-beforeAll(async () => {
-  server = await startServer();
-  seeded = await seedPlan(server.baseUrl);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { server, seeded, browser } = setupSeededServer();
 
 test('When an admin creates a user and a plan with that user as lead, then the new lead signs in and finds the plan', async () => {
   const { context, page, errors } = await newPage(browser, server.baseUrl);

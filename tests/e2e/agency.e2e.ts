@@ -1,22 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { launchBrowser, newPage, signIn } from './support/browser';
-import { seedPlan, type Seeded } from './support/seed';
-import { startServer, type Server } from './support/server';
+import { newPage, signIn } from './support/browser';
+import { setupSeededServer } from './support/seeded-server';
 
-let server: Server;
-let browser: Browser;
-let seeded: Seeded;
-
-beforeAll(async () => {
-  server = await startServer();
-  seeded = await seedPlan(server.baseUrl);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { server, seeded, browser } = setupSeededServer();
 
 test('When agency staff sign in, then they see handovers and posts but no lead screens', async () => {
   const { context, page } = await newPage(browser, server.baseUrl);

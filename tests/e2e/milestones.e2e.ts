@@ -1,23 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { ApiClient } from './support/api';
-import { launchBrowser, newPage, signIn } from './support/browser';
-import { seedPlan, type Seeded } from './support/seed';
-import { startServer, type Server } from './support/server';
+import { newPage, signIn } from './support/browser';
+import { setupSeededServer } from './support/seeded-server';
 
-let server: Server;
-let browser: Browser;
-let seeded: Seeded;
-
-beforeAll(async () => {
-  server = await startServer();
-  seeded = await seedPlan(server.baseUrl);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const { server, seeded, browser } = setupSeededServer();
 
 async function milestonesPage(): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const { context, page, errors } = await newPage(browser, server.baseUrl);

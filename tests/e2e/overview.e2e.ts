@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, signIn } from './support/browser';
-import { seedPlan, type Seeded } from './support/seed';
-import { startDemo, startServer, type DemoServer, type Server } from './support/server';
+import { setupSeededServer } from './support/seeded-server';
+import { startDemo, type DemoServer } from './support/server';
 
 let browser: Browser;
 
@@ -34,15 +34,7 @@ async function expectEveryChartDrawn(page: Page): Promise<void> {
 }
 
 describe('on a seeded plan', () => {
-  let server: Server;
-  let seeded: Seeded;
-  beforeAll(async () => {
-    server = await startServer();
-    seeded = await seedPlan(server.baseUrl);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const { server, seeded } = setupSeededServer({ browser: false });
 
   test('When an executive opens the overview, then every chart is drawn, with a table alternative and a CSV download, and no edit control', async () => {
     const { context, page, errors } = await newPage(browser, server.baseUrl);
@@ -118,15 +110,7 @@ describe('on the demo data', () => {
 });
 
 describe('as of a past date', () => {
-  let server: Server;
-  let seeded: Seeded;
-  beforeAll(async () => {
-    server = await startServer();
-    seeded = await seedPlan(server.baseUrl);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const { server, seeded } = setupSeededServer({ browser: false });
 
   test('When a date is chosen, then the summary is computed as of that day and the link keeps it', async () => {
     const { context, page } = await newPage(browser, server.baseUrl);

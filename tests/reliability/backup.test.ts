@@ -1,22 +1,15 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client, expectStatus } from './support/client';
+import { Client, expectStatus } from '../support/client';
+import { createPlan } from '../support/fixtures';
 import { expectRollupsMatch, integrity, openForChecks } from './support/db-check';
-import { ROOT, ServerProcess, dialect, freshStore, sleep, type Store } from './support/server';
+import { ADMIN, ROOT, dialect, sleep, setupStore, startServer, type ServerProcess } from './support/server';
 
 /** `npm run backup` while the server takes writes, then `npm run restore`, proven by the acknowledged-writes log. */
 
-let store: Store;
+const store = setupStore();
 let server: ServerProcess | undefined;
-
-beforeAll(async () => {
-  store = await freshStore();
-});
-afterAll(async () => {
-  await server?.kill();
-  await store.drop();
-});
 
 function npmRun(script: string, file: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
@@ -47,17 +40,10 @@ async function storedExternalIds(planId: string): Promise<Set<string>> {
 }
 
 test(`When a backup is taken during a stream of writes and restored, then the restored database is intact and holds every write acknowledged before the backup began (${dialect})`, async () => {
-  server = await ServerProcess.start(store);
+  server = await startServer(store);
   const api = new Client(server.url);
-  const token = await api.login();
-  const plan = expectStatus(
-    await api.call<{ id: string }>('POST', '/api/v1/plans', {
-      token,
-      body: { name: 'Backup', brand: 'Acme', agencyName: 'Loud', startDate: '2026-01-05', targetExitDate: '2026-07-06' },
-    }),
-    201,
-    'plan',
-  );
+  const token = await api.login(ADMIN);
+  const plan = await createPlan(api, token, { name: 'Backup' });
   const posts = `/api/v1/plans/${plan.id}/posts`;
   // Enough data that the copy takes a while, so writes land while it runs.
   let csv = 'channel,published_at,source,external_id,author\n';
@@ -112,9 +98,9 @@ test(`When a backup is taken during a stream of writes and restored, then the re
   for (let i = 0; i < 60_000; i += 997) expect(ids.has(`seed-${i}`)).toBe(true);
 
   // The restored database serves again.
-  server = await ServerProcess.start(store);
+  server = await startServer(store);
   const after = new Client(server.url);
-  const token2 = await after.login();
+  const token2 = await after.login(ADMIN);
   const page = expectStatus(await after.call<{ total: number }>('GET', `${posts}?limit=1`, { token: token2 }), 200, 'read back');
   expect(page.total).toBe(ids.size);
   console.log(

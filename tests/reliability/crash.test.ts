@@ -1,8 +1,10 @@
-import { HANDOVER_LADDER, type HandoverStatus } from '@handover/shared';
+import { HANDOVER_LADDER, type Handover, type HandoverStatus, type ImportResult, type Milestone, type Post } from '@handover/shared';
 import type { Db } from '../../api/src/db/data-source';
-import { Client, expectStatus, rng, seedFromEnv, type Rng } from './support/client';
+import { Client, expectStatus } from '../support/client';
+import { createHandover, createMilestone, createPlan } from '../support/fixtures';
+import { rng, seedFromEnv, type Rng } from './support/random';
 import { expectRollupsMatch, integrity, openForChecks, scalar } from './support/db-check';
-import { ServerProcess, freshStore, sleep, type Store } from './support/server';
+import { ADMIN, sleep, setupStore, startServer, type ServerProcess } from './support/server';
 
 /**
  * Crash safety: the real server takes a stream of writes and is killed with SIGKILL at a random
@@ -26,16 +28,8 @@ type Log = {
   cut: { committed: number; rolledBack: number };
 };
 
-let store: Store;
+const store = setupStore();
 let server: ServerProcess | undefined;
-
-beforeAll(async () => {
-  store = await freshStore();
-});
-afterAll(async () => {
-  await server?.kill();
-  await store.drop();
-});
 
 function randomInstant(r: Rng): string {
   const day = new Date(Date.UTC(2026, 0, 5) + r.int(0, 150) * 86_400_000);
@@ -73,7 +67,7 @@ async function writeUntilKilled(api: Client, token: string, ids: Ids, log: Log, 
     const body = { channel: r.pick(CHANNELS), publishedAt: randomInstant(r), source: r.pick(SOURCES), externalId };
     const entry: PostLog = { outcome: 'unacked', body, key: `key-${externalId}` };
     log.posts.set(externalId, entry);
-    const res = await api.call<{ id: string }>('POST', `${plan}/posts`, { token, body, headers: { 'Idempotency-Key': entry.key } });
+    const res = await api.call<Post>('POST', `${plan}/posts`, { token, body, headers: { 'Idempotency-Key': entry.key } });
     if (res.status !== 201) return unexpected('POST posts', res.status, res.text);
     entry.outcome = 'acked';
     entry.id = res.body.id;
@@ -94,7 +88,7 @@ async function writeUntilKilled(api: Client, token: string, ids: Ids, log: Log, 
     const rows = r.int(200, 4000);
     const entry = { prefix, rows, outcome: 'unacked' as Outcome };
     log.imports.push(entry);
-    const res = await api.call<{ inserted: number }>('POST', `${plan}/posts/import`, {
+    const res = await api.call<ImportResult>('POST', `${plan}/posts/import`, {
       token,
       raw: importCsv(prefix, rows, r),
       headers: { 'Content-Type': 'text/csv' },
@@ -106,7 +100,7 @@ async function writeUntilKilled(api: Client, token: string, ids: Ids, log: Log, 
   const milestoneEditor = async () => {
     const title = `edit ${cycle}-${++seq}`;
     log.milestone.pending += 1;
-    const res = await api.call<{ version: number; title: string }>('PATCH', `${plan}/milestones/${ids.milestoneId}`, {
+    const res = await api.call<Milestone>('PATCH', `${plan}/milestones/${ids.milestoneId}`, {
       token,
       body: { title, weight: r.int(1, 10) },
       headers: { 'If-Match': `"${log.milestone.version}"` },
@@ -123,7 +117,7 @@ async function writeUntilKilled(api: Client, token: string, ids: Ids, log: Log, 
     // Up the ladder to accepted, then a lead's reopen one step back, and up again.
     const to = from === 'accepted' ? 'in_house' : HANDOVER_LADDER[index + 1]!;
     log.handover.pending += 1;
-    const res = await api.call<{ version: number; status: HandoverStatus }>(
+    const res = await api.call<Handover>(
       'POST',
       `${plan}/handovers/${ids.handoverId}/transitions`,
       { token, body: { to, note: `move ${cycle}-${++seq}` }, headers: { 'If-Match': `"${log.handover.version}"` } },
@@ -183,7 +177,7 @@ async function verify(api: Client, token: string, db: Db, ids: Ids, log: Log, cy
     if (p.outcome !== 'unacked') continue;
     if (present.has(externalId)) log.cut.committed += 1;
     else log.cut.rolledBack += 1;
-    const res = await api.call<{ id: string }>('POST', `/api/v1/plans/${ids.planId}/posts`, {
+    const res = await api.call<Post>('POST', `/api/v1/plans/${ids.planId}/posts`, {
       token,
       body: p.body,
       headers: { 'Idempotency-Key': p.key },
@@ -210,7 +204,7 @@ async function verify(api: Client, token: string, db: Db, ids: Ids, log: Log, cy
 
   // Milestone: the last acknowledged edit or the one in flight, never anything else; versions match the audit trail.
   const milestone = expectStatus(
-    await api.call<{ version: number; title: string }>('GET', `/api/v1/plans/${ids.planId}/milestones/${ids.milestoneId}`, { token }),
+    await api.call<Milestone>('GET', `/api/v1/plans/${ids.planId}/milestones/${ids.milestoneId}`, { token }),
     200,
     'GET milestone',
   );
@@ -227,11 +221,7 @@ async function verify(api: Client, token: string, db: Db, ids: Ids, log: Log, cy
 
   // Handover: one history entry per version step, and the status is where the history ends.
   const handover = expectStatus(
-    await api.call<{ version: number; status: HandoverStatus; history: Array<{ to: HandoverStatus }> }>(
-      'GET',
-      `/api/v1/plans/${ids.planId}/handovers/${ids.handoverId}`,
-      { token },
-    ),
+    await api.call<Handover>('GET', `/api/v1/plans/${ids.planId}/handovers/${ids.handoverId}`, { token }),
     200,
     'GET handover',
   );
@@ -252,31 +242,12 @@ async function verify(api: Client, token: string, db: Db, ids: Ids, log: Log, cy
 
 test(`When the server is killed with SIGKILL at random moments during a stream of writes (${CYCLES} cycles), then after each restart every acknowledged write is there and nothing is half-applied`, async () => {
   const r = rng(seedFromEnv('crash'));
-  server = await ServerProcess.start(store);
+  server = await startServer(store);
   let api = new Client(server.url);
-  const token = await api.login();
-  const plan = expectStatus(
-    await api.call<{ id: string }>('POST', '/api/v1/plans', {
-      token,
-      body: { name: 'Crash', brand: 'Acme', agencyName: 'Loud', startDate: '2026-01-05', targetExitDate: '2026-07-06' },
-    }),
-    201,
-    'create plan',
-  );
-  const base = `/api/v1/plans/${plan.id}`;
-  const milestone = expectStatus(
-    await api.call<{ id: string; version: number; title: string }>('POST', `${base}/milestones`, {
-      token,
-      body: { title: 'Start', phase: 'internal_network', dueDate: '2026-02-02' },
-    }),
-    201,
-    'create milestone',
-  );
-  const handover = expectStatus(
-    await api.call<{ id: string; version: number }>('POST', `${base}/handovers`, { token, body: { title: 'Weekly report' } }),
-    201,
-    'create handover',
-  );
+  const token = await api.login(ADMIN);
+  const plan = await createPlan(api, token, { name: 'Crash' });
+  const milestone = await createMilestone(api, token, plan.id, { title: 'Start' });
+  const handover = await createHandover(api, token, plan.id, { title: 'Weekly report', channel: null });
   const ids: Ids = { planId: plan.id, milestoneId: milestone.id, handoverId: handover.id };
   const log: Log = {
     posts: new Map(),
@@ -291,7 +262,7 @@ test(`When the server is killed with SIGKILL at random moments during a stream o
   for (let cycle = 1; cycle <= CYCLES; cycle++) {
     await writeUntilKilled(api, token, ids, log, cycle, r);
     expect(server.running).toBe(false);
-    server = await ServerProcess.start(store);
+    server = await startServer(store);
     api = new Client(server.url);
     const db = await openForChecks(store.config);
     try {

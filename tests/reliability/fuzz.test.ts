@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { ProblemSchema } from '@handover/shared';
+import { PHASES, ProblemSchema } from '@handover/shared';
 import { answerClientErrors } from '../../api/src/http/client-errors';
 import { SessionEntity } from '../../api/src/modules/auth/session.entity';
 import { SESSION_PREFIX, newToken, tokenHash } from '../../api/src/modules/auth/tokens';
 import { startApp, type TestApp } from '../support/app';
-import { planWorld, type PlanWorld } from '../support/factories';
+import { createAssessment, createHandover, createMilestone, createPerson, createPost, createSkill, moveHandover, planWorld, recordAdoption, type PlanWorld } from '../support/fixtures';
 import {
   badBytes,
   contentType,
@@ -95,38 +95,31 @@ async function mintSession(userId: string): Promise<string> {
   return token;
 }
 
-async function adminPost(path: string, body: unknown, w: PlanWorld = world): Promise<{ id: string }> {
-  const res = await t.as(w.admin.token).post(`/api/v1${path}`).send(body as object);
-  if (res.status !== 201) throw new Error(`fixture ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as { id: string };
-}
-
 /** Two plans with a little of everything, and the ids the fuzzer may aim at. */
 async function furnish(w: PlanWorld): Promise<Record<string, string[]>> {
-  const base = `/plans/${w.planId}`;
+  const [token, planId] = [w.admin.token, w.planId];
   const found: Record<string, string[]> = { milestoneId: [], personId: [], skillId: [], handoverId: [], postId: [], weekStart: [] };
   for (let i = 0; i < 3; i++) {
-    const ms = await adminPost(`${base}/milestones`, {
+    const ms = await createMilestone(t, token, planId, {
       title: `Fuzz milestone ${i}`,
-      phase: ['internal_network', 'outward_presence', 'agency_exit'][i],
+      phase: PHASES[i],
       dueDate: '2026-03-02',
       dependsOn: found.milestoneId!.slice(0, i),
     });
     found.milestoneId!.push(ms.id);
-    found.personId!.push((await adminPost(`${base}/people`, { name: `Person ${i}` })).id);
-    found.skillId!.push((await adminPost(`${base}/skills`, { name: `Skill ${i}`, requiredLevel: 1 + i, critical: i === 0 })).id);
-    found.handoverId!.push((await adminPost(`${base}/handovers`, { title: `Handover ${i}` })).id);
+    found.personId!.push((await createPerson(t, token, planId, { name: `Person ${i}` })).id);
+    found.skillId!.push((await createSkill(t, token, planId, { name: `Skill ${i}`, requiredLevel: 1 + i, critical: i === 0 })).id);
+    found.handoverId!.push((await createHandover(t, token, planId, { title: `Handover ${i}`, channel: null })).id);
     found.postId!.push(
-      (await adminPost(`${base}/posts`, { channel: 'linkedin', publishedAt: `2026-03-0${2 + i}T10:00:00Z`, source: 'in_house', externalId: `fz-${i}` })).id,
+      (await createPost(t, token, planId, { channel: 'linkedin', publishedAt: `2026-03-0${2 + i}T10:00:00Z`, externalId: `fz-${i}` })).id,
     );
   }
-  await adminPost(`${base}/assessments`, { personId: found.personId![0], skillId: found.skillId![0], level: 3 });
+  await createAssessment(t, token, planId, { personId: found.personId![0]!, skillId: found.skillId![0]! });
   for (const weekStart of ['2026-02-02', '2026-02-09']) {
-    await adminPost(`${base}/adoption`, { weekStart, activeUsers: 10, totalStaff: 40 });
+    await recordAdoption(t, token, planId, { weekStart, activeUsers: 10, totalStaff: 40 });
     found.weekStart!.push(weekStart);
   }
-  const move = await t.as(w.admin.token).post(`/api/v1${base}/handovers/${found.handoverId![1]}/transitions`).send({ to: 'shadowing' });
-  if (move.status !== 200) throw new Error(`fixture transition: ${move.status}`);
+  await moveHandover(t, token, planId, found.handoverId![1]!, 'shadowing');
   return found;
 }
 

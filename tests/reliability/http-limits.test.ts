@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { PROBLEM_BASE } from '@handover/shared';
-import { ServerProcess, dialect, freshStore, type Store } from './support/server';
+import { dialect, freshStore, startServer, type ServerProcess, type Store } from './support/server';
 
 /**
  * What the real process answers to requests Node's HTTP parser refuses before the app sees them:
@@ -12,7 +12,7 @@ let server: ServerProcess;
 
 beforeAll(async () => {
   store = await freshStore();
-  server = await ServerProcess.start(store);
+  server = await startServer(store);
 });
 afterAll(async () => {
   await server.stop();

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { startApp, type TestApp, type TestUser } from '../support/app';
-import { planWorld, type PlanWorld } from '../support/factories';
-import { expectProblem } from '../support/problem';
+import { assessmentInput, createMilestone, createPerson, createSkill, memberInput, milestoneInput, planInput, planWorld, userInput, type PlanWorld } from '../support/fixtures';
+import { expectFieldError, expectProblem } from '../support/problem';
 import {
   CALLERS,
   CALLER_LABEL,
   ROUTES,
-  SECTION_6,
+  PERMISSION_RULES,
   expectedStatus,
   send,
+  tokensOf,
   type Caller,
   type MatrixCtx,
   type Method,
@@ -19,7 +20,7 @@ import { difference, snapshot } from './support/snapshot';
 
 /**
  * The full matrix: every plan route, /plans and /users (the shared table in tests/support/route-table.ts)
- * x the six callers of DESIGN section 6 x a member of another plan using this plan's ids (BOLA),
+ * x the six callers of the permission table (docs/domain.md) x a member of another plan using this plan's ids (BOLA),
  * with the whole database compared before and after every write that must be refused.
  * Then the rows the table cannot hold (accept/reopen) and the property-level rules.
  */
@@ -33,18 +34,7 @@ beforeAll(async () => {
   t = await startApp();
   const world = await planWorld(t);
   other = await planWorld(t, world.admin);
-  c = {
-    t,
-    world,
-    tokens: {
-      admin: world.admin.token,
-      lead: world.lead.token,
-      executive: world.executive.token,
-      agency: world.agency.token,
-      outsider: world.outsider.token,
-      anonymous: undefined,
-    },
-  };
+  c = { t, world, tokens: tokensOf(world) };
 });
 afterAll(async () => {
   console.log(`role matrix: ${cases} cases`);
@@ -88,7 +78,7 @@ const childParam = (rc: RouteCase) => /:(?!planId|userId)\w+Id\b/.test(rc.route)
 
 describe.each(ROUTES.map((rc) => [`${rc.method.toUpperCase()} ${rc.route}`, rc] as const))('%s', (name, rc) => {
   test.each(CALLERS.map((caller) => [CALLER_LABEL[caller], caller] as const))(
-    `When %s calls ${name}, then the status is the one of DESIGN section 6${isWrite(rc.method) ? ', and a refusal changes nothing' : ''}`,
+    `When %s calls ${name}, then the status is the one of the permission table${isWrite(rc.method) ? ', and a refusal changes nothing' : ''}`,
     async (_label, caller: Caller) => {
       await expectCall(rc.method, await rc.prepare(c), c.tokens[caller], expectedStatus(rc, caller));
     },
@@ -112,7 +102,7 @@ describe.each(ROUTES.map((rc) => [`${rc.method.toUpperCase()} ${rc.route}`, rc] 
   }
 });
 
-describe('accepting and reopening handovers (DESIGN section 6, the acceptHandover row)', () => {
+describe('accepting and reopening handovers (the permission table, the acceptHandover row)', () => {
   async function handoverAt(status: 'shadowing' | 'reverse_shadowing' | 'in_house' | 'accepted'): Promise<string> {
     const base = `/api/v1/plans/${c.world.planId}/handovers`;
     const created = await t.as(c.world.admin.token).post(base).send({ title: `At ${status} ${randomUUID()}` });
@@ -123,13 +113,13 @@ describe('accepting and reopening handovers (DESIGN section 6, the acceptHandove
     }
     return `/plans/${c.world.planId}/handovers/${created.body.id}/transitions`;
   }
-  const rule = (row: keyof typeof SECTION_6, caller: Caller) => {
-    const r = SECTION_6[row][caller];
+  const rule = (row: keyof typeof PERMISSION_RULES, caller: Caller) => {
+    const r = PERMISSION_RULES[row][caller];
     return r === 'ok' ? 200 : r;
   };
   const callers = [...CALLERS.map((k) => [CALLER_LABEL[k], k] as const), ['a lead of another plan', 'other'] as const];
   const tokenOf = (k: Caller | 'other') => (k === 'other' ? other.lead.token : c.tokens[k]);
-  const expected = (row: keyof typeof SECTION_6, k: Caller | 'other') => (k === 'other' ? 404 : rule(row, k));
+  const expected = (row: keyof typeof PERMISSION_RULES, k: Caller | 'other') => (k === 'other' ? 404 : rule(row, k));
 
   test.each(callers)('When %s accepts a handover that is in house, then the acceptHandover row decides', async (_l, k) => {
     await expectCall('post', { path: await handoverAt('in_house'), body: { to: 'accepted' } }, tokenOf(k), expected('acceptHandover', k));
@@ -147,28 +137,26 @@ describe('accepting and reopening handovers (DESIGN section 6, the acceptHandove
 
 describe('references into another plan (BOLA through the body)', () => {
   const ids = async (w: PlanWorld) => {
-    const as = t.as(w.admin.token);
-    const base = `/api/v1/plans/${w.planId}`;
-    const person = await as.post(`${base}/people`).send({ name: 'Ref person' });
-    const skill = await as.post(`${base}/skills`).send({ name: `Ref skill ${randomUUID()}`, requiredLevel: 2 });
-    const milestone = await as.post(`${base}/milestones`).send({ title: 'Ref', phase: 'internal_network', dueDate: '2026-02-02' });
-    return { personId: person.body.id as string, skillId: skill.body.id as string, milestoneId: milestone.body.id as string };
+    const person = await createPerson(t, w.admin.token, w.planId, { name: 'Ref person' });
+    const skill = await createSkill(t, w.admin.token, w.planId, { name: `Ref skill ${randomUUID()}` });
+    const milestone = await createMilestone(t, w.admin.token, w.planId, { title: 'Ref' });
+    return { personId: person.id, skillId: skill.id, milestoneId: milestone.id };
   };
 
   test("When a lead assesses a person or skill of another plan, then 422 and nothing changes", async () => {
     const mine = await ids(other);
     const theirs = await ids(c.world);
     const path = `/plans/${other.planId}/assessments`;
-    await expectCall('post', { path, body: { personId: theirs.personId, skillId: mine.skillId, level: 3 } }, other.lead.token, 422);
-    await expectCall('post', { path, body: { personId: mine.personId, skillId: theirs.skillId, level: 3 } }, other.lead.token, 422);
-    await expectCall('post', { path, body: { personId: mine.personId, skillId: mine.skillId, level: 3 } }, other.lead.token, 201);
+    await expectCall('post', { path, body: assessmentInput({ personId: theirs.personId, skillId: mine.skillId }) }, other.lead.token, 422);
+    await expectCall('post', { path, body: assessmentInput({ personId: mine.personId, skillId: theirs.skillId }) }, other.lead.token, 422);
+    await expectCall('post', { path, body: assessmentInput({ personId: mine.personId, skillId: mine.skillId }) }, other.lead.token, 201);
   });
 
   test('When a lead makes a milestone depend on a milestone of another plan, on create or edit, then 422 and nothing changes', async () => {
     const mine = await ids(other);
     const theirs = await ids(c.world);
     const base = `/plans/${other.planId}/milestones`;
-    const body = { title: 'Depends', phase: 'agency_exit', dueDate: '2026-05-04', dependsOn: [theirs.milestoneId] };
+    const body = milestoneInput({ title: 'Depends', phase: 'agency_exit', dueDate: '2026-05-04', dependsOn: [theirs.milestoneId] });
     await expectCall('post', { path: base, body }, other.lead.token, 422);
     await expectCall(
       'patch',
@@ -211,27 +199,26 @@ describe('property-level rules', () => {
     cases += 1;
     const before = await snapshot(t.db);
     const res = await send(c, { ...prepared, body }, rc.method, c.world.admin.token);
-    expectProblem(res, 422, 'validation-failed');
-    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ path: field })]));
+    expectFieldError(res, field);
     expect(difference(before, await snapshot(t.db))).toEqual({});
   });
 
   test('When an admin creates a user with isAdmin, then it is an admin; without it, a plain user who may not create plans', async () => {
     const as = t.as(c.world.admin.token);
-    const admin = await as.post('/api/v1/users').send({ email: `root-${randomUUID()}@example.com`, name: 'Root', password: 'long-enough-pw', isAdmin: true });
+    const admin = await as.post('/api/v1/users').send(userInput({ name: 'Root', password: 'long-enough-pw', isAdmin: true }));
     expect(admin.status).toBe(201);
     expect(admin.body.isAdmin).toBe(true);
-    const plain = await as.post('/api/v1/users').send({ email: `plain-${randomUUID()}@example.com`, name: 'Plain', password: 'long-enough-pw' });
+    const plain = await as.post('/api/v1/users').send(userInput({ name: 'Plain', password: 'long-enough-pw' }));
     expect(plain.body.isAdmin).toBe(false);
     const login = await t.as().post('/api/v1/auth/login').send({ email: plain.body.email, password: 'long-enough-pw' });
-    await expectCall('post', { path: '/plans', body: { name: 'Nope', brand: 'B', agencyName: 'A', startDate: '2026-01-05', targetExitDate: '2026-07-06' } }, login.body.token, 403);
+    await expectCall('post', { path: '/plans', body: planInput({ name: 'Nope' }) }, login.body.token, 403);
   });
 
   test('When a signed-in user tries to make themselves an admin (sign-in, password change, membership), then 422 and nothing changes', async () => {
     const u: TestUser = await t.user();
     await expectCall('post', { path: '/auth/login', body: { email: u.email, password: u.password, isAdmin: true } }, undefined, 422);
     await expectCall('post', { path: '/me/password', body: { currentPassword: u.password, newPassword: 'another-long-one', isAdmin: true } }, u.token, 422);
-    await expectCall('put', { path: `/plans/${c.world.planId}/members/${c.world.lead.id}`, body: { role: 'lead', isAdmin: true } }, c.world.lead.token, 422);
+    await expectCall('put', { path: `/plans/${c.world.planId}/members/${c.world.lead.id}`, body: { ...memberInput('lead'), isAdmin: true } }, c.world.lead.token, 422);
     await expectCall('put', { path: `/plans/${c.world.planId}/members/${c.world.lead.id}`, body: { role: 'admin' } }, c.world.lead.token, 422);
     expect((await t.as(u.token).get('/api/v1/me')).body.user.isAdmin).toBe(false);
   });

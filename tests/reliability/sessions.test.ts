@@ -2,7 +2,7 @@ import request from 'supertest';
 import { startApp, type TestApp, type TestUser } from '../support/app';
 import { login, sessionCookie, setCookies } from '../support/http';
 import { expectProblem } from '../support/problem';
-import { planInput } from '../support/factories';
+import { planInput } from '../support/fixtures';
 
 /** Sessions and auth hardening, one test per promise (in-process, on the suite's database). */
 

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import net from 'node:net';
-import { Client, expectStatus } from './support/client';
+import type { ImportResult } from '@handover/shared';
+import { Client, expectStatus } from '../support/client';
+import { createPlan } from '../support/fixtures';
 import { integrity, openForChecks, scalar } from './support/db-check';
-import { ServerProcess, dialect, freshStore, sleep, type Store } from './support/server';
+import { ADMIN, dialect, freshStore, sleep, startServer, type ServerProcess, type Store } from './support/server';
 
 /** Graceful shutdown of the real process on SIGTERM: in-flight work completes, new work is refused, the DB closes cleanly. */
 
@@ -11,7 +13,7 @@ let server: ServerProcess | undefined;
 
 beforeEach(async () => {
   store = await freshStore();
-  server = await ServerProcess.start(store, { env: { LOG_LEVEL: 'info' } });
+  server = await startServer(store, { env: { LOG_LEVEL: 'info' } });
 });
 afterEach(async () => {
   await server?.kill();
@@ -25,14 +27,7 @@ const csvRows = (prefix: string, from: number, to: number) => {
 };
 
 async function newPlan(api: Client, token: string): Promise<string> {
-  const plan = expectStatus(
-    await api.call<{ id: string }>('POST', '/api/v1/plans', {
-      token,
-      body: { name: 'Shutdown', brand: 'Acme', agencyName: 'Loud', startDate: '2026-01-05', targetExitDate: '2026-07-06' },
-    }),
-    201,
-    'plan',
-  );
+  const plan = await createPlan(api, token, { name: 'Shutdown' });
   return plan.id;
 }
 
@@ -77,7 +72,7 @@ async function expectClosedCleanly(store: Store, planId: string, posts: number):
 
 test(`When SIGTERM arrives while a slow CSV import is uploading, then the import completes with 200, new connections are refused, and the database closes cleanly (${dialect})`, async () => {
   const api = new Client(server!.url);
-  const token = await api.login();
+  const token = await api.login(ADMIN);
   const planId = await newPlan(api, token);
   const ROWS = 3000;
   const encoder = new TextEncoder();
@@ -94,7 +89,7 @@ test(`When SIGTERM arrives while a slow CSV import is uploading, then the import
       controller.close();
     },
   });
-  const upload = api.call<{ inserted: number }>('POST', `/api/v1/plans/${planId}/posts/import`, {
+  const upload = api.call<ImportResult>('POST', `/api/v1/plans/${planId}/posts/import`, {
     token,
     raw: body,
     headers: { 'Content-Type': 'text/csv' },
@@ -108,13 +103,13 @@ test(`When SIGTERM arrives while a slow CSV import is uploading, then the import
   expect(res.status).toBe(200);
   expect(res.body.inserted).toBe(ROWS);
   expect(await server!.exited).toEqual({ code: 0, signal: null });
-  expect(server!.text()).toContain('"msg":"stopped"');
+  expect(server!.output()).toContain('"msg":"stopped"');
   await expectClosedCleanly(store, planId, ROWS);
 });
 
 test(`When SIGTERM arrives while a large CSV export is being read slowly, then the whole export arrives with 200 and the process exits cleanly (${dialect})`, async () => {
   const api = new Client(server!.url);
-  const token = await api.login();
+  const token = await api.login(ADMIN);
   const planId = await newPlan(api, token);
   const ROWS = 40_000;
   expectStatus(

@@ -1,66 +1,54 @@
-import { Client } from 'pg';
-import { createTempDatabase } from '../../api/scripts/pg-temp';
-import { buildApiIfNeeded, startApiProcess, type ApiProcess } from './processes';
+import type { Post } from '@handover/shared';
+import { Client as PgClient } from 'pg';
+import { Client, type Account } from '../support/client';
+import { freshDatabase, type FreshDatabase } from '../support/database';
+import { CSV_HEADER, milestoneInput, planInput, postInput } from '../support/fixtures';
+import { ServerProcess, buildIfStale } from '../support/launcher';
 
 // Two API processes on one PostgreSQL database must behave as one service: sessions, idempotency
 // keys and login rate limits live in the database, and the post rollups stay equal to the ledger
 // when both processes write at once.
 
-const ADMIN = { email: 'scale-admin@example.com', password: 'scale-password-123' };
-const HEADER = 'channel,published_at,source,external_id,author';
+const ADMIN: Account = { email: 'scale-admin@example.com', password: 'scale-password-123' };
 
-let database: { url: string; drop: () => Promise<void> };
-let a: ApiProcess;
-let b: ApiProcess;
-let pg: Client;
+let database: FreshDatabase;
+let servers: ServerProcess[] = [];
+let a: Client;
+let b: Client;
+let pg: PgClient;
 
 type Reply = { status: number; body: Record<string, unknown>; headers: Headers };
 
-async function call(api: ApiProcess, method: string, path: string, options: { token?: string; json?: unknown; csv?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  let body: string | undefined;
-  if (options.json !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.json);
-  }
-  if (options.csv !== undefined) {
-    headers['Content-Type'] = 'text/csv';
-    body = options.csv;
-  }
-  const res = await fetch(`${api.base}${path}`, { method, headers, body });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: res.headers };
+function call(api: Client, method: string, path: string, options: { token?: string; json?: unknown; csv?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+  const headers = options.csv === undefined ? options.headers : { ...options.headers, 'Content-Type': 'text/csv' };
+  return api.call<Record<string, unknown>>(method, path, { token: options.token, body: options.json, raw: options.csv, headers });
 }
 
-async function login(api: ApiProcess, email = ADMIN.email, password = ADMIN.password): Promise<string> {
-  const res = await call(api, 'POST', '/auth/login', { json: { email, password } });
+async function login(api: Client, account = ADMIN): Promise<string> {
+  const res = await call(api, 'POST', '/auth/login', { json: account });
   expect(res.status).toBe(200);
   return res.body.token as string;
 }
 
 async function newPlan(token: string): Promise<string> {
-  const res = await call(a, 'POST', '/plans', {
-    token,
-    json: { name: 'Scale', brand: 'Acme', agencyName: 'Loud & Co', startDate: '2026-01-05', targetExitDate: '2026-07-06' },
-  });
+  const res = await call(a, 'POST', '/plans', { token, json: planInput({ name: 'Scale', contractEndDate: undefined }) });
   expect(res.status).toBe(201);
   return res.body.id as string;
 }
 
 beforeAll(async () => {
-  buildApiIfNeeded();
-  database = await createTempDatabase('handover_scale');
-  const env = { DATABASE_URL: database.url, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password };
-  a = await startApiProcess(env);
-  b = await startApiProcess(env);
-  pg = new Client({ connectionString: database.url });
+  buildIfStale();
+  database = await freshDatabase({ dialect: 'postgres', prefix: 'handover_scale' });
+  const launch = () => ServerProcess.launch({ databaseUrl: database.url, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+  servers = [await launch(), await launch()];
+  [a, b] = servers.map((server) => new Client(`${server.url}/api/v1`)) as [Client, Client];
+  pg = new PgClient({ connectionString: database.url });
   await pg.connect();
 });
 
 afterAll(async () => {
   await pg?.end();
-  await Promise.all([a?.stop(), b?.stop()]);
+  await Promise.all(servers.map((server) => server.stop()));
   await database?.drop();
 });
 
@@ -75,7 +63,7 @@ test('When a user signs in on A, then the token works on B, and signing out on B
 test('When an Idempotency-Key is used on A, then the same request on B replays the first response and creates nothing', async () => {
   const token = await login(a);
   const planId = await newPlan(token);
-  const milestone = { title: 'Roll out internal chat', phase: 'internal_network', dueDate: '2026-02-02' };
+  const milestone = milestoneInput();
   const headers = { 'Idempotency-Key': 'scale-key-1' };
   const first = await call(a, 'POST', `/plans/${planId}/milestones`, { token, json: milestone, headers });
   expect(first.status).toBe(201);
@@ -101,7 +89,7 @@ test('When both processes import and insert the same posts at once, then there a
       const day = String(2 + (i % 27)).padStart(2, '0');
       return `${i % 3 ? 'linkedin' : 'x'},2026-03-${day}T${String(i % 24).padStart(2, '0')}:00:00Z,${sources[i % 3]},id-${i},`;
     });
-    return [HEADER, ...lines.slice(f * 50)].join('\n');
+    return [CSV_HEADER, ...lines.slice(f * 50)].join('\n');
   });
   const singles = Array.from({ length: 40 }, (_, i) => ({
     channel: i % 3 ? 'linkedin' : 'x',
@@ -113,7 +101,7 @@ test('When both processes import and insert the same posts at once, then there a
     ...files.map((csv, i) => call(i % 2 ? b : a, 'POST', `/plans/${planId}/posts/import`, { token, csv })),
     ...singles.map((post, i) => call(i % 2 ? a : b, 'POST', `/plans/${planId}/posts`, { token, json: post })),
     ...Array.from({ length: 20 }, (_, i) =>
-      call(i % 2 ? a : b, 'POST', `/plans/${planId}/posts`, { token, json: { channel: 'instagram', publishedAt: '2026-03-10T10:00:00Z', source: 'in_house' } }),
+      call(i % 2 ? a : b, 'POST', `/plans/${planId}/posts`, { token, json: postInput({ channel: 'instagram', publishedAt: '2026-03-10T10:00:00Z' }) }),
     ),
   ]);
   const statuses = results.map((r) => r.status);
@@ -123,7 +111,7 @@ test('When both processes import and insert the same posts at once, then there a
 
   // Delete some through both processes at once.
   const listed = await call(a, 'GET', `/plans/${planId}/posts?limit=30`, { token });
-  const victims = (listed.body.items as Array<{ id: string }>).map((p) => p.id);
+  const victims = (listed.body.items as Post[]).map((p) => p.id);
   const deletes = await Promise.all(victims.map((id, i) => call(i % 2 ? a : b, 'DELETE', `/plans/${planId}/posts/${id}`, { token })));
   expect(deletes.map((r) => r.status)).toEqual(Array(victims.length).fill(204));
 

@@ -8,6 +8,7 @@ import { openDatabase, type Db } from '../../api/src/db/data-source';
 import { hashPassword } from '../../api/src/modules/auth/password';
 import { insertUser } from '../../api/src/modules/auth/auth.service';
 import { TestClock } from './clock';
+import { late } from './late';
 import { freshDatabase } from './database';
 
 export type TestUser = { id: string; email: string; password: string; token: string };
@@ -78,4 +79,19 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
       await database.drop();
     },
   };
+}
+
+/**
+ * Start an app for this test file (beforeAll) and close it after (afterAll). Returns a stand-in
+ * that forwards to the app once it has started, so tests use it like the app itself. `now` fixes
+ * the clock.
+ */
+export function setupApp(options: { now?: string; env?: Record<string, string> } = {}): TestApp {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startApp(options.env);
+    if (options.now) app.clock.set(options.now);
+  });
+  afterAll(async () => app?.close());
+  return late(() => app, 'the test app');
 }

@@ -1,3 +1,4 @@
+import type { Activity, Page } from '@handover/shared';
 import request from 'supertest';
 import type { TestApp } from './app';
 
@@ -21,12 +22,9 @@ export function setCookies(res: request.Response): string[] {
   return Array.isArray(raw) ? (raw as string[]) : [String(raw)];
 }
 
-/** The plan's activity log as its admin sees it (newest first). */
-export async function activityOf(t: TestApp, adminToken: string, planId: string, query = '') {
-  const res = await t.as(adminToken).get(`/api/v1/plans/${planId}/activity?limit=200${query ? `&${query}` : ''}`);
+/** The plan's activity log as the given member sees it (newest first, up to 200 entries). */
+export async function activityOf(t: TestApp, token: string, planId: string, query = ''): Promise<Page<Activity>> {
+  const res = await t.as(token).get(`/api/v1/plans/${planId}/activity?limit=200${query ? `&${query}` : ''}`);
   if (res.status !== 200) throw new Error(`activity: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as {
-    items: { id: string; at: string; actor: { id: string; email: string }; action: string; entity: string; entityId: string | null; changes: Record<string, unknown> }[];
-    total: number;
-  };
+  return res.body as Page<Activity>;
 }

@@ -1,5 +1,5 @@
 import type { TestApp } from './app';
-import { createMilestone, milestoneInput, planInput, type PlanWorld } from './factories';
+import { createMilestone, milestoneInput, planInput, type PlanWorld } from './fixtures';
 
 /**
  * The role matrix as data: every route of the API that a role may or may not call, with how to
@@ -21,8 +21,8 @@ export const CALLER_LABEL: Record<Caller, string> = {
 
 type Rule = Record<Caller, 'ok' | 401 | 403 | 404>;
 
-/** DESIGN section 6, row by row: 'ok' where the caller may, otherwise the status they get. */
-export const SECTION_6 = {
+/** The permission table (docs/domain.md), row by row: 'ok' where the caller may, otherwise the status they get. */
+export const PERMISSION_RULES = {
   /** read plan, milestones, skills coverage, handovers, posts, share, summary */
   read: { admin: 'ok', lead: 'ok', executive: 'ok', agency: 'ok', outsider: 404, anonymous: 401 },
   /** read assessments, matrix, activity */
@@ -37,11 +37,23 @@ export const SECTION_6 = {
   recordPosts: { admin: 'ok', lead: 'ok', executive: 403, agency: 'ok', outsider: 404, anonymous: 401 },
   /** create plans, users (and, by extension, list users) */
   admin: { admin: 'ok', lead: 403, executive: 403, agency: 403, outsider: 403, anonymous: 401 },
-  /** not in section 6: anything any signed-in user may do, such as listing their own plans */
+  /** not in the permission table: anything any signed-in user may do, such as listing their own plans */
   signedIn: { admin: 'ok', lead: 'ok', executive: 'ok', agency: 'ok', outsider: 'ok', anonymous: 401 },
 } as const satisfies Record<string, Rule>;
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** Each caller's bearer token in a plan world (none for the anonymous caller). */
+export function tokensOf(world: PlanWorld): Record<Caller, string | undefined> {
+  return {
+    admin: world.admin.token,
+    lead: world.lead.token,
+    executive: world.executive.token,
+    agency: world.agency.token,
+    outsider: world.outsider.token,
+    anonymous: undefined,
+  };
+}
 
 /** What every case may use: the app, one plan with a user per role, and their tokens. */
 export type MatrixCtx = { t: TestApp; world: PlanWorld; tokens: Record<Caller, string | undefined> };
@@ -53,10 +65,10 @@ export type RouteCase = {
   method: Method;
   /** The route as registered, under /api/v1. */
   route: string;
-  rule: keyof typeof SECTION_6;
+  rule: keyof typeof PERMISSION_RULES;
   /** The status when the caller may do it. */
   ok: number;
-  /** Where a route departs from its row of section 6; say why beside it. */
+  /** Where a route departs from its row of the permission table; say why beside it. */
   except?: Partial<Record<Caller, number>>;
   /** Build the request on fresh data (as admin), so an allowed write never spoils the next case. */
   prepare: (c: MatrixCtx) => Promise<Prepared>;
@@ -68,7 +80,7 @@ export type RouteCase = {
 };
 
 export function expectedStatus(rc: RouteCase, caller: Caller): number {
-  const rule = SECTION_6[rc.rule][caller];
+  const rule = PERMISSION_RULES[rc.rule][caller];
   return rc.except?.[caller] ?? (rule === 'ok' ? rc.ok : rule);
 }
 
@@ -270,7 +282,7 @@ let postSeq = 0;
 const postBody = () => ({
   channel: 'linkedin',
   publishedAt: '2026-03-02T10:00:00Z',
-  // Agency staff may record agency posts: the row of section 6 without the source rule.
+  // Agency staff may record agency posts: the row of the permission table without the source rule.
   source: 'agency',
   externalId: `matrix-${Date.now().toString(36)}-${(postSeq += 1)}`,
 });
@@ -372,7 +384,7 @@ ROUTES.push(
   {
     method: 'patch',
     route: '/plans/:planId/handovers/:handoverId',
-    // Not its own row in section 6: whoever may log a handover may correct its title, as the agency logs them.
+    // Not its own row in the permission table: whoever may log a handover may correct its title, as the agency logs them.
     rule: 'handover',
     ok: 200,
     prepare: async (c) => ({ path: await freshHandover(c), headers: { 'If-Match': '"1"' }, body: { title: uniqueName('Retitled') } }),
@@ -425,7 +437,7 @@ ROUTES.push(
   {
     method: 'delete',
     route: '/plans/:planId/posts/:postId',
-    // Not in section 6: correcting the ledger is an edit, so leads only.
+    // Not in the permission table: correcting the ledger is an edit, so leads only.
     rule: 'edit',
     ok: 204,
     prepare: async (c) => ({ path: await freshPost(c) }),

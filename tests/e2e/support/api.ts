@@ -1,56 +1,39 @@
-import type { CreateMilestone, Milestone, Plan, Role, UpdateMilestone, User } from '@handover/shared';
+import type { CreateMilestone, CreatePlan, Milestone, Plan, Role, UpdateMilestone, User } from '@handover/shared';
+import { Client } from '../../support/client';
+import { createMilestone, createPlan, createUser, putMember } from '../../support/fixtures';
 import { ADMIN } from './server';
 
 /** Setup and concurrent edits through the API, as another user or script would make them. */
 export class ApiClient {
-  constructor(
-    readonly baseUrl: string,
-    public token = '',
+  private constructor(
+    private readonly client: Client,
+    readonly token: string,
   ) {}
 
   static async signIn(baseUrl: string, email = ADMIN.email, password = ADMIN.password): Promise<ApiClient> {
-    const client = new ApiClient(baseUrl);
-    const { token } = await client.call<{ token: string }>('POST', '/auth/login', { email, password });
-    client.token = token;
-    return client;
+    const client = new Client(baseUrl);
+    return new ApiClient(client, await client.login({ email, password }));
   }
 
-  async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+  /** A call under /api/v1 that must succeed; its parsed body. */
+  call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.client.expect<T>(undefined, method, `/api/v1${path}`, { token: this.token, body, headers });
   }
 
   createUser(email: string, name: string, password: string): Promise<User> {
-    return this.call('POST', '/users', { email, name, password });
+    return createUser(this.client, this.token, { email, name, password });
   }
 
-  createPlan(body: Partial<Plan> & { name: string }): Promise<Plan> {
-    return this.call('POST', '/plans', {
-      brand: 'Acme',
-      agencyName: 'Loud & Co',
-      startDate: '2026-01-05',
-      targetExitDate: '2026-07-27',
-      contractEndDate: '2026-09-30',
-      ...body,
-    });
+  createPlan(body: Partial<CreatePlan>): Promise<Plan> {
+    return createPlan(this.client, this.token, { targetExitDate: '2026-07-27', ...body });
   }
 
   addMember(planId: string, userId: string, role: Role): Promise<unknown> {
-    return this.call('PUT', `/plans/${planId}/members/${userId}`, { role });
+    return putMember(this.client, this.token, planId, userId, role);
   }
 
   createMilestone(planId: string, body: CreateMilestone): Promise<Milestone> {
-    return this.call('POST', `/plans/${planId}/milestones`, body);
+    return createMilestone(this.client, this.token, planId, body);
   }
 
   getMilestone(planId: string, id: string): Promise<Milestone> {

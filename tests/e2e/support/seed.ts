@@ -1,4 +1,5 @@
 import { HANDOVER_LADDER, addDays, mondayOf, type Plan } from '@handover/shared';
+import { csvOf, milestoneInput } from '../../support/fixtures';
 import { ApiClient, userWithRole } from './api';
 
 export type Seeded = {
@@ -24,9 +25,9 @@ export async function seedPlan(baseUrl: string, name = 'E2E plan'): Promise<Seed
   ];
   const p = `/plans/${plan.id}`;
 
-  const first = await admin.createMilestone(plan.id, { title: 'Launch the staff chat', phase: 'internal_network', dueDate: addDays(now, -20), status: 'done' });
-  await admin.createMilestone(plan.id, { title: 'Train the editors', phase: 'outward_presence', dueDate: addDays(now, -5), status: 'in_progress', dependsOn: [first.id] });
-  await admin.createMilestone(plan.id, { title: 'Give notice to the agency', phase: 'agency_exit', dueDate: addDays(now, 60), weight: 3 });
+  const first = await admin.createMilestone(plan.id, milestoneInput({ title: 'Launch the staff chat', dueDate: addDays(now, -20), status: 'done' }));
+  await admin.createMilestone(plan.id, milestoneInput({ title: 'Train the editors', phase: 'outward_presence', dueDate: addDays(now, -5), status: 'in_progress', dependsOn: [first.id] }));
+  await admin.createMilestone(plan.id, milestoneInput({ title: 'Give notice to the agency', phase: 'agency_exit', dueDate: addDays(now, 60), weight: 3 }));
 
   const people = [];
   for (const name of ['Ana Lopez', 'Ben Okoro', 'Chen Wei']) people.push(await admin.call<{ id: string }>('POST', `${p}/people`, { name, title: 'Editor' }));
@@ -45,7 +46,7 @@ export async function seedPlan(baseUrl: string, name = 'E2E plan'): Promise<Seed
   }
 
   // Ten weeks of posts drifting from the agency to the team.
-  const rows = ['channel,published_at,source,external_id,author'];
+  const rows: string[] = [];
   for (let w = 0; w < 10; w++) {
     const monday = addDays(start, w * 7);
     for (let k = 0; k < 10; k++) {
@@ -56,7 +57,7 @@ export async function seedPlan(baseUrl: string, name = 'E2E plan'): Promise<Seed
   const res = await fetch(`${baseUrl}/api/v1${p}/posts/import`, {
     method: 'POST',
     headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${admin.token}` },
-    body: `${rows.join('\n')}\n`,
+    body: csvOf(rows),
   });
   if (!res.ok) throw new Error(`seed import → ${res.status} ${await res.text()}`);
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { Client, expectStatus } from '../support/client';
-import { ServerProcess, freshStore, sleep, type Store } from '../support/server';
+import { Client, expectStatus } from '../../support/client';
+import { createMilestone, createPlan } from '../../support/fixtures';
+import { ADMIN, freshStore, sleep, startServer, type ServerProcess, type Store } from '../support/server';
 
 /**
  * 100 connections of mixed reads and writes, signed in, against the real server on loopback.
@@ -35,10 +36,10 @@ const PROBE = path.join(__dirname, 'gc-probe.js');
 
 /** Full GC in the server, then its memory (printed by the preloaded probe). */
 async function probe(server: ServerProcess): Promise<Memory> {
-  const seen = server.text().split('GC-PROBE ').length;
+  const seen = server.output().split('GC-PROBE ').length;
   server.signal('SIGUSR2');
   for (let attempt = 0; attempt < 200; attempt++) {
-    const parts = server.text().split('GC-PROBE ');
+    const parts = server.output().split('GC-PROBE ');
     if (parts.length > seen) return JSON.parse(parts.at(-1)!.split('\n')[0]!) as Memory;
     await sleep(50);
   }
@@ -53,24 +54,10 @@ async function settledMemory(server: ServerProcess): Promise<Memory> {
 }
 
 async function seed(api: Client, token: string): Promise<string> {
-  const plan = expectStatus(
-    await api.call<{ id: string }>('POST', '/api/v1/plans', {
-      token,
-      body: { name: 'Load', brand: 'Acme', agencyName: 'Loud', startDate: '2026-01-05', targetExitDate: '2026-07-06' },
-    }),
-    201,
-    'plan',
-  );
+  const plan = await createPlan(api, token, { name: 'Load' });
   const base = `/api/v1/plans/${plan.id}`;
   for (let i = 0; i < 20; i++) {
-    expectStatus(
-      await api.call('POST', `${base}/milestones`, {
-        token,
-        body: { title: `Milestone ${i}`, phase: i % 2 ? 'outward_presence' : 'internal_network', dueDate: '2026-04-06', weight: 1 + (i % 5) },
-      }),
-      201,
-      'milestone',
-    );
+    await createMilestone(api, token, plan.id, { title: `Milestone ${i}`, phase: i % 2 ? 'outward_presence' : 'internal_network', dueDate: '2026-04-06', weight: 1 + (i % 5) });
   }
   let csv = 'channel,published_at,source,external_id,author\n';
   for (let i = 0; i < 5000; i++) {
@@ -143,9 +130,9 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadResult> {
   const store: Store = await freshStore();
   let server: ServerProcess | undefined;
   try {
-    server = await ServerProcess.start(store, { nodeArgs: ['--expose-gc'], preload: [PROBE] });
+    server = await startServer(store, { nodeArgs: ['--expose-gc'], preload: [PROBE] });
     const api = new Client(server.url);
-    const token = await api.login();
+    const token = await api.login(ADMIN);
     const planId = await seed(api, token);
     log(`warming up for ${options.warmupSeconds ?? 5} s`);
     await cannon(server.url, token, planId, connections, options.warmupSeconds ?? 5);
@@ -159,7 +146,7 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadResult> {
       .filter(([code]) => code.startsWith('5'))
       .reduce((sum, [, count]) => sum + count, 0);
     const exit = await server.stop();
-    if (exit.code !== 0) throw new Error(`the server did not stop cleanly: ${JSON.stringify(exit)}\n${server.text().slice(-2000)}`);
+    if (exit.code !== 0) throw new Error(`the server did not stop cleanly: ${JSON.stringify(exit)}\n${server.output().slice(-2000)}`);
     return {
       dialect: store.config.dialect,
       connections,

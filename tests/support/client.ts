@@ -1,5 +1,3 @@
-import { ADMIN } from './server';
-
 export type Reply<T = unknown> = { status: number; headers: Headers; body: T; text: string };
 
 export type CallOptions = {
@@ -10,7 +8,12 @@ export type CallOptions = {
   headers?: Record<string, string>;
 };
 
-/** A small fetch client for a real server; a network failure rejects (the caller decides what it means). */
+export type Account = { email: string; password: string };
+
+/**
+ * A small fetch client for a server process (see launcher.ts); `base` is prefixed to every path.
+ * A network failure rejects: the caller decides what it means.
+ */
 export class Client {
   constructor(readonly base: string) {}
 
@@ -33,9 +36,18 @@ export class Client {
     return { status: res.status, headers: res.headers, body: parsed as T, text };
   }
 
-  async login(email = ADMIN.email, password = ADMIN.password): Promise<string> {
-    const res = await this.call<{ token: string }>('POST', '/api/v1/auth/login', { body: { email, password } });
-    if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.text}`);
+  /** The body of a call that must answer `status` (any 2xx when not given); throws with the reply otherwise. */
+  async expect<T = unknown>(status: number | undefined, method: string, path: string, options: CallOptions = {}): Promise<T> {
+    const res = await this.call<T>(method, path, options);
+    const ok = status === undefined ? res.status >= 200 && res.status < 300 : res.status === status;
+    if (!ok) throw new Error(`${method} ${path}: expected ${status ?? '2xx'}, got ${res.status} ${res.text.slice(0, 500)}`);
+    return res.body;
+  }
+
+  /** Sign in; `loginPath` is relative to `base`. */
+  async login(account: Account, loginPath = '/api/v1/auth/login'): Promise<string> {
+    const res = await this.call<{ token: string }>('POST', loginPath, { body: { email: account.email, password: account.password } });
+    if (res.status !== 200) throw new Error(`login ${account.email}: ${res.status} ${res.text}`);
     return res.body.token;
   }
 }
@@ -44,30 +56,4 @@ export class Client {
 export function expectStatus<T>(res: Reply<T>, status: number, what: string): T {
   if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${res.text.slice(0, 500)}`);
   return res.body;
-}
-
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed from its printed seed. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
-
-export type Rng = ReturnType<typeof rng>;
-
-/** Seed from REL_SEED when replaying, else a fresh one; printed so a failure can be replayed. */
-export function seedFromEnv(suite: string): number {
-  const seed = process.env.REL_SEED ? Number(process.env.REL_SEED) : Math.floor(Math.random() * 2 ** 31);
-  console.log(`${suite}: seed ${seed} (replay with REL_SEED=${seed})`);
-  return seed;
 }
