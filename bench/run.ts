@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { createTempDatabase } from '../api/scripts/pg-temp';
-import { uuidv7 } from '../api/src/db/ids';
+import { newId as uuidv7 } from '../api/src/core/ids';
 import { dashboardInitialJs, type DashboardSize } from './dashboard';
 import { row, todayUtc, writeCsv } from './data';
 import { latencies, median, ok, percentile, request } from './http';

@@ -1,14 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import 'reflect-metadata';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { DatabaseConfig } from '../config';
+import { GenerationCache } from '../core/cache';
 import { entities } from './entities';
 import { postgresMigrations, sqliteMigrations } from './migrations';
 import { Mutex } from './mutex';
 import { SnakeNamingStrategy } from './naming';
 
 export type Dialect = DatabaseConfig['dialect'];
+
+/** A unit of work's handle on the database: what repositories take as their first argument. */
+export type Tx = EntityManager;
+
+/** Work to do inside the next write transaction, just before it commits, with what the transaction returned. */
+export type BeforeCommit = (m: Tx, result: unknown) => Promise<void>;
 
 /** The one place that knows which database is underneath. */
 export function createDataSource(db: DatabaseConfig, options: { synchronize?: boolean } = {}): DataSource {
@@ -51,6 +59,8 @@ export function createDataSource(db: DatabaseConfig, options: { synchronize?: bo
 export class Db {
   private readonly mutex = new Mutex();
   private readonly statements = new Map<string, import('better-sqlite3').Statement>();
+  private readonly caches = new Map<string, GenerationCache<unknown>>();
+  private readonly beforeCommit = new AsyncLocalStorage<{ hook: BeforeCommit; done: boolean }>();
 
   constructor(
     readonly dataSource: DataSource,
@@ -68,15 +78,48 @@ export class Db {
    * of failing the request: `fn` must therefore do nothing outside the database that cannot repeat.
    */
   async write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dialect === 'sqlite') return this.mutex.run(() => this.dataSource.transaction(fn));
+    const pending = this.beforeCommit.getStore();
+    const work =
+      pending && !pending.done
+        ? async (m: EntityManager) => {
+            const result = await fn(m);
+            await pending.hook(m, result);
+            return result;
+          }
+        : fn;
+    const committed = <R>(result: R): R => {
+      if (pending) pending.done = true;
+      return result;
+    };
+    if (this.dialect === 'sqlite') return committed(await this.mutex.run(() => this.dataSource.transaction(work)));
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(fn);
+        return committed(await this.dataSource.transaction(work));
       } catch (error) {
         if (attempt >= WRITE_ATTEMPTS || !isRetryableConflict(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
       }
     }
+  }
+
+  /**
+   * Run `fn`; the first write transaction it commits runs `hook` just before committing, with the
+   * value the transaction returned, so the two stand or fall together. The idempotency wrapper
+   * stores a response this way in the same transaction as the change it describes.
+   */
+  withBeforeCommit<T>(hook: BeforeCommit, fn: () => Promise<T>): Promise<T> {
+    return this.beforeCommit.run({ hook, done: false }, fn);
+  }
+
+  /**
+   * The named cache of this database (created on first use with its bound). Enabled on SQLite only,
+   * where this process is the one writer; on PostgreSQL other processes write too and nothing here
+   * would hear of it, so every cache is off (docs/architecture.md#the-cache-rule).
+   */
+  cache<V>(name: string, maxEntries: number): GenerationCache<V> {
+    let cache = this.caches.get(name);
+    if (!cache) this.caches.set(name, (cache = new GenerationCache<unknown>(maxEntries, this.dialect === 'sqlite')));
+    return cache as GenerationCache<V>;
   }
 
   /**
