@@ -30,9 +30,9 @@ const JSON_LIMIT = '1mb';
 export function createApp(options: AppOptions): App {
   const deps: Deps = { ...options, clock: options.clock ?? systemClock };
   const services = createServices(deps);
-  let openapi: unknown;
+  // The document route serves the document built from every route, itself included.
   const routes = allRoutes(services, deps.db, deps.config, () => openapi);
-  openapi = buildOpenApiDocument(routes);
+  const openapi = buildOpenApiDocument(routes);
   const api = mountRoutes(routes, deps.db, services.idempotency);
 
   const app = express();
