@@ -1,6 +1,6 @@
 import type { CreateMilestoneSchema, Milestone, MilestoneListQuery, Page, UpdateMilestoneSchema } from '@handover/shared';
 import type { z } from 'zod';
-import { conflict, preconditionFailed } from '../../core/app-error';
+import { conflict } from '../../core/app-error';
 import { today } from '../../core/clock';
 import type { PlanCtx } from '../../core/context';
 import { newId } from '../../core/ids';
@@ -16,6 +16,7 @@ import {
 } from '../../db/repositories/milestones.repository';
 import { diff, type ActivityService } from '../activity/activity.service';
 import type { Deps } from '../deps';
+import { assertVersion, writeIfVersion } from '../versioned';
 import { assertDependenciesDone, assertNoCycle, loadDependencies } from './dependencies';
 
 /** Cached list pages, oldest evicted first. */
@@ -94,7 +95,7 @@ export class MilestonesService {
   async update(ctx: PlanCtx, id: string, version: number, input: z.output<typeof UpdateMilestoneSchema>): Promise<Milestone> {
     return this.write(ctx, async (m) => {
       const before = await findMilestone(m, ctx.planId, id);
-      if (before.version !== version) throw preconditionFailed(before.version);
+      assertVersion(before, version);
       const dependsOn = input.dependsOn ?? before.dependsOn;
       if (input.dependsOn) await assertNoCycle(m, ctx.planId, id, input.dependsOn);
       const deps = await loadDependencies(m, ctx.planId, dependsOn);
@@ -115,9 +116,7 @@ export class MilestonesService {
         version: version + 1,
         updatedAt: now,
       };
-      if (!(await updateMilestoneIfVersion(m, after, version))) {
-        throw preconditionFailed((await findMilestone(m, ctx.planId, id)).version);
-      }
+      await writeIfVersion(after, version, (next, v) => updateMilestoneIfVersion(m, next, v), () => findMilestone(m, ctx.planId, id));
       if (input.dependsOn) await replaceDependencies(m, id, input.dependsOn);
       await this.activity.record(m, ctx, ctx.planId, {
         action: 'update',
@@ -132,7 +131,7 @@ export class MilestonesService {
   async remove(ctx: PlanCtx, id: string, version: number | undefined): Promise<void> {
     await this.write(ctx, async (m) => {
       const row = await findMilestone(m, ctx.planId, id);
-      if (version !== undefined && row.version !== version) throw preconditionFailed(row.version);
+      assertVersion(row, version);
       const dependents = await countDependents(m, id);
       if (dependents) {
         throw conflict(`${dependents} other milestone(s) depend on this one; remove those dependencies first.`, 'has-dependents');

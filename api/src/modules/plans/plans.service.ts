@@ -10,7 +10,7 @@ import {
   type UpdatePlanSchema,
 } from '@handover/shared';
 import type { z } from 'zod';
-import { notFound, preconditionFailed, unprocessable, type FieldError } from '../../core/app-error';
+import { notFound, unprocessable, type FieldError } from '../../core/app-error';
 import type { PlanCtx, UserCtx } from '../../core/context';
 import { newId } from '../../core/ids';
 import {
@@ -24,6 +24,7 @@ import { findPlan, insertPlan, listPlans, updatePlanIfVersion } from '../../db/r
 import { existingUserIds, findUser } from '../../db/repositories/users.repository';
 import { diff, type ActivityService } from '../activity/activity.service';
 import type { Deps } from '../deps';
+import { assertVersion, writeIfVersion } from '../versioned';
 
 export class PlansService {
   /** Invalidated inside every transaction that adds, changes or removes a membership. */
@@ -78,7 +79,7 @@ export class PlansService {
   async update(ctx: PlanCtx, version: number, input: z.output<typeof UpdatePlanSchema>): Promise<Plan> {
     return this.deps.db.write(async (m) => {
       const current = await findPlan(m, ctx.planId);
-      if (current.version !== version) throw preconditionFailed(current.version);
+      assertVersion(current, version);
       const next: Plan = {
         ...current,
         ...pick(input, ['name', 'brand', 'agencyName', 'startDate', 'targetExitDate', 'contractEndDate']),
@@ -92,7 +93,7 @@ export class PlansService {
         errors.push({ path: 'contractEndDate', message: 'must not be before startDate' });
       }
       if (errors.length) throw unprocessable(errors);
-      if (!(await updatePlanIfVersion(m, next, version))) throw preconditionFailed((await findPlan(m, ctx.planId)).version);
+      await writeIfVersion(next, version, (plan, v) => updatePlanIfVersion(m, plan, v), () => findPlan(m, ctx.planId));
       await this.activity.record(m, ctx, ctx.planId, {
         action: 'update',
         entity: 'plan',
