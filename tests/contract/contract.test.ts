@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -70,7 +71,7 @@ test('When an operation or a field the client uses is gone from the document, th
 });
 
 test('When the client runs against the API, then it signs in and reads the summary', async () => {
-  const { readiness } = await loadClient(path.join(dir, 'current'));
+  const { readiness } = await loadClient(path.join(dir, 'run'));
   const server = http.createServer(t.app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
@@ -91,9 +92,11 @@ type Client = { readiness: (base: string, email: string, password: string, planI
 
 /** The client compiled to CommonJS beside its generated types (which hold only types, so nothing else is needed). */
 async function loadClient(into: string): Promise<Client> {
-  const source = fs.readFileSync(path.join(into, 'summary-client.ts'), 'utf8');
+  fs.mkdirSync(into, { recursive: true });
+  const source = fs.readFileSync(CLIENT, 'utf8');
   const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
   const file = path.join(into, 'summary-client.js');
   fs.writeFileSync(file, out.outputText);
-  return require(file) as Client;
+  // Node's own loader: the compiled client is a plain CommonJS file outside the test's module graph.
+  return createRequire(__filename)(file) as Client;
 }
