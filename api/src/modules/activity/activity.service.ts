@@ -39,6 +39,11 @@ export class ActivityService {
     });
   }
 
+  /** record() for a change inside the caller's plan, in one line. */
+  log(m: Tx, ctx: PlanCtx, action: string, entity: string, entityId: string | null, changes: Record<string, unknown>): Promise<void> {
+    return this.record(m, ctx, ctx.planId, { action, entity, entityId, changes });
+  }
+
   list(ctx: PlanCtx, q: ActivityListQuery): Promise<Page<Activity>> {
     return this.deps.db.read((m) => listActivity(m, ctx.planId, q));
   }

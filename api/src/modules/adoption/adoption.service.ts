@@ -10,15 +10,10 @@ import {
   listAdoption,
   updateAdoptionWeek,
 } from '../../db/repositories/adoption.repository';
-import { diff, type ActivityService } from '../activity/activity.service';
-import type { Deps } from '../deps';
+import { diff } from '../activity/activity.service';
+import { ResourceService } from '../service';
 
-export class AdoptionService {
-  constructor(
-    private readonly deps: Deps,
-    private readonly activity: ActivityService,
-  ) {}
-
+export class AdoptionService extends ResourceService {
   /** The weekly series, oldest first, optionally from/to a week (inclusive). */
   async list(ctx: PlanCtx, q: AdoptionListQuery): Promise<{ items: AdoptionSample[] }> {
     return { items: await this.deps.db.read((m) => listAdoption(m, ctx.planId, q)) };
@@ -34,22 +29,18 @@ export class AdoptionService {
       const figures = { activeUsers: input.activeUsers, totalStaff: input.totalStaff, source: input.source ?? null, updatedAt: now };
       if (!existing) {
         const sample = await insertAdoptionWeek(m, ctx.planId, input.weekStart, figures);
-        await this.activity.record(m, ctx, ctx.planId, {
-          action: 'create',
-          entity: 'adoption',
-          entityId: input.weekStart,
-          changes: adoptionSnapshot(sample),
-        });
+        await this.activity.log(m, ctx, 'create', 'adoption', input.weekStart, adoptionSnapshot(sample));
         return { sample, created: true };
       }
       const { createdAt: _c, ...before } = existing;
       const { updatedAt: _u, ...values } = figures;
-      const after: AdoptionSample = { ...before, ...values, share: values.totalStaff > 0 ? values.activeUsers / values.totalStaff : 0, updatedAt: now };
+      const share = values.totalStaff > 0 ? values.activeUsers / values.totalStaff : 0;
+      const after: AdoptionSample = { ...before, ...values, share, updatedAt: now };
       const changes = diff(adoptionSnapshot(before), adoptionSnapshot(after));
       // The same figures again change nothing and write nothing.
       if (!Object.keys(changes).length) return { sample: before, created: false };
       await updateAdoptionWeek(m, ctx.planId, input.weekStart, figures);
-      await this.activity.record(m, ctx, ctx.planId, { action: 'replace', entity: 'adoption', entityId: input.weekStart, changes });
+      await this.activity.log(m, ctx, 'replace', 'adoption', input.weekStart, changes);
       return { sample: after, created: false };
     });
   }
@@ -59,12 +50,7 @@ export class AdoptionService {
       const existing = await findAdoptionWeek(m, ctx.planId, weekStart);
       if (!existing) throw notFound('adoption sample');
       await deleteAdoptionWeek(m, ctx.planId, weekStart);
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'delete',
-        entity: 'adoption',
-        entityId: weekStart,
-        changes: adoptionSnapshot(existing),
-      });
+      await this.activity.log(m, ctx, 'delete', 'adoption', weekStart, adoptionSnapshot(existing));
     });
   }
 }

@@ -15,23 +15,17 @@ import {
 } from '../../db/repositories/auth.repository';
 import { membershipsOf } from '../../db/repositories/members.repository';
 import { countUsers, findUser, findUserByEmail, insertUser, setPasswordHash } from '../../db/repositories/users.repository';
-import type { ActivityService } from '../activity/activity.service';
-import type { Deps } from '../deps';
+import { ResourceService } from '../service';
 import { LOGIN_POLICY, RateLimiter } from '../rate-limit/rate-limit.service';
 import { Authenticator, sessionCache } from './authenticator';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, newToken, tokenHash } from './tokens';
 
-export class AuthService {
+export class AuthService extends ResourceService {
   private readonly loginLimiter = new RateLimiter(this.deps, LOGIN_POLICY);
   private readonly authenticator = new Authenticator(this.deps);
   /** Invalidated inside every transaction that revokes or deletes sessions (docs/architecture.md#the-cache-rule). */
   private readonly sessions = sessionCache(this.deps.db);
-
-  constructor(
-    private readonly deps: Deps,
-    private readonly activity: ActivityService,
-  ) {}
 
   async login(email: string, password: string, address: string): Promise<LoginResponse> {
     const normalized = email.trim().toLowerCase();

@@ -21,16 +21,11 @@ import {
   listHandovers,
   updateHandoverIfVersion,
 } from '../../db/repositories/handovers.repository';
-import { diff, type ActivityService } from '../activity/activity.service';
-import type { Deps } from '../deps';
+import { diff } from '../activity/activity.service';
+import { ResourceService } from '../service';
 import { assertVersion, writeIfVersion } from '../versioned';
 
-export class HandoversService {
-  constructor(
-    private readonly deps: Deps,
-    private readonly activity: ActivityService,
-  ) {}
-
+export class HandoversService extends ResourceService {
   list(ctx: PlanCtx, q: z.output<typeof HandoverListQuerySchema>): Promise<Page<Handover>> {
     return this.deps.db.read((m) => listHandovers(m, ctx.planId, q));
   }
@@ -55,12 +50,7 @@ export class HandoversService {
         updatedAt: now,
       };
       await insertHandover(m, handover);
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'create',
-        entity: 'handover',
-        entityId: handover.id,
-        changes: { ...handoverSnapshot(handover), status: handover.status },
-      });
+      await this.activity.log(m, ctx, 'create', 'handover', handover.id, { ...handoverSnapshot(handover), status: handover.status });
       return handover;
     });
   }
@@ -82,12 +72,7 @@ export class HandoversService {
         (next, v) => updateHandoverIfVersion(m, next, v),
         () => findHandover(m, ctx.planId, id),
       );
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'update',
-        entity: 'handover',
-        entityId: id,
-        changes: diff(handoverSnapshot(before), handoverSnapshot(after)),
-      });
+      await this.activity.log(m, ctx, 'update', 'handover', id, diff(handoverSnapshot(before), handoverSnapshot(after)));
       return after;
     });
   }
@@ -97,12 +82,7 @@ export class HandoversService {
       const row = await findHandover(m, ctx.planId, id);
       assertVersion(row, version);
       await deleteHandover(m, ctx.planId, id);
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'delete',
-        entity: 'handover',
-        entityId: id,
-        changes: { title: row.title, channel: row.channel, status: row.status },
-      });
+      await this.activity.log(m, ctx, 'delete', 'handover', id, { title: row.title, channel: row.channel, status: row.status });
     });
   }
 
@@ -154,12 +134,8 @@ export class HandoversService {
         actorEmail: ctx.user.email,
         note: step.note,
       });
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'transition',
-        entity: 'handover',
-        entityId: id,
-        changes: { status: { from, to }, ...(step.note !== null ? { note: step.note } : {}) },
-      });
+      const changes = { status: { from, to }, ...(step.note !== null ? { note: step.note } : {}) };
+      await this.activity.log(m, ctx, 'transition', 'handover', id, changes);
       return { ...before, status: to, version: before.version + 1, updatedAt: at, history: [...before.history, step] };
     });
   }

@@ -14,22 +14,17 @@ import {
   replaceDependencies,
   updateMilestoneIfVersion,
 } from '../../db/repositories/milestones.repository';
-import { diff, type ActivityService } from '../activity/activity.service';
-import type { Deps } from '../deps';
+import { diff } from '../activity/activity.service';
+import { ResourceService } from '../service';
 import { assertVersion, writeIfVersion } from '../versioned';
 import { assertDependenciesDone, assertNoCycle, loadDependencies } from './dependencies';
 
 /** Cached list pages, oldest evicted first. */
 const MAX_CACHED_PAGES = 500;
 
-export class MilestonesService {
+export class MilestonesService extends ResourceService {
   /** List pages as JSON, per plan: every milestone write invalidates its plan (docs/architecture.md#the-cache-rule). */
   private readonly pages = this.deps.db.cache<string>('milestone-pages', MAX_CACHED_PAGES);
-
-  constructor(
-    private readonly deps: Deps,
-    private readonly activity: ActivityService,
-  ) {}
 
   /** The list page as JSON, from the cache while no milestone of the plan changed. */
   async listJson(ctx: PlanCtx, q: MilestoneListQuery): Promise<string> {
@@ -82,12 +77,7 @@ export class MilestonesService {
         updatedAt: now,
       };
       await insertMilestone(m, milestone);
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'create',
-        entity: 'milestone',
-        entityId: milestone.id,
-        changes: snapshot(milestone),
-      });
+      await this.activity.log(m, ctx, 'create', 'milestone', milestone.id, snapshot(milestone));
       return milestone;
     });
   }
@@ -118,12 +108,7 @@ export class MilestonesService {
       };
       await writeIfVersion(after, version, (next, v) => updateMilestoneIfVersion(m, next, v), () => findMilestone(m, ctx.planId, id));
       if (input.dependsOn) await replaceDependencies(m, id, input.dependsOn);
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'update',
-        entity: 'milestone',
-        entityId: id,
-        changes: diff(snapshot(before), snapshot(after)),
-      });
+      await this.activity.log(m, ctx, 'update', 'milestone', id, diff(snapshot(before), snapshot(after)));
       return after;
     });
   }
@@ -137,12 +122,7 @@ export class MilestonesService {
         throw conflict(`${dependents} other milestone(s) depend on this one; remove those dependencies first.`, 'has-dependents');
       }
       await deleteMilestone(m, ctx.planId, id);
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'delete',
-        entity: 'milestone',
-        entityId: id,
-        changes: { title: row.title, phase: row.phase },
-      });
+      await this.activity.log(m, ctx, 'delete', 'milestone', id, { title: row.title, phase: row.phase });
     });
   }
 }

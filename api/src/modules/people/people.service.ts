@@ -11,15 +11,10 @@ import {
   updatePerson,
 } from '../../db/repositories/people.repository';
 import { personSnapshot } from '../../db/repositories/person.mapper';
-import { diff, type ActivityService } from '../activity/activity.service';
-import type { Deps } from '../deps';
+import { diff } from '../activity/activity.service';
+import { ResourceService } from '../service';
 
-export class PeopleService {
-  constructor(
-    private readonly deps: Deps,
-    private readonly activity: ActivityService,
-  ) {}
-
+export class PeopleService extends ResourceService {
   list(ctx: PlanCtx, q: PageQuery): Promise<Page<Person>> {
     return this.deps.db.read((m) => listPeople(m, ctx.planId, q));
   }
@@ -31,14 +26,16 @@ export class PeopleService {
   async create(ctx: PlanCtx, input: z.output<typeof CreatePersonSchema>): Promise<Person> {
     return this.deps.db.write(async (m) => {
       const now = this.deps.clock.now().toISOString();
-      const person: Person = { id: newId(), planId: ctx.planId, name: input.name, title: input.title ?? null, createdAt: now, updatedAt: now };
+      const person: Person = {
+        id: newId(),
+        planId: ctx.planId,
+        name: input.name,
+        title: input.title ?? null,
+        createdAt: now,
+        updatedAt: now,
+      };
       await insertPerson(m, person);
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'create',
-        entity: 'person',
-        entityId: person.id,
-        changes: personSnapshot(person),
-      });
+      await this.activity.log(m, ctx, 'create', 'person', person.id, personSnapshot(person));
       return person;
     });
   }
@@ -55,7 +52,7 @@ export class PeopleService {
       if (!Object.keys(changes).length) return before;
       const updatedAt = this.deps.clock.now().toISOString();
       await updatePerson(m, ctx.planId, id, { ...next, updatedAt });
-      await this.activity.record(m, ctx, ctx.planId, { action: 'update', entity: 'person', entityId: id, changes });
+      await this.activity.log(m, ctx, 'update', 'person', id, changes);
       return { ...before, ...next, updatedAt };
     });
   }
@@ -68,12 +65,7 @@ export class PeopleService {
       const person = await findPerson(m, ctx.planId, id);
       const assessmentsRemoved = await deleteAssessmentsOf(m, ctx.planId, { personId: id });
       await deletePerson(m, ctx.planId, id);
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'delete',
-        entity: 'person',
-        entityId: id,
-        changes: { ...personSnapshot(person), assessmentsRemoved },
-      });
+      await this.activity.log(m, ctx, 'delete', 'person', id, { ...personSnapshot(person), assessmentsRemoved });
     });
   }
 }

@@ -22,18 +22,13 @@ import {
 } from '../../db/repositories/members.repository';
 import { findPlan, insertPlan, listPlans, updatePlanIfVersion } from '../../db/repositories/plans.repository';
 import { existingUserIds, findUser } from '../../db/repositories/users.repository';
-import { diff, type ActivityService } from '../activity/activity.service';
-import type { Deps } from '../deps';
+import { diff } from '../activity/activity.service';
+import { ResourceService } from '../service';
 import { assertVersion, writeIfVersion } from '../versioned';
 
-export class PlansService {
+export class PlansService extends ResourceService {
   /** Invalidated inside every transaction that adds, changes or removes a membership. */
   private readonly roles = roleCache(this.deps.db);
-
-  constructor(
-    private readonly deps: Deps,
-    private readonly activity: ActivityService,
-  ) {}
 
   async create(ctx: UserCtx, input: z.output<typeof CreatePlanSchema>): Promise<Plan> {
     const now = this.deps.clock.now().toISOString();
@@ -94,12 +89,7 @@ export class PlansService {
       }
       if (errors.length) throw unprocessable(errors);
       await writeIfVersion(next, version, (plan, v) => updatePlanIfVersion(m, plan, v), () => findPlan(m, ctx.planId));
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'update',
-        entity: 'plan',
-        entityId: ctx.planId,
-        changes: diff(withoutMeta(current), withoutMeta(next)),
-      });
+      await this.activity.log(m, ctx, 'update', 'plan', ctx.planId, diff(withoutMeta(current), withoutMeta(next)));
       return next;
     });
   }
@@ -120,12 +110,8 @@ export class PlansService {
       const member: Member = { userId, email: user.email, name: user.name, role };
       if (existing === role) return { member, created: false };
       await putMemberRole(m, ctx.planId, userId, role, existing !== null, this.deps.clock.now().toISOString());
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: existing ? 'update' : 'create',
-        entity: 'member',
-        entityId: userId,
-        changes: existing ? { role: { from: existing, to: role } } : { email: user.email, role },
-      });
+      const changes = existing ? { role: { from: existing, to: role } } : { email: user.email, role };
+      await this.activity.log(m, ctx, existing ? 'update' : 'create', 'member', userId, changes);
       return { member, created: !existing };
     });
   }
@@ -137,12 +123,7 @@ export class PlansService {
       const existing = await findMemberRole(m, ctx.planId, userId);
       if (!existing) throw notFound('member');
       await deleteMember(m, ctx.planId, userId);
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'delete',
-        entity: 'member',
-        entityId: userId,
-        changes: { role: existing },
-      });
+      await this.activity.log(m, ctx, 'delete', 'member', userId, { role: existing });
     });
   }
 }

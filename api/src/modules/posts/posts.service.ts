@@ -31,8 +31,7 @@ import {
   type ExportCursor,
   type PostFilters,
 } from '../../db/repositories/posts.repository';
-import type { ActivityService } from '../activity/activity.service';
-import type { Deps } from '../deps';
+import { ResourceService } from '../service';
 import { csvRow } from './csv';
 import { runImport, spool } from './post-import';
 import { RollupDelta, periodStarts, sharePoints } from './rollups';
@@ -49,17 +48,14 @@ class DryRunRollback extends Error {
   }
 }
 
-export class PostsService {
+export class PostsService extends ResourceService {
   /** Exports being written right now; each one's iterator ends (and this goes down) when its reply ends. */
   openExports = 0;
 
-  constructor(
-    private readonly deps: Deps,
-    private readonly activity: ActivityService,
-  ) {}
-
   async create(ctx: PlanCtx, input: z.output<typeof CreatePostSchema>): Promise<Post> {
-    if (!can(ctx.role, 'recordAnySource') && input.source !== 'agency') throw forbidden('Agency staff may record only posts with source agency.');
+    if (!can(ctx.role, 'recordAnySource') && input.source !== 'agency') {
+      throw forbidden('Agency staff may record only posts with source agency.');
+    }
     const post: Post = {
       id: newId(),
       planId: ctx.planId,
@@ -76,12 +72,7 @@ export class PostsService {
         await insertPost(m, post);
         await this.applyDelta(m, ctx.planId, post, 1);
         const { channel, publishedAt, source, externalId } = post;
-        await this.activity.record(m, ctx, ctx.planId, {
-          action: 'create',
-          entity: 'post',
-          entityId: post.id,
-          changes: { channel, publishedAt, source, externalId },
-        });
+        await this.activity.log(m, ctx, 'create', 'post', post.id, { channel, publishedAt, source, externalId });
         return post;
       });
     } catch (error) {
@@ -111,12 +102,7 @@ export class PostsService {
       if (!(await deletePost(m, ctx.planId, id))) throw notFound('post'); // deleted by a concurrent request
       await this.applyDelta(m, ctx.planId, post, -1);
       const { channel, publishedAt, source, externalId } = post;
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'delete',
-        entity: 'post',
-        entityId: id,
-        changes: { channel, publishedAt, source, externalId },
-      });
+      await this.activity.log(m, ctx, 'delete', 'post', id, { channel, publishedAt, source, externalId });
     });
   }
 
@@ -146,12 +132,7 @@ export class PostsService {
         });
         if (options.dryRun) throw new DryRunRollback({ inserted: 0, duplicates: run.duplicates, valid: run.inserted, dryRun: true });
         await run.delta.apply(this.deps.db, m, ctx.planId);
-        await this.activity.record(m, ctx, ctx.planId, {
-          action: 'import',
-          entity: 'post',
-          entityId: null,
-          changes: { rows: run.rows, inserted: run.inserted, duplicates: run.duplicates },
-        });
+        await this.activity.log(m, ctx, 'import', 'post', null, { rows: run.rows, inserted: run.inserted, duplicates: run.duplicates });
         return { inserted: run.inserted, duplicates: run.duplicates, valid: run.inserted, dryRun: false };
       });
     } catch (error) {

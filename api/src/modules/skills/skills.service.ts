@@ -29,16 +29,11 @@ import {
   skillNames,
   updateSkill,
 } from '../../db/repositories/skills.repository';
-import { diff, type ActivityService } from '../activity/activity.service';
-import type { Deps } from '../deps';
+import { diff } from '../activity/activity.service';
+import { ResourceService } from '../service';
 import { computeCoverage } from './coverage';
 
-export class SkillsService {
-  constructor(
-    private readonly deps: Deps,
-    private readonly activity: ActivityService,
-  ) {}
-
+export class SkillsService extends ResourceService {
   list(ctx: PlanCtx, q: z.output<typeof SkillListQuerySchema>): Promise<Page<Skill>> {
     return this.deps.db.read((m) => listSkills(m, ctx.planId, q));
   }
@@ -64,12 +59,7 @@ export class SkillsService {
         updatedAt: now,
       };
       await orConflict(() => insertSkill(m, skill), input.name);
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'create',
-        entity: 'skill',
-        entityId: skill.id,
-        changes: skillSnapshot(skill),
-      });
+      await this.activity.log(m, ctx, 'create', 'skill', skill.id, skillSnapshot(skill));
       return skill;
     });
   }
@@ -91,7 +81,7 @@ export class SkillsService {
       if (next.name !== before.name) await assertNameFree(m, ctx.planId, next.name, id);
       const updatedAt = this.deps.clock.now().toISOString();
       await orConflict(() => updateSkill(m, ctx.planId, id, { ...next, updatedAt }), next.name);
-      await this.activity.record(m, ctx, ctx.planId, { action: 'update', entity: 'skill', entityId: id, changes });
+      await this.activity.log(m, ctx, 'update', 'skill', id, changes);
       return { ...before, ...next, updatedAt };
     });
   }
@@ -104,12 +94,7 @@ export class SkillsService {
       const skill = await findSkill(m, ctx.planId, id);
       const assessmentsRemoved = await deleteAssessmentsOf(m, ctx.planId, { skillId: id });
       await deleteSkill(m, ctx.planId, id);
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'delete',
-        entity: 'skill',
-        entityId: id,
-        changes: { ...skillSnapshot(skill), assessmentsRemoved },
-      });
+      await this.activity.log(m, ctx, 'delete', 'skill', id, { ...skillSnapshot(skill), assessmentsRemoved });
     });
   }
 
@@ -163,12 +148,7 @@ export class SkillsService {
         createdAt: now,
       });
       const { personId, skillId, level, assessedAt, note } = assessment;
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'create',
-        entity: 'assessment',
-        entityId: assessment.id,
-        changes: { personId, skillId, level, assessedAt, note },
-      });
+      await this.activity.log(m, ctx, 'create', 'assessment', assessment.id, { personId, skillId, level, assessedAt, note });
       return assessment;
     });
   }

@@ -4,18 +4,12 @@ import { conflict } from '../../core/app-error';
 import type { UserCtx } from '../../core/context';
 import { isUniqueViolation } from '../../db/data-source';
 import { emailTaken, insertUser, listUsers } from '../../db/repositories/users.repository';
-import type { ActivityService } from '../activity/activity.service';
 import { hashPassword } from '../auth/password';
-import type { Deps } from '../deps';
+import { ResourceService } from '../service';
 
 const duplicate = () => conflict('A user with this email already exists.', 'duplicate');
 
-export class UsersService {
-  constructor(
-    private readonly deps: Deps,
-    private readonly activity: ActivityService,
-  ) {}
-
+export class UsersService extends ResourceService {
   async create(ctx: UserCtx, input: z.output<typeof CreateUserSchema>): Promise<User> {
     const passwordHash = await hashPassword(input.password);
     try {
