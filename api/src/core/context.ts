@@ -13,7 +13,15 @@ export type RequestCtx = {
   clientAddress: string;
   user: AuthUser | null;
   credential: Credential | null;
+  /**
+   * Set by the edge for a request that must store its response with its change (Idempotency-Key):
+   * the request's first write transaction runs it just before committing.
+   */
+  beforeCommit?: BeforeCommit;
 };
+
+/** Work for a write transaction to do just before it commits, with the transaction and what it returned. */
+export type BeforeCommit = { run: (tx: unknown, result: unknown) => Promise<void>; done: boolean };
 
 export type UserCtx = RequestCtx & { user: AuthUser; credential: Credential };
 

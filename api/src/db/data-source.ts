@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import 'reflect-metadata';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { DatabaseConfig } from '../config';
 import { GenerationCache } from '../core/cache';
+import type { BeforeCommit } from '../core/context';
 import { entities } from './entities';
 import { postgresMigrations, sqliteMigrations } from './migrations';
 import { Mutex } from './mutex';
@@ -14,9 +14,6 @@ export type Dialect = DatabaseConfig['dialect'];
 
 /** A unit of work's handle on the database: what repositories take as their first argument. */
 export type Tx = EntityManager;
-
-/** Work to do inside the next write transaction, just before it commits, with what the transaction returned. */
-export type BeforeCommit = (m: Tx, result: unknown) => Promise<void>;
 
 /** The one place that knows which database is underneath. */
 export function createDataSource(db: DatabaseConfig, options: { synchronize?: boolean } = {}): DataSource {
@@ -60,7 +57,6 @@ export class Db {
   private readonly mutex = new Mutex();
   private readonly statements = new Map<string, import('better-sqlite3').Statement>();
   private readonly caches = new Map<string, GenerationCache<unknown>>();
-  private readonly beforeCommit = new AsyncLocalStorage<{ hook: BeforeCommit; done: boolean }>();
 
   constructor(
     readonly dataSource: DataSource,
@@ -76,17 +72,20 @@ export class Db {
    * One transaction. On PostgreSQL a transaction that loses a deadlock (40P01) or a serialization
    * conflict (40001) has changed nothing, so it is run again, after a short random pause, instead
    * of failing the request: `fn` must therefore do nothing outside the database that cannot repeat.
+   *
+   * `beforeCommit` (the request's, see RequestCtx) runs inside the first transaction that commits,
+   * after `fn`, with what `fn` returned: the idempotency wrapper stores a response this way, so the
+   * change and the stored response stand or fall together.
    */
-  async write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    const pending = this.beforeCommit.getStore();
-    const work =
-      pending && !pending.done
-        ? async (m: EntityManager) => {
-            const result = await fn(m);
-            await pending.hook(m, result);
-            return result;
-          }
-        : fn;
+  async write<T>(fn: (m: EntityManager) => Promise<T>, beforeCommit?: BeforeCommit): Promise<T> {
+    const pending = beforeCommit && !beforeCommit.done ? beforeCommit : undefined;
+    const work = pending
+      ? async (m: EntityManager) => {
+          const result = await fn(m);
+          await pending.run(m, result);
+          return result;
+        }
+      : fn;
     const committed = <R>(result: R): R => {
       if (pending) pending.done = true;
       return result;
@@ -100,15 +99,6 @@ export class Db {
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
       }
     }
-  }
-
-  /**
-   * Run `fn`; the first write transaction it commits runs `hook` just before committing, with the
-   * value the transaction returned, so the two stand or fall together. The idempotency wrapper
-   * stores a response this way in the same transaction as the change it describes.
-   */
-  withBeforeCommit<T>(hook: BeforeCommit, fn: () => Promise<T>): Promise<T> {
-    return this.beforeCommit.run({ hook, done: false }, fn);
   }
 
   /**

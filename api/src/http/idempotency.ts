@@ -2,30 +2,34 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import stringify from 'safe-stable-stringify';
 import { AppError, unprocessable } from '../core/app-error';
-import type { UserCtx } from '../core/context';
-import type { Db } from '../db/data-source';
+import type { BeforeCommit, UserCtx } from '../core/context';
+import type { Tx } from '../db/data-source';
 import type { IdempotencyService, PendingKey } from '../modules/idempotency/idempotency.service';
 import type { Reply } from './route-spec';
 
 /**
  * The one idempotency wrapper, applied by the pipeline to routes that declare `idempotent`. Before
  * the handler: a stored response for (user, key) is replayed (or 422 if it answered another
- * request). During it: the first write transaction stores the response just before it commits, so
- * the change and the stored response stand or fall together. A twin request that lost the race
+ * request). During it: the request's context carries a `beforeCommit` that its first write
+ * transaction runs just before committing (services write through ResourceService.write), storing
+ * the response, so the change and the stored response stand or fall together. A twin request that lost the race
  * replays the winner's response.
  */
 export class Idempotency {
-  constructor(
-    private readonly db: Db,
-    private readonly store: IdempotencyService,
-  ) {}
+  constructor(private readonly store: IdempotencyService) {}
 
-  async run(req: Request, res: Response, ctx: UserCtx, status: number, handler: () => Promise<Reply>): Promise<Reply | null> {
+  async run(
+    req: Request,
+    res: Response,
+    ctx: UserCtx,
+    status: number,
+    handler: (beforeCommit?: BeforeCommit) => Promise<Reply>,
+  ): Promise<Reply | null> {
     const pending = this.pendingKey(req, ctx, status);
     if (!pending) return handler();
     if (await this.replay(res, pending)) return null;
     try {
-      return await this.db.withBeforeCommit((m, result) => this.store.remember(m, pending, result), handler);
+      return await handler({ run: (m, result) => this.store.remember(m as Tx, pending, result), done: false });
     } catch (error) {
       if (this.store.isRace(error) && (await this.replay(res, pending))) return null;
       throw error;

@@ -1,7 +1,7 @@
 import { UuidSchema } from '@handover/shared';
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import { forbidden, methodNotAllowed, notFound, unauthorized, unprocessable, unsupportedMediaType } from '../core/app-error';
-import type { RequestCtx, UserCtx } from '../core/context';
+import type { BeforeCommit, RequestCtx, UserCtx } from '../core/context';
 import type { Db } from '../db/data-source';
 import type { IdempotencyService } from '../modules/idempotency/idempotency.service';
 import { authorizePlan } from './access';
@@ -18,7 +18,7 @@ import type { AnyRoute, Reply } from './route-spec';
  */
 export function mountRoutes(routes: AnyRoute[], db: Db, idempotencyStore: IdempotencyService): Router {
   const router = express.Router();
-  const idempotency = new Idempotency(db, idempotencyStore);
+  const idempotency = new Idempotency(idempotencyStore);
   const methodsByPath = new Map<string, Set<string>>();
   for (const spec of routes) {
     const methods = methodsByPath.get(spec.path) ?? new Set<string>();
@@ -68,7 +68,7 @@ function handle(spec: AnyRoute, db: Db, idempotency: Idempotency): RequestHandle
     const body = spec.body ? parseBody(spec, req) : undefined;
     const ifMatch = spec.ifMatch ? ifMatchVersion(req, spec.ifMatch) : undefined;
     const input = { params, query, body, ifMatch, stream: req };
-    const run = () => spec.handler(input, ctx);
+    const run = (beforeCommit?: BeforeCommit) => spec.handler(input, beforeCommit ? { ...ctx, beforeCommit } : ctx);
     const reply: Reply | null = spec.idempotent ? await idempotency.run(req, res, ctx as UserCtx, status, run) : await run();
     if (reply) await writeReply(req, res, reply, status);
   };

@@ -1,3 +1,5 @@
+import type { RequestCtx } from '../core/context';
+import type { Tx } from '../db/data-source';
 import type { ActivityService } from './activity/activity.service';
 import type { Deps } from './deps';
 
@@ -7,4 +9,13 @@ export abstract class ResourceService {
     protected readonly deps: Deps,
     protected readonly activity: ActivityService,
   ) {}
+
+  /**
+   * A write transaction on behalf of a request: every change a service makes goes through here, so
+   * whatever the edge asked to do before the commit (store an idempotent response) happens in the
+   * same transaction, without the service knowing of it.
+   */
+  protected write<T>(ctx: RequestCtx, fn: (m: Tx) => Promise<T>): Promise<T> {
+    return this.deps.db.write(fn, ctx.beforeCommit);
+  }
 }

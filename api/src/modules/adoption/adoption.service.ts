@@ -21,7 +21,7 @@ export class AdoptionService extends ResourceService {
 
   /** One sample per week: posting a week again replaces it. `created` tells the route 201 from 200. */
   async put(ctx: PlanCtx, input: z.output<typeof CreateAdoptionSchema>): Promise<{ sample: AdoptionSample; created: boolean }> {
-    return this.deps.db.write(async (m) => {
+    return this.write(ctx, async (m) => {
       // Two first posts of one week must not both insert.
       await this.deps.db.lockPlan(m, ctx.planId);
       const existing = await findAdoptionWeek(m, ctx.planId, input.weekStart);
@@ -46,7 +46,7 @@ export class AdoptionService extends ResourceService {
   }
 
   async remove(ctx: PlanCtx, weekStart: string): Promise<void> {
-    await this.deps.db.write(async (m) => {
+    await this.write(ctx, async (m) => {
       const existing = await findAdoptionWeek(m, ctx.planId, weekStart);
       if (!existing) throw notFound('adoption sample');
       await deleteAdoptionWeek(m, ctx.planId, weekStart);

@@ -81,7 +81,7 @@ export class AuthService extends ResourceService {
   /** Revoke the credential this request used. */
   async logout(ctx: UserCtx): Promise<void> {
     const at = this.deps.clock.now().toISOString();
-    await this.deps.db.write(async (m) => {
+    await this.write(ctx, async (m) => {
       this.sessions.invalidate();
       await revokeCredential(m, ctx.credential.kind, ctx.credential.id, at);
     });
@@ -104,7 +104,7 @@ export class AuthService extends ResourceService {
     }
     const passwordHash = await hashPassword(newPassword);
     const at = this.deps.clock.now().toISOString();
-    await this.deps.db.write(async (m) => {
+    await this.write(ctx, async (m) => {
       this.sessions.invalidate();
       await setPasswordHash(m, user.id, passwordHash, at);
       // Every other session of this user ends; the one that changed the password lives on.
@@ -116,7 +116,7 @@ export class AuthService extends ResourceService {
   async createToken(ctx: UserCtx, name: string): Promise<{ id: string; name: string; token: string }> {
     const token = newToken(API_TOKEN_PREFIX);
     const id = newId();
-    await this.deps.db.write(async (m) => {
+    await this.write(ctx, async (m) => {
       await insertApiToken(m, {
         id,
         userId: ctx.user.id,
@@ -136,7 +136,7 @@ export class AuthService extends ResourceService {
   }
 
   async revokeToken(ctx: UserCtx, id: string): Promise<void> {
-    await this.deps.db.write(async (m) => {
+    await this.write(ctx, async (m) => {
       if (!(await liveApiTokenExists(m, id, ctx.user.id))) throw notFound('token');
       await revokeCredential(m, 'api-token', id, this.deps.clock.now().toISOString());
       await this.activity.record(m, ctx, null, { action: 'revoke', entity: 'api_token', entityId: id, changes: {} });

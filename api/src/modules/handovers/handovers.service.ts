@@ -35,7 +35,7 @@ export class HandoversService extends ResourceService {
   }
 
   async create(ctx: PlanCtx, input: z.output<typeof CreateHandoverSchema>): Promise<Handover> {
-    return this.deps.db.write(async (m) => {
+    return this.write(ctx, async (m) => {
       const now = this.deps.clock.now().toISOString();
       const handover: Handover = {
         id: newId(),
@@ -56,7 +56,7 @@ export class HandoversService extends ResourceService {
   }
 
   async update(ctx: PlanCtx, id: string, version: number, input: z.output<typeof UpdateHandoverSchema>): Promise<Handover> {
-    return this.deps.db.write(async (m) => {
+    return this.write(ctx, async (m) => {
       const before = await findHandover(m, ctx.planId, id);
       assertVersion(before, version);
       const after = await writeIfVersion(
@@ -78,7 +78,7 @@ export class HandoversService extends ResourceService {
   }
 
   async remove(ctx: PlanCtx, id: string, version: number | undefined): Promise<void> {
-    await this.deps.db.write(async (m) => {
+    await this.write(ctx, async (m) => {
       const row = await findHandover(m, ctx.planId, id);
       assertVersion(row, version);
       await deleteHandover(m, ctx.planId, id);
@@ -97,7 +97,7 @@ export class HandoversService extends ResourceService {
     version: number | undefined,
     input: z.output<typeof CreateTransitionSchema>,
   ): Promise<Handover> {
-    return this.deps.db.write(async (m) => {
+    return this.write(ctx, async (m) => {
       // Serialise moves in the plan: a second racing move sees the first one's result and is judged on it.
       await this.deps.db.lockPlan(m, ctx.planId);
       const before = await findHandover(m, ctx.planId, id);

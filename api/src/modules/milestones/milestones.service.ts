@@ -47,8 +47,8 @@ export class MilestonesService extends ResourceService {
   }
 
   /** Every write to a plan's milestones: invalidate its pages and lock the plan, inside the transaction. */
-  private write<T>(ctx: PlanCtx, fn: (m: Tx) => Promise<T>): Promise<T> {
-    return this.deps.db.write(async (m) => {
+  private writeMilestones<T>(ctx: PlanCtx, fn: (m: Tx) => Promise<T>): Promise<T> {
+    return this.write(ctx, async (m) => {
       this.pages.invalidate(ctx.planId);
       await this.deps.db.lockPlan(m, ctx.planId);
       return fn(m);
@@ -56,7 +56,7 @@ export class MilestonesService extends ResourceService {
   }
 
   async create(ctx: PlanCtx, input: z.output<typeof CreateMilestoneSchema>): Promise<Milestone> {
-    return this.write(ctx, async (m) => {
+    return this.writeMilestones(ctx, async (m) => {
       const deps = await loadDependencies(m, ctx.planId, input.dependsOn);
       const now = this.deps.clock.now().toISOString();
       if (input.status === 'done') assertDependenciesDone(deps);
@@ -83,7 +83,7 @@ export class MilestonesService extends ResourceService {
   }
 
   async update(ctx: PlanCtx, id: string, version: number, input: z.output<typeof UpdateMilestoneSchema>): Promise<Milestone> {
-    return this.write(ctx, async (m) => {
+    return this.writeMilestones(ctx, async (m) => {
       const before = await findMilestone(m, ctx.planId, id);
       assertVersion(before, version);
       const dependsOn = input.dependsOn ?? before.dependsOn;
@@ -114,7 +114,7 @@ export class MilestonesService extends ResourceService {
   }
 
   async remove(ctx: PlanCtx, id: string, version: number | undefined): Promise<void> {
-    await this.write(ctx, async (m) => {
+    await this.writeMilestones(ctx, async (m) => {
       const row = await findMilestone(m, ctx.planId, id);
       assertVersion(row, version);
       const dependents = await countDependents(m, id);

@@ -24,7 +24,7 @@ export class PeopleService extends ResourceService {
   }
 
   async create(ctx: PlanCtx, input: z.output<typeof CreatePersonSchema>): Promise<Person> {
-    return this.deps.db.write(async (m) => {
+    return this.write(ctx, async (m) => {
       const now = this.deps.clock.now().toISOString();
       const person: Person = {
         id: newId(),
@@ -42,7 +42,7 @@ export class PeopleService extends ResourceService {
 
   /** People are not versioned: the last edit wins. An edit that changes nothing writes nothing. */
   async update(ctx: PlanCtx, id: string, input: z.output<typeof UpdatePersonSchema>): Promise<Person> {
-    return this.deps.db.write(async (m) => {
+    return this.write(ctx, async (m) => {
       const before = await findPerson(m, ctx.planId, id);
       const next = {
         name: input.name ?? before.name,
@@ -59,7 +59,7 @@ export class PeopleService extends ResourceService {
 
   /** Removes the person and every assessment of them. */
   async remove(ctx: PlanCtx, id: string): Promise<void> {
-    await this.deps.db.write(async (m) => {
+    await this.write(ctx, async (m) => {
       // Serialised with assessment writes, so none lands between counting and removing.
       await this.deps.db.lockPlan(m, ctx.planId);
       const person = await findPerson(m, ctx.planId, id);

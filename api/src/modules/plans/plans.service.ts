@@ -33,7 +33,7 @@ export class PlansService extends ResourceService {
   async create(ctx: UserCtx, input: z.output<typeof CreatePlanSchema>): Promise<Plan> {
     const now = this.deps.clock.now().toISOString();
     const leads = [...new Set(input.leads ?? [])];
-    return this.deps.db.write(async (m) => {
+    return this.write(ctx, async (m) => {
       if (leads.length) {
         const known = await existingUserIds(m, leads);
         const errors = input.leads!.flatMap((id, i) => (known.has(id) ? [] : [{ path: `leads.${i}`, message: 'no such user' }]));
@@ -72,7 +72,7 @@ export class PlansService extends ResourceService {
   }
 
   async update(ctx: PlanCtx, version: number, input: z.output<typeof UpdatePlanSchema>): Promise<Plan> {
-    return this.deps.db.write(async (m) => {
+    return this.write(ctx, async (m) => {
       const current = await findPlan(m, ctx.planId);
       assertVersion(current, version);
       const next: Plan = {
@@ -100,7 +100,7 @@ export class PlansService extends ResourceService {
 
   /** Add or change a member; `created` tells the route whether to answer 201 or 200. */
   async putMember(ctx: PlanCtx, userId: string, role: Role): Promise<{ member: Member; created: boolean }> {
-    return this.deps.db.write(async (m) => {
+    return this.write(ctx, async (m) => {
       this.roles.invalidate();
       // Serialise membership changes per plan, so racing PUTs/DELETEs read what the other wrote.
       await this.deps.db.lockPlan(m, ctx.planId);
@@ -117,7 +117,7 @@ export class PlansService extends ResourceService {
   }
 
   async removeMember(ctx: PlanCtx, userId: string): Promise<void> {
-    await this.deps.db.write(async (m) => {
+    await this.write(ctx, async (m) => {
       this.roles.invalidate();
       await this.deps.db.lockPlan(m, ctx.planId);
       const existing = await findMemberRole(m, ctx.planId, userId);

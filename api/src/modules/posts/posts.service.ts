@@ -67,7 +67,7 @@ export class PostsService extends ResourceService {
       createdAt: this.deps.clock.now().toISOString(),
     };
     try {
-      return await this.deps.db.write(async (m) => {
+      return await this.write(ctx, async (m) => {
         if (post.externalId && (await externalIdTaken(m, ctx.planId, post.channel, post.externalId))) throw duplicate(post);
         await insertPost(m, post);
         await this.applyDelta(m, ctx.planId, post, 1);
@@ -97,7 +97,7 @@ export class PostsService extends ResourceService {
   }
 
   async remove(ctx: PlanCtx, id: string): Promise<void> {
-    await this.deps.db.write(async (m) => {
+    await this.write(ctx, async (m) => {
       const post = await findPost(m, ctx.planId, id);
       if (!(await deletePost(m, ctx.planId, id))) throw notFound('post'); // deleted by a concurrent request
       await this.applyDelta(m, ctx.planId, post, -1);
@@ -122,7 +122,7 @@ export class PostsService extends ResourceService {
   async importFile(ctx: PlanCtx, file: string, options: { dryRun: boolean; onProgress?: (rows: number) => void }): Promise<ImportResult> {
     if (!can(ctx.role, 'recordPosts')) throw forbidden();
     try {
-      return await this.deps.db.write(async (m) => {
+      return await this.write(ctx, async (m) => {
         const run = await runImport(this.deps.db, m, {
           file,
           planId: ctx.planId,

@@ -43,7 +43,7 @@ export class SkillsService extends ResourceService {
   }
 
   async create(ctx: PlanCtx, input: z.output<typeof CreateSkillSchema>): Promise<Skill> {
-    return this.deps.db.write(async (m) => {
+    return this.write(ctx, async (m) => {
       await this.deps.db.lockPlan(m, ctx.planId);
       await assertNameFree(m, ctx.planId, input.name);
       const now = this.deps.clock.now().toISOString();
@@ -66,7 +66,7 @@ export class SkillsService extends ResourceService {
 
   /** Skills are not versioned: the last edit wins. An edit that changes nothing writes nothing. */
   async update(ctx: PlanCtx, id: string, input: z.output<typeof UpdateSkillSchema>): Promise<Skill> {
-    return this.deps.db.write(async (m) => {
+    return this.write(ctx, async (m) => {
       await this.deps.db.lockPlan(m, ctx.planId);
       const before = await findSkill(m, ctx.planId, id);
       const next = {
@@ -88,7 +88,7 @@ export class SkillsService extends ResourceService {
 
   /** Removes the skill and every assessment in it. */
   async remove(ctx: PlanCtx, id: string): Promise<void> {
-    await this.deps.db.write(async (m) => {
+    await this.write(ctx, async (m) => {
       // Serialised with assessment writes, so none lands between counting and removing.
       await this.deps.db.lockPlan(m, ctx.planId);
       const skill = await findSkill(m, ctx.planId, id);
@@ -127,7 +127,7 @@ export class SkillsService extends ResourceService {
   }
 
   async assess(ctx: PlanCtx, input: z.output<typeof CreateAssessmentSchema>): Promise<Assessment> {
-    return this.deps.db.write(async (m) => {
+    return this.write(ctx, async (m) => {
       // The plan lock makes the sequence number unique: ties on assessedAt go to the later recorded.
       await this.deps.db.lockPlan(m, ctx.planId);
       const errors: FieldError[] = [];

@@ -13,7 +13,7 @@ export class UsersService extends ResourceService {
   async create(ctx: UserCtx, input: z.output<typeof CreateUserSchema>): Promise<User> {
     const passwordHash = await hashPassword(input.password);
     try {
-      return await this.deps.db.write(async (m) => {
+      return await this.write(ctx, async (m) => {
         if (await emailTaken(m, input.email)) throw duplicate();
         const user = await insertUser(
           m,
