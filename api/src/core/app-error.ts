@@ -1,4 +1,4 @@
-import { PROBLEM_BASE, type Problem } from '@handover/shared';
+import { PROBLEM_BASE, type Problem, type ProblemType } from '@handover/shared';
 
 export type FieldError = { path?: string; line?: number; message: string };
 
@@ -6,7 +6,8 @@ export type FieldError = { path?: string; line?: number; message: string };
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly slug: string,
+    /** One of PROBLEM_TYPES in @handover/shared: clients switch on it. */
+    readonly slug: ProblemType,
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
@@ -34,7 +35,7 @@ export const unauthorized = (detail = 'Sign in, or send a valid bearer token.') 
 export const forbidden = (detail = 'Your role in this plan does not allow this.') =>
   new AppError(403, 'forbidden', 'Forbidden', detail);
 export const notFound = (what = 'resource') => new AppError(404, 'not-found', 'Not found', `No such ${what}.`);
-export const conflict = (detail: string, slug = 'conflict') => new AppError(409, slug, 'Conflict', detail);
+export const conflict = (detail: string, slug: ProblemType = 'conflict') => new AppError(409, slug, 'Conflict', detail);
 export const preconditionFailed = (current: number) =>
   new AppError(
     412,
