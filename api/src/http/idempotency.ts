@@ -12,8 +12,8 @@ import type { Reply } from './route-spec';
  * the handler: a stored response for (user, key) is replayed (or 422 if it answered another
  * request). During it: the request's context carries a `beforeCommit` that its first write
  * transaction runs just before committing (services write through ResourceService.write), storing
- * the response, so the change and the stored response stand or fall together. A twin request that lost the race
- * replays the winner's response.
+ * the response, so the change and the stored response stand or fall together. A twin request that
+ * lost the race replays the winner's response.
  */
 export class Idempotency {
   constructor(private readonly store: IdempotencyService) {}
