@@ -33,16 +33,14 @@ export function updatePlanIfVersion(m: Tx, plan: Plan, version: number): Promise
   return updateIfVersion(m, PlanEntity, { id: plan.id }, version, { ...planColumns(plan), version: plan.version });
 }
 
-const planColumns = (p: Plan) => ({
-  name: p.name,
-  brand: p.brand,
-  agencyName: p.agencyName,
-  startDate: p.startDate,
-  targetExitDate: p.targetExitDate,
-  contractEndDate: p.contractEndDate,
-  targetInHouseShare: p.targets.inHouseShare,
-  targetSustainWeeks: p.targets.sustainWeeks,
-  targetInternalAdoption: p.targets.internalAdoption,
-  updatedAt: p.updatedAt,
-});
+/** The plan's columns besides id, version and createdAt: the targets are stored flat. */
+function planColumns(p: Plan) {
+  const { id: _id, version: _v, createdAt: _c, targets, ...fields } = p;
+  return {
+    ...fields,
+    targetInHouseShare: targets.inHouseShare,
+    targetSustainWeeks: targets.sustainWeeks,
+    targetInternalAdoption: targets.internalAdoption,
+  };
+}
 
