@@ -43,6 +43,42 @@ const dashboardLayerRules = [
   ),
 ];
 
+// API layers (docs/architecture.md#layers): core ← db ← modules ← http ← app. Each layer imports
+// only the ones to its left; the composition root (app.ts, server.ts, cli/, demo) imports them all.
+const upward = (names, message) => ({ regex: `^(\\.\\./)+(${names})(/|$)`, message });
+const apiLayers = [
+  {
+    files: ['api/src/core/**/*.ts'],
+    patterns: [upward('db|modules|http|app|server|config|cli|demo', 'core/ imports nothing else of the API.')],
+    paths: ['express', 'typeorm', 'pino'],
+    why: 'core/ is plain TypeScript: no Express, no TypeORM.',
+  },
+  {
+    files: ['api/src/db/**/*.ts'],
+    patterns: [upward('modules|http|app|server|cli|demo', 'db/ may import core/ only: services call repositories, never the other way.')],
+    paths: ['express'],
+    why: 'db/ knows nothing of HTTP.',
+  },
+  {
+    files: ['api/src/modules/**/*.ts'],
+    patterns: [
+      upward('http|app|server|cli|demo', 'Services never import http/ or the app: the edge calls them.'),
+      { regex: '^(\\.\\./)+db/entities(/|$)', message: 'Services read and write tables through db/repositories, never entities.' },
+    ],
+    paths: ['express', 'typeorm'],
+    why: 'Services see parsed input and a Tx, never Express or TypeORM.',
+  },
+  {
+    files: ['api/src/http/**/*.ts'],
+    patterns: [
+      upward('app|server|cli|demo', 'http/ is composed by app.ts, it does not import it.'),
+      { regex: '^(\\.\\./)+db/entities(/|$)', message: 'The edge reads through db/repositories or services.' },
+    ],
+    paths: ['typeorm'],
+    why: 'The edge never queries TypeORM itself.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**', 'docs/**', 'bench/results.json'] },
   js.configs.recommended,
@@ -70,6 +106,12 @@ export default tseslint.config(
     },
   },
   ...dashboardLayerRules,
+  ...apiLayers.map(({ files, patterns, paths, why }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': ['error', { patterns, paths: paths.map((name) => ({ name, message: why })) }],
+    },
+  })),
   {
     // No `!`: a query's data is reached through QueryState, an element through a check.
     files: ['dashboard/src/**/*.{ts,tsx}'],

@@ -21,6 +21,16 @@ module.exports = {
       moduleNameMapper,
     },
     {
+      // Types generated from the OpenAPI document carry a small client: `npm run test:contract`.
+      displayName: 'contract',
+      testEnvironment: 'node',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/tests/contract/**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': tsJest },
+      moduleNameMapper,
+      testTimeout: 120_000,
+    },
+    {
       // Dashboard units and components in jsdom: no browser, no server.
       displayName: 'dashboard',
       testEnvironment: 'jsdom',

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { uuidv7 } from '../api/src/db/ids';
+import { newId as uuidv7 } from '../api/src/core/ids';
 import { CSV_PARSE_VERSION, KEEP_RATIO, benchCsvReaders, type CsvReadersResult } from './csv-readers';
 import { dashboardInitialJs, type DashboardSize } from './dashboard';
 import { row, todayUtc, writeCsv } from './data';

@@ -4,63 +4,25 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-dist';
+import { randomUUID } from 'node:crypto';
 import type { Config } from './config';
+import { systemClock, type Clock } from './core/clock';
+import type { RequestCtx } from './core/context';
+import { AppError, notFound } from './core/app-error';
 import type { Db } from './db/data-source';
-import { systemClock, type Clock, type Deps } from './deps';
-import { Api, newRequestId } from './http/api';
 import { authenticate } from './http/auth.middleware';
-import type { RequestCtx } from './http/context';
 import { errorHandler, sendProblem } from './http/error-handler';
-import { AppError, notFound } from './http/problem';
-import { registerActivityRoutes } from './modules/activity/activity.router';
-import { ActivityService } from './modules/activity/activity.service';
-import { registerAuthRoutes } from './modules/auth/auth.router';
-import { AuthService } from './modules/auth/auth.service';
-import { IdempotencyService } from './modules/idempotency/idempotency.service';
-import { registerMilestoneRoutes } from './modules/milestones/milestones.router';
-import { MilestonesService } from './modules/milestones/milestones.service';
-import { registerPlanRoutes } from './modules/plans/plans.router';
-import { PlansService } from './modules/plans/plans.service';
-import { registerUserRoutes } from './modules/users/users.router';
-import { UsersService } from './modules/users/users.service';
-import { registerAdoptionRoutes } from './modules/adoption/adoption.router';
-import { AdoptionService } from './modules/adoption/adoption.service';
-import { registerHandoversRoutes } from './modules/handovers/handovers.router';
-import { HandoversService } from './modules/handovers/handovers.service';
-import { registerPeopleRoutes } from './modules/people/people.router';
-import { PeopleService } from './modules/people/people.service';
-import { registerPostsRoutes } from './modules/posts/posts.router';
-import { PostsService } from './modules/posts/posts.service';
-import { registerSkillsRoutes } from './modules/skills/skills.router';
-import { SkillsService } from './modules/skills/skills.service';
-import { registerSummaryRoutes } from './modules/summary/summary.router';
-import { SummaryService } from './modules/summary/summary.service';
-import { buildOpenApiDocument } from './openapi';
+import { buildOpenApiDocument } from './http/openapi';
+import { mountRoutes } from './http/pipeline';
+import { allRoutes } from './http/routes';
+import type { Deps } from './modules/deps';
+import { createServices, type Services } from './modules/services';
+
+export type { Services };
 
 export type AppOptions = { db: Db; config: Config; logger: Logger; clock?: Clock };
 
 export type App = { app: Express; services: Services; openapi: unknown };
-
-export type Services = ReturnType<typeof createServices>;
-
-function createServices(deps: Deps) {
-  const activity = new ActivityService(deps);
-  const idempotency = new IdempotencyService(deps);
-  return {
-    activity,
-    idempotency,
-    auth: new AuthService(deps, activity),
-    users: new UsersService(deps, activity),
-    plans: new PlansService(deps, activity),
-    milestones: new MilestonesService(deps, activity, idempotency),
-    people: new PeopleService(deps, activity),
-    skills: new SkillsService(deps, activity),
-    handovers: new HandoversService(deps, activity, idempotency),
-    posts: new PostsService(deps, activity, idempotency),
-    adoption: new AdoptionService(deps, activity),
-    summary: new SummaryService(deps),
-  };
-}
 
 const JSON_LIMIT = '1mb';
 
@@ -68,40 +30,10 @@ const JSON_LIMIT = '1mb';
 export function createApp(options: AppOptions): App {
   const deps: Deps = { ...options, clock: options.clock ?? systemClock };
   const services = createServices(deps);
-  const api = new Api(deps.db, services.idempotency);
-  registerAuthRoutes(api, services.auth, deps.config.sessionMaxHours);
-  registerUserRoutes(api, services.users);
-  registerPlanRoutes(api, services.plans);
-  registerMilestoneRoutes(api, services.milestones);
-  registerActivityRoutes(api, services.activity);
-  registerPeopleRoutes(api, services.people);
-  registerSkillsRoutes(api, services.skills);
-  registerHandoversRoutes(api, services.handovers);
-  registerPostsRoutes(api, services.posts);
-  registerAdoptionRoutes(api, services.adoption);
-  registerSummaryRoutes(api, services.summary);
-  api.route({
-    method: 'get',
-    path: '/health',
-    summary: 'Liveness and database check',
-    tags: ['Meta'],
-    guard: { kind: 'public' },
-    handler: async () => {
-      await deps.db.ping();
-      return { body: { status: 'ok' } };
-    },
-  });
-  const doc: { openapi?: unknown } = {};
-  api.route({
-    method: 'get',
-    path: '/openapi.json',
-    summary: 'This document',
-    tags: ['Meta'],
-    guard: { kind: 'public' },
-    handler: async () => ({ body: doc.openapi }),
-  });
-  api.finish();
-  doc.openapi = buildOpenApiDocument(api);
+  // The document route serves the document built from every route, itself included.
+  const routes = allRoutes(services, deps.db, deps.config, () => openapi);
+  const openapi = buildOpenApiDocument(routes);
+  const api = mountRoutes(routes, deps.db, services.idempotency);
 
   const app = express();
   app.disable('x-powered-by');
@@ -111,8 +43,8 @@ export function createApp(options: AppOptions): App {
 
   app.use((req, res, next) => {
     const incoming = req.get('x-request-id');
-    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : newRequestId();
-    const ctx: RequestCtx = { requestId, user: null, credential: null, idempotency: null };
+    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    const ctx: RequestCtx = { requestId, clientAddress: req.ip ?? 'unknown', user: null, credential: null };
     res.locals.ctx = ctx;
     res.locals.requestId = requestId;
     res.set('X-Request-Id', requestId);
@@ -173,7 +105,7 @@ export function createApp(options: AppOptions): App {
   );
   app.use('/api/v1/docs', express.static(docsDir, { index: false }));
 
-  app.use('/api/v1', api.router);
+  app.use('/api/v1', api);
   app.use('/api', (req, res) => sendProblem(req, res, notFound('route')));
 
   const dashboardDir = deps.config.dashboardDir ?? path.resolve(__dirname, '../../dashboard/dist');
@@ -193,7 +125,7 @@ export function createApp(options: AppOptions): App {
   });
 
   app.use(errorHandler(deps.logger));
-  return { app, services, openapi: doc.openapi };
+  return { app, services, openapi };
 }
 
 const DOCS_HTML = `<!doctype html>

@@ -47,7 +47,14 @@ export const PageQuerySchema = z.object({
 });
 export type PageQuery = z.output<typeof PageQuerySchema>;
 
-export const BooleanQuerySchema = z.enum(['true', 'false']).transform((v) => v === 'true');
+/**
+ * `?flag=true|false`: the API takes exactly these two strings (anything else is 422) and the
+ * OpenAPI document types the parameter as a boolean, so generated clients send a boolean.
+ */
+export const BooleanQuerySchema = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .meta({ type: 'boolean' });
 
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({

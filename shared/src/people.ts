@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantSchema, PageQuerySchema, UuidSchema, text } from './common';
+import { BooleanQuerySchema, InstantSchema, PageQuerySchema, UuidSchema, text } from './common';
 
 export const PersonSchema = z.object({
   id: UuidSchema,
@@ -55,7 +55,7 @@ export const UpdateSkillSchema = z.object(skillFields).partial().strict();
 export type UpdateSkill = z.input<typeof UpdateSkillSchema>;
 export const SkillListQuerySchema = PageQuerySchema.extend({
   category: z.string().max(100).optional(),
-  critical: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  critical: BooleanQuerySchema.optional(),
 }).strict();
 
 export const AssessmentSchema = z.object({

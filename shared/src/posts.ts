@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantInputSchema, InstantSchema, IsoDateSchema, PageQuerySchema, UuidSchema } from './common';
+import { BooleanQuerySchema, InstantInputSchema, InstantSchema, IsoDateSchema, PageQuerySchema, UuidSchema } from './common';
 
 export const PostSourceSchema = z.enum(['agency', 'in_house', 'co_authored']);
 export type PostSource = z.infer<typeof PostSourceSchema>;
@@ -44,7 +44,7 @@ export const PostListQuerySchema = PageQuerySchema.extend({
 
 export const POSTS_CSV_HEADER = ['channel', 'published_at', 'source', 'external_id', 'author'] as const;
 
-export const ImportQuerySchema = z.object({ dryRun: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }).strict();
+export const ImportQuerySchema = z.object({ dryRun: BooleanQuerySchema.optional() }).strict();
 export const ImportResultSchema = z.object({
   inserted: z.number().int(),
   duplicates: z.number().int(),

@@ -1,10 +1,11 @@
 import { setupApp } from '../support/app';
 
 type Operation = {
+  operationId?: string;
   summary?: string;
   tags?: string[];
   security?: unknown[];
-  parameters?: { name: string; in: string; required?: boolean }[];
+  parameters?: { name: string; in: string; required?: boolean; schema?: { type?: string; enum?: unknown[] } }[];
   requestBody?: { content: Record<string, { schema: unknown }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: unknown }>; headers?: Record<string, unknown> }>;
 };
@@ -93,20 +94,59 @@ test('When the mounted routes are compared with the document, then each side has
   expect(mountedRoutes().sort()).toEqual(documentedRoutes().sort());
 });
 
-test('When an operation needs a signed-in caller, then it declares bearer and cookie security and a 401 problem', () => {
+test('When an operation needs a signed-in caller, then it declares bearer and cookie security and a 401 problem; public ones declare none', () => {
   for (const route of documentedRoutes()) {
     const [method, path] = route.split(' ') as [string, string];
     const o = op(method, path);
     expect({ route, summary: typeof o.summary, tags: o.tags?.length ?? 0 }).toEqual({ route, summary: 'string', tags: 1 });
     const isPublic = ['post /api/v1/auth/login', 'get /api/v1/health', 'get /api/v1/openapi.json'].includes(route);
     if (isPublic) {
-      expect({ route, security: o.security }).toEqual({ route, security: undefined });
+      expect({ route, security: o.security }).toEqual({ route, security: [] });
     } else {
       expect({ route, security: o.security }).toEqual({ route, security: [{ bearer: [] }, { cookie: [] }] });
       expect({ route, has401: Boolean(o.responses['401']) }).toEqual({ route, has401: true });
     }
   }
   expect(Object.keys(doc.components.securitySchemes ?? {}).sort()).toEqual(['bearer', 'cookie']);
+});
+
+test('When clients are generated, then every operation has its own stable camelCase operationId', () => {
+  const ids = documentedRoutes().map((route) => {
+    const [method, path] = route.split(' ') as [string, string];
+    return op(method, path).operationId;
+  });
+  expect(ids.filter((id) => !/^[a-z][A-Za-z]+$/.test(id ?? ''))).toEqual([]);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(op('get', '/api/v1/plans/{planId}/milestones').operationId).toBe('listMilestones');
+  expect(op('post', '/api/v1/plans/{planId}/milestones').operationId).toBe('createMilestone');
+  expect(op('get', '/api/v1/plans/{planId}/summary').operationId).toBe('getPlanSummary');
+});
+
+test('When an operation is documented, then it lists at least one 4xx problem', () => {
+  for (const route of documentedRoutes()) {
+    const [method, path] = route.split(' ') as [string, string];
+    expect({ route, has4xx: Object.keys(op(method, path).responses).some((s) => s.startsWith('4')) }).toEqual({ route, has4xx: true });
+  }
+});
+
+test('When a query flag is documented, then it is a boolean, and the API takes only "true" and "false" for it', async () => {
+  const flags = [
+    ['/api/v1/plans/{planId}/milestones', 'overdue'],
+    ['/api/v1/plans/{planId}/skills', 'critical'],
+  ] as const;
+  for (const [path, name] of flags) {
+    const param = op('get', path).parameters?.find((p) => p.name === name);
+    expect({ path, name, schema: param?.schema }).toEqual({ path, name, schema: { type: 'boolean' } });
+  }
+  expect(op('post', '/api/v1/plans/{planId}/posts/import').parameters?.find((p) => p.name === 'dryRun')?.schema).toEqual({ type: 'boolean' });
+  const admin = await t.user({ isAdmin: true });
+  const plan = await t.as(admin.token).post('/api/v1/plans').send({ name: 'Flags', brand: 'B', agencyName: 'A', startDate: '2026-01-05', targetExitDate: '2026-06-01' });
+  for (const value of ['true', 'false']) {
+    expect((await t.as(admin.token).get(`/api/v1/plans/${plan.body.id}/milestones?overdue=${value}`)).status).toBe(200);
+  }
+  const refused = await t.as(admin.token).get(`/api/v1/plans/${plan.body.id}/milestones?overdue=yes`);
+  expect(refused.status).toBe(422);
+  expect(refused.body.errors).toEqual([{ path: 'overdue', message: expect.any(String) }]);
 });
 
 test('When an operation can fail, then every 4xx response is described as application/problem+json', () => {

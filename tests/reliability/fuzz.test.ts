@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { PHASES, ProblemSchema } from '@handover/shared';
 import { answerClientErrors } from '../../api/src/http/client-errors';
-import { SessionEntity } from '../../api/src/modules/auth/session.entity';
+import { SessionEntity } from '../../api/src/db/entities/session.entity';
 import { SESSION_PREFIX, newToken, tokenHash } from '../../api/src/modules/auth/tokens';
 import { startApp, type TestApp } from '../support/app';
 import { createAssessment, createHandover, createMilestone, createPerson, createPost, createSkill, moveHandover, planWorld, recordAdoption, type PlanWorld } from '../support/fixtures';

@@ -6,7 +6,7 @@ import { createApp, type Services } from '../../api/src/app';
 import { loadConfig, type Config } from '../../api/src/config';
 import { openDatabase, type Db } from '../../api/src/db/data-source';
 import { hashPassword } from '../../api/src/modules/auth/password';
-import { insertUser } from '../../api/src/modules/auth/auth.service';
+import { insertUser } from '../../api/src/db/repositories/users.repository';
 import { TestClock } from './clock';
 import { late } from './late';
 import { freshDatabase } from './database';

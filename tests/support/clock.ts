@@ -1,4 +1,4 @@
-import type { Clock } from '../../api/src/deps';
+import type { Clock } from '../../api/src/core/clock';
 
 /** A clock tests can set and move; starts at the real now unless told otherwise. */
 export class TestClock implements Clock {

@@ -15,11 +15,12 @@ import pino from 'pino';
 import { createApp } from '../app';
 import { ConfigError, loadConfig } from '../config';
 import { openDatabase, type Db } from '../db/data-source';
-import { roleInPlan } from '../http/access';
-import type { PlanCtx } from '../http/context';
-import { AppError } from '../http/problem';
-import { PlanEntity } from '../modules/plans/plan.entity';
-import { UserEntity } from '../modules/users/user.entity';
+import { AppError } from '../core/app-error';
+import type { PlanCtx } from '../core/context';
+import { roleInPlan } from '../db/repositories/members.repository';
+import { findPlan } from '../db/repositories/plans.repository';
+import { findFirstAdmin, findUserByEmail } from '../db/repositories/users.repository';
+import type { User } from '@handover/shared';
 
 const USAGE = 'usage: npm run import -- --plan <planId> [--as <email>] [--dry-run] <file.csv>';
 
@@ -90,12 +91,8 @@ function progressBar(expected: number, out: NodeJS.WriteStream) {
   return { update: (rows: number) => draw(rows), done: (rows: number) => draw(rows, true), seconds: () => (Date.now() - started) / 1000 };
 }
 
-async function findActor(db: Db, email: string | null): Promise<UserEntity | null> {
-  return db.read((m) => {
-    const repo = m.getRepository(UserEntity);
-    if (email) return repo.findOne({ where: { email: email.trim().toLowerCase() } });
-    return repo.findOne({ where: { isAdmin: true }, order: { createdAt: 'ASC', id: 'ASC' } });
-  });
+async function findActor(db: Db, email: string | null): Promise<User | null> {
+  return db.read((m) => (email ? findUserByEmail(m, email.trim().toLowerCase()) : findFirstAdmin(m)));
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -132,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
     const user = { id: actor.id, email: actor.email, name: actor.name, isAdmin: Boolean(actor.isAdmin) };
     const found = await db.read(async (m) => ({
       role: await roleInPlan(db, m, user, args.plan),
-      plan: await m.getRepository(PlanEntity).findOne({ where: { id: args.plan } }),
+      plan: await findPlan(m, args.plan).catch(() => null),
     }));
     if (!found.role || !found.plan) {
       console.error(`error: no plan ${args.plan} that ${actor.email} belongs to`);
@@ -141,9 +138,9 @@ export async function main(argv: string[]): Promise<number> {
     const { services } = createApp({ db, config, logger: pino({ level: 'silent' }) });
     const ctx: PlanCtx = {
       requestId: `cli-import-${Date.now()}`,
+      clientAddress: 'cli',
       user,
       credential: { kind: 'api-token', id: 'cli' },
-      idempotency: null,
       planId: args.plan,
       role: found.role,
     };

@@ -3,12 +3,17 @@ import path from 'node:path';
 import 'reflect-metadata';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { DatabaseConfig } from '../config';
+import { GenerationCache } from '../core/cache';
+import type { BeforeCommit } from '../core/context';
 import { entities } from './entities';
 import { postgresMigrations, sqliteMigrations } from './migrations';
 import { Mutex } from './mutex';
 import { SnakeNamingStrategy } from './naming';
 
 export type Dialect = DatabaseConfig['dialect'];
+
+/** A unit of work's handle on the database: what repositories take as their first argument. */
+export type Tx = EntityManager;
 
 /** The one place that knows which database is underneath. */
 export function createDataSource(db: DatabaseConfig, options: { synchronize?: boolean } = {}): DataSource {
@@ -51,6 +56,7 @@ export function createDataSource(db: DatabaseConfig, options: { synchronize?: bo
 export class Db {
   private readonly mutex = new Mutex();
   private readonly statements = new Map<string, import('better-sqlite3').Statement>();
+  private readonly caches = new Map<string, GenerationCache<unknown>>();
 
   constructor(
     readonly dataSource: DataSource,
@@ -66,17 +72,44 @@ export class Db {
    * One transaction. On PostgreSQL a transaction that loses a deadlock (40P01) or a serialization
    * conflict (40001) has changed nothing, so it is run again, after a short random pause, instead
    * of failing the request: `fn` must therefore do nothing outside the database that cannot repeat.
+   *
+   * `beforeCommit` (the request's, see RequestCtx) runs inside the first transaction that commits,
+   * after `fn`, with what `fn` returned: the idempotency wrapper stores a response this way, so the
+   * change and the stored response stand or fall together.
    */
-  async write<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
-    if (this.dialect === 'sqlite') return this.mutex.run(() => this.dataSource.transaction(fn));
+  async write<T>(fn: (m: EntityManager) => Promise<T>, beforeCommit?: BeforeCommit): Promise<T> {
+    const pending = beforeCommit && !beforeCommit.done ? beforeCommit : undefined;
+    const work = pending
+      ? async (m: EntityManager) => {
+          const result = await fn(m);
+          await pending.run(m, result);
+          return result;
+        }
+      : fn;
+    const committed = <R>(result: R): R => {
+      if (pending) pending.done = true;
+      return result;
+    };
+    if (this.dialect === 'sqlite') return committed(await this.mutex.run(() => this.dataSource.transaction(work)));
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(fn);
+        return committed(await this.dataSource.transaction(work));
       } catch (error) {
         if (attempt >= WRITE_ATTEMPTS || !isRetryableConflict(error)) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** attempt));
       }
     }
+  }
+
+  /**
+   * The named cache of this database (created on first use with its bound). Enabled on SQLite only,
+   * where this process is the one writer; on PostgreSQL other processes write too and nothing here
+   * would hear of it, so every cache is off (docs/architecture.md#the-cache-rule).
+   */
+  cache<V>(name: string, maxEntries: number): GenerationCache<V> {
+    let cache = this.caches.get(name);
+    if (!cache) this.caches.set(name, (cache = new GenerationCache<unknown>(maxEntries, this.dialect === 'sqlite')));
+    return cache as GenerationCache<V>;
   }
 
   /**

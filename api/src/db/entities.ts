@@ -1,18 +1,18 @@
-import { ActivityEntity } from '../modules/activity/activity.entity';
-import { ApiTokenEntity } from '../modules/auth/api-token.entity';
-import { SessionEntity } from '../modules/auth/session.entity';
-import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.entity';
-import { MilestoneDependencyEntity, MilestoneEntity } from '../modules/milestones/milestone.entity';
-import { PlanMemberEntity } from '../modules/plans/plan-member.entity';
-import { PlanEntity } from '../modules/plans/plan.entity';
-import { UserEntity } from '../modules/users/user.entity';
-import { PersonEntity } from '../modules/people/person.entity';
-import { SkillEntity } from '../modules/skills/skill.entity';
-import { AssessmentEntity } from '../modules/skills/assessment.entity';
-import { HandoverEntity, HandoverTransitionEntity } from '../modules/handovers/handover.entity';
-import { PostDailyCountEntity, PostEntity, PostWeeklyCountEntity } from '../modules/posts/post.entity';
-import { AdoptionSampleEntity } from '../modules/adoption/adoption-sample.entity';
-import { RateLimitEntity } from '../modules/rate-limit/rate-limit.entity';
+import { ActivityEntity } from './entities/activity.entity';
+import { AdoptionSampleEntity } from './entities/adoption-sample.entity';
+import { ApiTokenEntity } from './entities/api-token.entity';
+import { AssessmentEntity } from './entities/assessment.entity';
+import { HandoverEntity, HandoverTransitionEntity } from './entities/handover.entity';
+import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
+import { MilestoneDependencyEntity, MilestoneEntity } from './entities/milestone.entity';
+import { PersonEntity } from './entities/person.entity';
+import { PlanMemberEntity } from './entities/plan-member.entity';
+import { PlanEntity } from './entities/plan.entity';
+import { PostDailyCountEntity, PostEntity, PostWeeklyCountEntity } from './entities/post.entity';
+import { RateLimitEntity } from './entities/rate-limit.entity';
+import { SessionEntity } from './entities/session.entity';
+import { SkillEntity } from './entities/skill.entity';
+import { UserEntity } from './entities/user.entity';
 
 export const entities = [
   UserEntity,

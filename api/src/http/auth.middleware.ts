@@ -1,16 +1,8 @@
+import { parse as parseCookies } from 'cookie';
 import type { RequestHandler } from 'express';
+import type { RequestCtx } from '../core/context';
 import type { AuthService } from '../modules/auth/auth.service';
 import { SESSION_COOKIE } from '../modules/auth/tokens';
-import type { RequestCtx } from './context';
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
 
 /** Resolves the caller from `Authorization: Bearer` or the session cookie; routes decide whether it is required. */
 export function authenticate(auth: AuthService): RequestHandler {
@@ -18,7 +10,7 @@ export function authenticate(auth: AuthService): RequestHandler {
     const ctx = res.locals.ctx as RequestCtx;
     const header = req.get('authorization');
     const bearer = header?.match(/^Bearer\s+(\S+)\s*$/i)?.[1];
-    const token = bearer ?? cookieValue(req.headers.cookie, SESSION_COOKIE);
+    const token = bearer ?? (req.headers.cookie ? parseCookies(req.headers.cookie, { decode: rawValue })[SESSION_COOKIE] : undefined);
     if (token) {
       const found = await auth.authenticate(token);
       if (found) {
@@ -29,3 +21,6 @@ export function authenticate(auth: AuthService): RequestHandler {
     next();
   };
 }
+
+/** Session tokens are base64url: taken as sent, never percent-decoded (as before the cookie library). */
+const rawValue = (value: string) => value;

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError, badRequest, payloadTooLarge, unsupportedMediaType } from './problem';
+import { AppError, badRequest, payloadTooLarge, unsupportedMediaType } from '../core/app-error';
 
 export function sendProblem(req: Request, res: Response, error: AppError): void {
   if (error.headers) res.set(error.headers);

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Activity, ActivityListQuery, Page } from '@handover/shared';
-import type { EntityManager } from 'typeorm';
-import type { Deps } from '../../deps';
-import type { PlanCtx, UserCtx } from '../../http/context';
-import { ActivityEntity } from './activity.entity';
+import type { PlanCtx, UserCtx } from '../../core/context';
+import { newId } from '../../core/ids';
+import type { Tx } from '../../db/data-source';
+import { insertActivity, listActivity } from '../../db/repositories/activity.repository';
+import type { Deps } from '../deps';
 
 export type ActivityEntry = {
   action: string;
@@ -25,9 +25,9 @@ export class ActivityService {
   }
 
   /** Call inside the write transaction of the change it describes. */
-  async record(m: EntityManager, ctx: UserCtx, planId: string | null, entry: ActivityEntry): Promise<void> {
-    await m.getRepository(ActivityEntity).insert({
-      id: randomUUID(),
+  async record(m: Tx, ctx: UserCtx, planId: string | null, entry: ActivityEntry): Promise<void> {
+    await insertActivity(m, {
+      id: newId(),
       planId,
       at: this.nextAt(),
       actorId: ctx.user.id,
@@ -39,37 +39,13 @@ export class ActivityService {
     });
   }
 
-  async list(ctx: PlanCtx, q: ActivityListQuery): Promise<Page<Activity>> {
-    return this.deps.db.read(async (m) => {
-      const qb = m
-        .getRepository(ActivityEntity)
-        .createQueryBuilder('a')
-        .where('a.plan_id = :planId', { planId: ctx.planId });
-      if (q.entity) qb.andWhere('a.entity = :entity', { entity: q.entity });
-      if (q.action) qb.andWhere('a.action = :action', { action: q.action });
-      if (q.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: q.entityId });
-      if (q.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: q.actorId });
-      const [rows, total] = await qb
-        .orderBy('a.at', 'DESC')
-        .addOrderBy('a.id', 'DESC')
-        .take(q.limit)
-        .skip(q.offset)
-        .getManyAndCount();
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          at: r.at,
-          actor: { id: r.actorId, email: r.actorEmail },
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entityId,
-          changes: JSON.parse(r.changes) as Record<string, unknown>,
-        })),
-        total,
-        limit: q.limit,
-        offset: q.offset,
-      };
-    });
+  /** record() for a change inside the caller's plan, in one line. */
+  log(m: Tx, ctx: PlanCtx, action: string, entity: string, entityId: string | null, changes: Record<string, unknown>): Promise<void> {
+    return this.record(m, ctx, ctx.planId, { action, entity, entityId, changes });
+  }
+
+  list(ctx: PlanCtx, q: ActivityListQuery): Promise<Page<Activity>> {
+    return this.deps.db.read((m) => listActivity(m, ctx.planId, q));
   }
 }
 

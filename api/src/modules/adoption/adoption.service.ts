@@ -1,94 +1,56 @@
 import type { AdoptionListQuery, AdoptionSample, CreateAdoptionSchema } from '@handover/shared';
 import type { z } from 'zod';
-import type { Deps } from '../../deps';
-import type { PlanCtx } from '../../http/context';
-import { notFound } from '../../http/problem';
-import { diff, type ActivityService } from '../activity/activity.service';
-import { adoptionSnapshot, toAdoptionSample } from './adoption.mapper';
-import { AdoptionSampleEntity } from './adoption-sample.entity';
+import { notFound } from '../../core/app-error';
+import type { PlanCtx } from '../../core/context';
+import { adoptionSnapshot } from '../../db/repositories/adoption.mapper';
+import {
+  deleteAdoptionWeek,
+  findAdoptionWeek,
+  insertAdoptionWeek,
+  listAdoption,
+  updateAdoptionWeek,
+} from '../../db/repositories/adoption.repository';
+import { diff } from '../activity/activity.service';
+import { ResourceService } from '../service';
 
-export class AdoptionService {
-  constructor(
-    private readonly deps: Deps,
-    private readonly activity: ActivityService,
-  ) {}
-
+export class AdoptionService extends ResourceService {
   /** The weekly series, oldest first, optionally from/to a week (inclusive). */
   async list(ctx: PlanCtx, q: AdoptionListQuery): Promise<{ items: AdoptionSample[] }> {
-    return this.deps.db.read(async (m) => {
-      const qb = m
-        .getRepository(AdoptionSampleEntity)
-        .createQueryBuilder('a')
-        .where('a.plan_id = :planId', { planId: ctx.planId });
-      if (q.from) qb.andWhere('a.week_start >= :from', { from: q.from });
-      if (q.to) qb.andWhere('a.week_start <= :to', { to: q.to });
-      const rows = await qb.orderBy('a.week_start', 'ASC').getMany();
-      return { items: rows.map(toAdoptionSample) };
-    });
+    return { items: await this.deps.db.read((m) => listAdoption(m, ctx.planId, q)) };
   }
 
-  /** One sample per week: posting a week again replaces it. `created` tells the router 201 from 200. */
-  async put(
-    ctx: PlanCtx,
-    input: z.output<typeof CreateAdoptionSchema>,
-  ): Promise<{ sample: AdoptionSample; created: boolean }> {
-    return this.deps.db.write(async (m) => {
+  /** One sample per week: posting a week again replaces it. `created` tells the route 201 from 200. */
+  async put(ctx: PlanCtx, input: z.output<typeof CreateAdoptionSchema>): Promise<{ sample: AdoptionSample; created: boolean }> {
+    return this.write(ctx, async (m) => {
       // Two first posts of one week must not both insert.
       await this.deps.db.lockPlan(m, ctx.planId);
-      const repo = m.getRepository(AdoptionSampleEntity);
-      const existing = await repo.findOne({ where: { planId: ctx.planId, weekStart: input.weekStart } });
+      const existing = await findAdoptionWeek(m, ctx.planId, input.weekStart);
       const now = this.deps.clock.now().toISOString();
-      const values = {
-        activeUsers: input.activeUsers,
-        totalStaff: input.totalStaff,
-        source: input.source ?? null,
-      };
+      const figures = { activeUsers: input.activeUsers, totalStaff: input.totalStaff, source: input.source ?? null, updatedAt: now };
       if (!existing) {
-        const row: AdoptionSampleEntity = {
-          planId: ctx.planId,
-          weekStart: input.weekStart,
-          ...values,
-          createdAt: now,
-          updatedAt: now,
-        };
-        await repo.insert(row);
-        const sample = toAdoptionSample(row);
-        await this.activity.record(m, ctx, ctx.planId, {
-          action: 'create',
-          entity: 'adoption',
-          entityId: input.weekStart,
-          changes: adoptionSnapshot(sample),
-        });
+        const sample = await insertAdoptionWeek(m, ctx.planId, input.weekStart, figures);
+        await this.activity.log(m, ctx, 'create', 'adoption', input.weekStart, adoptionSnapshot(sample));
         return { sample, created: true };
       }
-      const before = toAdoptionSample(existing);
-      const after = toAdoptionSample({ ...existing, ...values, updatedAt: now });
+      const { createdAt: _c, ...before } = existing;
+      const { updatedAt: _u, ...values } = figures;
+      const share = values.totalStaff > 0 ? values.activeUsers / values.totalStaff : 0;
+      const after: AdoptionSample = { ...before, ...values, share, updatedAt: now };
       const changes = diff(adoptionSnapshot(before), adoptionSnapshot(after));
       // The same figures again change nothing and write nothing.
       if (!Object.keys(changes).length) return { sample: before, created: false };
-      await repo.update({ planId: ctx.planId, weekStart: input.weekStart }, { ...values, updatedAt: now });
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'replace',
-        entity: 'adoption',
-        entityId: input.weekStart,
-        changes,
-      });
+      await updateAdoptionWeek(m, ctx.planId, input.weekStart, figures);
+      await this.activity.log(m, ctx, 'replace', 'adoption', input.weekStart, changes);
       return { sample: after, created: false };
     });
   }
 
   async remove(ctx: PlanCtx, weekStart: string): Promise<void> {
-    await this.deps.db.write(async (m) => {
-      const repo = m.getRepository(AdoptionSampleEntity);
-      const existing = await repo.findOne({ where: { planId: ctx.planId, weekStart } });
+    await this.write(ctx, async (m) => {
+      const existing = await findAdoptionWeek(m, ctx.planId, weekStart);
       if (!existing) throw notFound('adoption sample');
-      await repo.delete({ planId: ctx.planId, weekStart });
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'delete',
-        entity: 'adoption',
-        entityId: weekStart,
-        changes: adoptionSnapshot(toAdoptionSample(existing)),
-      });
+      await deleteAdoptionWeek(m, ctx.planId, weekStart);
+      await this.activity.log(m, ctx, 'delete', 'adoption', weekStart, adoptionSnapshot(existing));
     });
   }
 }

@@ -4,10 +4,9 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { INSTANT_MESSAGE, POSTS_CSV_HEADER, PostSourceSchema, normalizeInstant } from '@handover/shared';
-import type { EntityManager } from 'typeorm';
-import type { Db } from '../../db/data-source';
-import { uuidv7 } from '../../db/ids';
-import { AppError, forbidden, payloadTooLarge, unprocessable, type FieldError } from '../../http/problem';
+import { AppError, forbidden, payloadTooLarge, unprocessable, type FieldError } from '../../core/app-error';
+import type { Db, Tx } from '../../db/data-source';
+import { postInserter, type PostRow } from '../../db/repositories/post-import.repository';
 import { CsvSyntaxError, readCsv } from './csv-reader';
 import { RollupDelta } from './rollups';
 
@@ -18,13 +17,7 @@ const BATCH = 500;
 const SOURCES = new Set<string>(PostSourceSchema.options);
 const NUL_MESSAGE = 'must not contain the NUL character';
 
-export type PostRow = {
-  channel: string;
-  publishedAt: string;
-  source: string;
-  externalId: string | null;
-  author: string | null;
-};
+export type { PostRow };
 
 /**
  * The rules of CreatePostSchema, written out for speed: a million rows go through here.
@@ -76,60 +69,6 @@ export async function spool(body: Readable): Promise<{ file: string; bytes: numb
   return { file, bytes, cleanup };
 }
 
-type Inserter = {
-  /** Insert, skipping duplicates of (plan, channel, externalId), and count what was stored into `delta`. */
-  insert(rows: PostRow[], delta: RollupDelta): Promise<void>;
-};
-
-function inserter(db: Db, m: EntityManager, planId: string, createdAt: string): Inserter {
-  if (db.dialect === 'sqlite') {
-    // The TypeORM transaction is open on this same connection, so these statements run inside it.
-    const conn = (db.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database })
-      .databaseConnection;
-    const stmt = conn.prepare(
-      `INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    );
-    return {
-      insert: async (rows, delta) => {
-        for (const r of rows) {
-          if (stmt.run(uuidv7(), planId, r.channel, r.publishedAt, r.source, r.externalId, r.author, createdAt).changes > 0) {
-            delta.add(r.publishedAt.slice(0, 10), r.channel, r.source);
-          }
-        }
-      },
-    };
-  }
-  // The database counts what it stored per day, channel and source, so a handful of rows come
-  // back per batch instead of one per post.
-  return {
-    insert: async (rows, delta) => {
-      const cols: string[][] = [[], [], [], [], [], []];
-      for (const r of rows) {
-        cols[0]!.push(uuidv7());
-        cols[1]!.push(r.channel);
-        cols[2]!.push(r.publishedAt);
-        cols[3]!.push(r.source);
-        cols[4]!.push(r.externalId as string);
-        cols[5]!.push(r.author as string);
-      }
-      const stored: Array<{ day: string; channel: string; source: string; n: string | number }> = await m.query(
-        `WITH stored AS (
-           INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, created_at)
-           SELECT id, $7, channel, published_at, source, external_id, author, $8
-           FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[])
-             AS t(id, channel, published_at, source, external_id, author)
-           ON CONFLICT DO NOTHING
-           RETURNING published_at, channel, source
-         )
-         SELECT substr(published_at, 1, 10) AS day, channel, source, COUNT(*) AS n FROM stored GROUP BY 1, 2, 3`,
-        [...cols, planId, createdAt],
-      );
-      for (const s of stored) delta.add(s.day, s.channel, s.source, Number(s.n));
-    },
-  };
-}
-
 function headerColumns(record: string[]): number[] | FieldError {
   const names = record.map((h) => h.trim().toLowerCase());
   const columns = POSTS_CSV_HEADER.map((name) => names.indexOf(name));
@@ -155,11 +94,12 @@ export type ImportRun = {
  */
 export async function runImport(
   db: Db,
-  m: EntityManager,
+  m: Tx,
   options: { file: string; planId: string; agencyOnly: boolean; now: string; onProgress?: (rows: number) => void },
 ): Promise<ImportRun> {
-  const insert = inserter(db, m, options.planId, options.now);
+  const inserter = postInserter(db, m, options.planId, options.now);
   const delta = new RollupDelta();
+  const stored = (day: string, channel: string, source: string, n: number) => delta.add(day, channel, source, n);
   const errors: FieldError[] = [];
   let badRows = 0;
   let columns: number[] | null = null;
@@ -174,7 +114,7 @@ export async function runImport(
     const rows = batch;
     batch = [];
     const previous = writing;
-    writing = previous.then(() => insert.insert(rows, delta));
+    writing = previous.then(() => inserter.insert(rows, stored));
     writing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     await previous;
   };

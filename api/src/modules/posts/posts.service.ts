@@ -1,8 +1,10 @@
+import type { Readable } from 'node:stream';
 import {
   IntervalSchema,
   POSTS_CSV_HEADER,
   addDays,
   addMonths,
+  can,
   daysBetween,
   firstOfMonth,
   mondayOf,
@@ -11,28 +13,30 @@ import {
   type Interval,
   type Page,
   type Post,
-  type PostSource,
   type Share,
 } from '@handover/shared';
-import type { Response } from 'express';
-import type { Readable } from 'node:stream';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { z } from 'zod';
-import { isUniqueViolation } from '../../db/data-source';
-import { uuidv7 } from '../../db/ids';
-import type { Deps } from '../../deps';
-import { can } from '../../http/access';
-import type { PlanCtx } from '../../http/context';
-import { conflict, forbidden, notFound, unprocessable } from '../../http/problem';
-import type { ActivityService } from '../activity/activity.service';
-import type { IdempotencyService } from '../idempotency/idempotency.service';
+import { conflict, forbidden, notFound, unprocessable } from '../../core/app-error';
+import { today } from '../../core/clock';
+import type { PlanCtx } from '../../core/context';
+import { newId } from '../../core/ids';
+import { isUniqueViolation, type Tx } from '../../db/data-source';
+import {
+  deletePost,
+  exportPage,
+  externalIdTaken,
+  findPost,
+  insertPost,
+  listPosts,
+  type ExportCursor,
+  type PostFilters,
+} from '../../db/repositories/posts.repository';
+import { ResourceService } from '../service';
 import { csvRow } from './csv';
-import { PostEntity } from './post.entity';
-import { toPost } from './post.mapper';
 import { runImport, spool } from './post-import';
 import { RollupDelta, periodStarts, sharePoints } from './rollups';
 
-export type PostFilters = { source?: PostSource; channel?: string; from?: string; to?: string };
+export type { PostFilters };
 
 /** Share queries are bounded so one request cannot ask for centuries of zeros. */
 export const MAX_SHARE_POINTS = 520;
@@ -44,105 +48,61 @@ class DryRunRollback extends Error {
   }
 }
 
-export class PostsService {
-  constructor(
-    private readonly deps: Deps,
-    private readonly activity: ActivityService,
-    private readonly idempotency: IdempotencyService,
-  ) {}
-
-  private assertMayRecord(ctx: PlanCtx, source: string, where = ''): void {
-    if (ctx.role === 'agency' && source !== 'agency') {
-      throw forbidden(`${where}Agency staff may record only posts with source agency.`);
-    }
-  }
+export class PostsService extends ResourceService {
+  /** Exports being written right now; each one's iterator ends (and this goes down) when its reply ends. */
+  openExports = 0;
 
   async create(ctx: PlanCtx, input: z.output<typeof CreatePostSchema>): Promise<Post> {
-    this.assertMayRecord(ctx, input.source);
-    const now = this.deps.clock.now().toISOString();
-    const row: PostEntity = {
-      id: uuidv7(),
+    if (!can(ctx.role, 'recordAnySource') && input.source !== 'agency') {
+      throw forbidden('Agency staff may record only posts with source agency.');
+    }
+    const post: Post = {
+      id: newId(),
       planId: ctx.planId,
       channel: input.channel,
       publishedAt: input.publishedAt,
       source: input.source,
       externalId: input.externalId ?? null,
       author: input.author || null,
-      createdAt: now,
+      createdAt: this.deps.clock.now().toISOString(),
     };
     try {
-      return await this.deps.db.write(async (m) => {
-        if (row.externalId && (await m.getRepository(PostEntity).exists({
-          where: { planId: ctx.planId, channel: row.channel, externalId: row.externalId },
-        }))) {
-          throw duplicate(row);
-        }
-        await m.getRepository(PostEntity).insert(row);
-        const delta = new RollupDelta();
-        delta.add(row.publishedAt.slice(0, 10), row.channel, row.source, 1);
-        await delta.apply(this.deps.db, m, ctx.planId);
-        const dto = toPost(row);
-        await this.activity.record(m, ctx, ctx.planId, {
-          action: 'create',
-          entity: 'post',
-          entityId: row.id,
-          changes: { channel: dto.channel, publishedAt: dto.publishedAt, source: dto.source, externalId: dto.externalId },
-        });
-        await this.idempotency.remember(m, ctx, dto);
-        return dto;
+      return await this.write(ctx, async (m) => {
+        if (post.externalId && (await externalIdTaken(m, ctx.planId, post.channel, post.externalId))) throw duplicate(post);
+        await insertPost(m, post);
+        await this.applyDelta(m, ctx.planId, post, 1);
+        const { channel, publishedAt, source, externalId } = post;
+        await this.activity.log(m, ctx, 'create', 'post', post.id, { channel, publishedAt, source, externalId });
+        return post;
       });
     } catch (error) {
       // A concurrent writer stored the same (channel, externalId) first.
-      if (isUniqueViolation(error)) throw duplicate(row);
+      if (isUniqueViolation(error)) throw duplicate(post);
       throw error;
     }
   }
 
-  async get(ctx: PlanCtx, id: string): Promise<Post> {
-    const row = await this.deps.db.read((m) => m.getRepository(PostEntity).findOne({ where: { id, planId: ctx.planId } }));
-    if (!row) throw notFound('post');
-    return toPost(row);
+  private async applyDelta(m: Tx, planId: string, post: Post, delta: number): Promise<void> {
+    const rollup = new RollupDelta();
+    rollup.add(post.publishedAt.slice(0, 10), post.channel, post.source, delta);
+    await rollup.apply(this.deps.db, m, planId);
   }
 
-  async list(ctx: PlanCtx, q: PostFilters & { limit: number; offset: number }): Promise<Page<Post>> {
-    return this.deps.db.read(async (m) => {
-      const qb = this.filtered(m, ctx.planId, q);
-      const total = await qb.clone().getCount();
-      const rows = await qb
-        .orderBy('p.published_at', 'DESC')
-        .addOrderBy('p.id', 'DESC')
-        .limit(q.limit)
-        .offset(q.offset)
-        .getMany();
-      return { items: rows.map(toPost), total, limit: q.limit, offset: q.offset };
-    });
+  get(ctx: PlanCtx, id: string): Promise<Post> {
+    return this.deps.db.read((m) => findPost(m, ctx.planId, id));
   }
 
-  private filtered(m: EntityManager, planId: string, q: PostFilters): SelectQueryBuilder<PostEntity> {
-    const qb = m.getRepository(PostEntity).createQueryBuilder('p').where('p.plan_id = :planId', { planId });
-    if (q.source) qb.andWhere('p.source = :source', { source: q.source });
-    if (q.channel) qb.andWhere('p.channel = :channel', { channel: q.channel.trim().toLowerCase() });
-    if (q.from) qb.andWhere('p.published_at >= :from', { from: `${q.from}T00:00:00.000Z` });
-    if (q.to) qb.andWhere('p.published_at < :to', { to: `${addDays(q.to, 1)}T00:00:00.000Z` });
-    return qb;
+  list(ctx: PlanCtx, q: PostFilters & { limit: number; offset: number }): Promise<Page<Post>> {
+    return this.deps.db.read((m) => listPosts(m, ctx.planId, q));
   }
 
   async remove(ctx: PlanCtx, id: string): Promise<void> {
-    await this.deps.db.write(async (m) => {
-      const repo = m.getRepository(PostEntity);
-      const row = await repo.findOne({ where: { id, planId: ctx.planId } });
-      if (!row) throw notFound('post');
-      const result = await repo.delete({ id, planId: ctx.planId });
-      if (!result.affected) throw notFound('post'); // deleted by a concurrent request
-      const delta = new RollupDelta();
-      delta.add(row.publishedAt.slice(0, 10), row.channel, row.source, -1);
-      await delta.apply(this.deps.db, m, ctx.planId);
-      await this.activity.record(m, ctx, ctx.planId, {
-        action: 'delete',
-        entity: 'post',
-        entityId: id,
-        changes: { channel: row.channel, publishedAt: row.publishedAt, source: row.source, externalId: row.externalId },
-      });
+    await this.write(ctx, async (m) => {
+      const post = await findPost(m, ctx.planId, id);
+      if (!(await deletePost(m, ctx.planId, id))) throw notFound('post'); // deleted by a concurrent request
+      await this.applyDelta(m, ctx.planId, post, -1);
+      const { channel, publishedAt, source, externalId } = post;
+      await this.activity.log(m, ctx, 'delete', 'post', id, { channel, publishedAt, source, externalId });
     });
   }
 
@@ -150,11 +110,7 @@ export class PostsService {
    * CSV import: spooled to disk, then parsed, validated and inserted in one transaction. All or
    * nothing; a dry run does the same work and rolls back, so its counts are exact.
    */
-  async importCsv(
-    ctx: PlanCtx,
-    body: Readable,
-    options: { dryRun: boolean; onProgress?: (rows: number) => void },
-  ): Promise<ImportResult> {
+  async importCsv(ctx: PlanCtx, body: Readable, options: { dryRun: boolean; onProgress?: (rows: number) => void }): Promise<ImportResult> {
     const upload = await spool(body);
     try {
       return await this.importFile(ctx, upload.file, options);
@@ -163,31 +119,20 @@ export class PostsService {
     }
   }
 
-  async importFile(
-    ctx: PlanCtx,
-    file: string,
-    options: { dryRun: boolean; onProgress?: (rows: number) => void },
-  ): Promise<ImportResult> {
-    if (!can(ctx, 'recordPosts')) throw forbidden();
+  async importFile(ctx: PlanCtx, file: string, options: { dryRun: boolean; onProgress?: (rows: number) => void }): Promise<ImportResult> {
+    if (!can(ctx.role, 'recordPosts')) throw forbidden();
     try {
-      return await this.deps.db.write(async (m) => {
+      return await this.write(ctx, async (m) => {
         const run = await runImport(this.deps.db, m, {
           file,
           planId: ctx.planId,
-          agencyOnly: ctx.role === 'agency',
+          agencyOnly: !can(ctx.role, 'recordAnySource'),
           now: this.deps.clock.now().toISOString(),
           onProgress: options.onProgress,
         });
-        if (options.dryRun) {
-          throw new DryRunRollback({ inserted: 0, duplicates: run.duplicates, valid: run.inserted, dryRun: true });
-        }
+        if (options.dryRun) throw new DryRunRollback({ inserted: 0, duplicates: run.duplicates, valid: run.inserted, dryRun: true });
         await run.delta.apply(this.deps.db, m, ctx.planId);
-        await this.activity.record(m, ctx, ctx.planId, {
-          action: 'import',
-          entity: 'post',
-          entityId: null,
-          changes: { rows: run.rows, inserted: run.inserted, duplicates: run.duplicates },
-        });
+        await this.activity.log(m, ctx, 'import', 'post', null, { rows: run.rows, inserted: run.inserted, duplicates: run.duplicates });
         return { inserted: run.inserted, duplicates: run.duplicates, valid: run.inserted, dryRun: false };
       });
     } catch (error) {
@@ -196,47 +141,39 @@ export class PostsService {
     }
   }
 
-  /** Stream the ledger as CSV, a page at a time, in the import's column order. */
-  async exportCsv(ctx: PlanCtx, q: PostFilters, res: Response): Promise<void> {
-    res.status(200);
-    res.set({
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="posts-${ctx.planId}.csv"`,
-      'Cache-Control': 'no-store',
-    });
-    res.write(csvRow([...POSTS_CSV_HEADER]));
-    let after: { publishedAt: string; id: string } | null = null;
-    for (;;) {
-      const page: PostEntity[] = await this.deps.db.read((m) => {
-        const qb = this.filtered(m, ctx.planId, q);
-        if (after) {
-          qb.andWhere('(p.published_at > :afterAt OR (p.published_at = :afterAt AND p.id > :afterId))', {
-            afterAt: after.publishedAt,
-            afterId: after.id,
-          });
-        }
-        return qb.orderBy('p.published_at', 'ASC').addOrderBy('p.id', 'ASC').limit(EXPORT_PAGE).getMany();
-      });
-      let chunk = '';
-      for (const p of page) chunk += csvRow([p.channel, p.publishedAt, p.source, p.externalId, p.author]);
-      if (chunk && !res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-      if (page.length < EXPORT_PAGE || res.destroyed) break;
-      const last = page[page.length - 1]!;
-      after = { publishedAt: last.publishedAt, id: last.id };
+  /**
+   * The ledger as CSV chunks, a page at a time, in the import's column order. Pulled by the edge:
+   * nothing is read before the client takes the last chunk, and when the client goes away the
+   * iteration is ended (its `finally` runs) and nothing stays behind.
+   */
+  async *exportCsv(ctx: PlanCtx, q: PostFilters): AsyncGenerator<string> {
+    this.openExports += 1;
+    try {
+      yield csvRow([...POSTS_CSV_HEADER]);
+      let after: ExportCursor | null = null;
+      for (;;) {
+        const cursor: ExportCursor | null = after;
+        const page: Post[] = await this.deps.db.read((m) => exportPage(m, ctx.planId, q, cursor, EXPORT_PAGE));
+        let chunk = '';
+        for (const p of page) chunk += csvRow([p.channel, p.publishedAt, p.source, p.externalId, p.author]);
+        if (chunk) yield chunk;
+        if (page.length < EXPORT_PAGE) return;
+        const last = page[page.length - 1]!;
+        after = { publishedAt: last.publishedAt, id: last.id };
+      }
+    } finally {
+      this.openExports -= 1;
     }
-    res.end();
   }
 
   async share(ctx: PlanCtx, q: { interval: Interval; from?: string; to?: string; channel?: string }): Promise<Share> {
     const interval = IntervalSchema.parse(q.interval);
-    const today = this.deps.clock.now().toISOString().slice(0, 10);
-    const to = q.to ?? (q.from && q.from > today ? q.from : today);
+    const now = today(this.deps.clock);
+    const to = q.to ?? (q.from && q.from > now ? q.from : now);
     const from = q.from ?? (interval === 'week' ? addDays(mondayOf(to), -7 * 11) : addMonths(firstOfMonth(to), -11));
     if (from > to) throw unprocessable([{ path: 'from', message: 'must not be after to' }]);
     const span = interval === 'week' ? Math.floor(daysBetween(mondayOf(from), to) / 7) + 1 : monthsBetween(from, to) + 1;
-    if (span > MAX_SHARE_POINTS) {
-      throw unprocessable([{ path: 'from', message: `at most ${MAX_SHARE_POINTS} periods per request` }]);
-    }
+    if (span > MAX_SHARE_POINTS) throw unprocessable([{ path: 'from', message: `at most ${MAX_SHARE_POINTS} periods per request` }]);
     const starts = periodStarts(interval, from, to);
     const points = await this.deps.db.read((m) => sharePoints(this.deps.db, m, ctx.planId, interval, starts, q.channel));
     return { interval, points };

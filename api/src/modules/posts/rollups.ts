@@ -1,8 +1,6 @@
 import { addDays, addMonths, firstOfMonth, mondayOf, type Interval, type PostSource, type SharePoint } from '@handover/shared';
-import type { EntityManager } from 'typeorm';
-import type { Db } from '../../db/data-source';
-
-type Row = { period: string; channel: string; source: string; delta: number };
+import type { Db, Tx } from '../../db/data-source';
+import { countsBySourceRows, periodCountRows, upsertRollups, type RollupRow } from '../../db/repositories/rollups.repository';
 
 /**
  * Collects rollup deltas for one transaction and writes them in one ordered pass, to the daily
@@ -29,8 +27,8 @@ export class RollupDelta {
    * then weekly, each in sorted key order, so two concurrent writers on PostgreSQL lock rollup
    * rows in the same order and cannot deadlock on them.
    */
-  async apply(db: Db, m: EntityManager, planId: string): Promise<void> {
-    const daily: Row[] = [];
+  async apply(db: Db, m: Tx, planId: string): Promise<void> {
+    const daily: RollupRow[] = [];
     const weekly = new Map<string, number>();
     const mondays = new Map<string, string>();
     for (const [key, delta] of this.deltas) {
@@ -42,72 +40,26 @@ export class RollupDelta {
       const weekKey = JSON.stringify([monday, channel, source]);
       weekly.set(weekKey, (weekly.get(weekKey) ?? 0) + delta);
     }
-    const weeks: Row[] = [];
+    const weeks: RollupRow[] = [];
     for (const [key, delta] of weekly) {
       if (delta === 0) continue;
       const [week, channel, source] = JSON.parse(key) as [string, string, string];
       weeks.push({ period: week, channel, source, delta });
     }
-    await upsert(db, m, planId, 'post_daily_counts', 'day', sortRows(daily));
-    await upsert(db, m, planId, 'post_weekly_counts', 'week', sortRows(weeks));
+    await upsertRollups(db, m, planId, 'post_daily_counts', 'day', sortRows(daily));
+    await upsertRollups(db, m, planId, 'post_weekly_counts', 'week', sortRows(weeks));
   }
 }
 
-const rowKey = (r: Row) => `${r.period}\u0000${r.channel}\u0000${r.source}`;
-const sortRows = (rows: Row[]) => rows.sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : rowKey(a) > rowKey(b) ? 1 : 0));
-
-async function upsert(db: Db, m: EntityManager, planId: string, table: string, column: string, rows: Row[]): Promise<void> {
-  const p = (i: number) => db.param(i);
-  for (let start = 0; start < rows.length; start += 200) {
-    const chunk = rows.slice(start, start + 200);
-    const values: unknown[] = [];
-    const tuples = chunk.map((r, i) => {
-      values.push(planId, r.period, r.channel, r.source, r.delta);
-      const b = i * 5;
-      return `(${p(b + 1)}, ${p(b + 2)}, ${p(b + 3)}, ${p(b + 4)}, ${p(b + 5)})`;
-    });
-    await m.query(
-      `INSERT INTO ${table} (plan_id, ${column}, channel, source, count) VALUES ${tuples.join(', ')}
-       ON CONFLICT (plan_id, ${column}, channel, source) DO UPDATE SET count = ${table}.count + excluded.count`,
-      values,
-    );
-  }
-  // Drop the rows this transaction brought to zero, and only those: it already holds their locks,
-  // so the delete cannot wait on (or deadlock with) another writer's rows.
-  const lowered = rows.filter((r) => r.delta < 0);
-  for (let start = 0; start < lowered.length; start += 200) {
-    const chunk = lowered.slice(start, start + 200);
-    const values: unknown[] = [planId];
-    const keys = chunk.map((r, i) => {
-      values.push(r.period, r.channel, r.source);
-      return `(${column} = ${p(3 * i + 2)} AND channel = ${p(3 * i + 3)} AND source = ${p(3 * i + 4)})`;
-    });
-    await m.query(`DELETE FROM ${table} WHERE plan_id = ${p(1)} AND count <= 0 AND (${keys.join(' OR ')})`, values);
-  }
-}
+const rowKey = (r: RollupRow) => `${r.period}\u0000${r.channel}\u0000${r.source}`;
+const sortRows = (rows: RollupRow[]) => rows.sort((a, b) => (rowKey(a) < rowKey(b) ? -1 : rowKey(a) > rowKey(b) ? 1 : 0));
 
 export type SourceCounts = { agency: number; inHouse: number; coAuthored: number; total: number };
 
-/**
- * Posts per source with publishedAt in [fromDay, toDayExclusive), summed by the database over the
- * daily rows: three numbers come back however many days and channels there are.
- */
-export async function countsBySource(
-  db: Db,
-  m: EntityManager,
-  planId: string,
-  fromDay: string,
-  toDayExclusive: string,
-): Promise<SourceCounts> {
-  const p = (i: number) => db.param(i);
-  const rows = await db.rows(
-    m,
-    `SELECT source, SUM(count) FROM post_daily_counts
-     WHERE plan_id = ${p(1)} AND day >= ${p(2)} AND day < ${p(3)} GROUP BY source`,
-    [planId, fromDay, toDayExclusive],
-  );
+/** Posts per source with publishedAt in [fromDay, toDayExclusive): three numbers however many days and channels. */
+export async function countsBySource(db: Db, m: Tx, planId: string, fromDay: string, toDayExclusive: string): Promise<SourceCounts> {
   const out: SourceCounts = { agency: 0, inHouse: 0, coAuthored: 0, total: 0 };
-  for (const [source, count] of rows) {
+  for (const [source, count] of await countsBySourceRows(db, m, planId, fromDay, toDayExclusive)) {
     const n = Number(count);
     if (source === 'agency') out.agency += n;
     else if (source === 'in_house') out.inHouse += n;
@@ -154,36 +106,10 @@ export function bucket(starts: string[], counts: PeriodCounts[]): SharePoint[] {
   return [...points.values()];
 }
 
-/**
- * Share points for the given period starts, summed per period and source by the database: weeks
- * from the weekly rows, months from the daily rows grouped by their `YYYY-MM` prefix. Either way
- * at most periods x 3 rows come back, so the cost does not grow with the ledger.
- */
-export async function sharePoints(
-  db: Db,
-  m: EntityManager,
-  planId: string,
-  interval: Interval,
-  starts: string[],
-  channel?: string,
-): Promise<SharePoint[]> {
+/** Share points for the given period starts (docs/domain.md#share), summed per period and source by the database. */
+export async function sharePoints(db: Db, m: Tx, planId: string, interval: Interval, starts: string[], channel?: string): Promise<SharePoint[]> {
   if (!starts.length) return [];
-  const p = (i: number) => db.param(i);
-  const from = starts[0]!;
-  const to = periodEnd(interval, starts[starts.length - 1]!);
-  const params: unknown[] = [planId, from, to];
-  let filter = '';
-  if (channel !== undefined) {
-    params.push(channel.trim().toLowerCase());
-    filter = ` AND channel = ${p(4)}`;
-  }
-  const sql =
-    interval === 'week'
-      ? `SELECT week, source, SUM(count) FROM post_weekly_counts
-         WHERE plan_id = ${p(1)} AND week >= ${p(2)} AND week < ${p(3)}${filter} GROUP BY week, source`
-      : `SELECT substr(day, 1, 7), source, SUM(count) FROM post_daily_counts
-         WHERE plan_id = ${p(1)} AND day >= ${p(2)} AND day < ${p(3)}${filter} GROUP BY substr(day, 1, 7), source`;
-  const rows = await db.rows(m, sql, params);
+  const rows = await periodCountRows(db, m, planId, interval, starts[0]!, periodEnd(interval, starts[starts.length - 1]!), channel);
   return bucket(
     starts,
     rows.map(([period, source, count]) => ({

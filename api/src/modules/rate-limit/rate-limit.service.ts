@@ -1,7 +1,8 @@
-import type { Deps } from '../../deps';
-import { tooManyRequests } from '../../http/problem';
+import { tooManyRequests } from '../../core/app-error';
+import { countOne, deleteCounter, fullCounters, type Counter } from '../../db/repositories/rate-limit.repository';
+import type { Deps } from '../deps';
 
-export type Limit = { scope: string; subject: string };
+export type Limit = Counter;
 export type Policy = { max: number; windowMs: number };
 
 /** Failed sign-ins: ten per account and, separately, ten per client address in fifteen minutes. */
@@ -23,17 +24,9 @@ export class RateLimiter {
     const db = this.deps.db;
     const now = this.deps.clock.now().getTime();
     const cutoff = new Date(now - this.policy.windowMs).toISOString();
-    const p = (i: number) => db.param(i);
-    const rows: Array<{ window_start: string }> = await db.read((m) =>
-      m.query(
-        `SELECT window_start FROM rate_limits
-         WHERE (${limits.map((_, i) => `(scope = ${p(2 * i + 1)} AND subject = ${p(2 * i + 2)})`).join(' OR ')})
-           AND window_start > ${p(2 * limits.length + 1)} AND count >= ${p(2 * limits.length + 2)}`,
-        [...limits.flatMap((l) => [l.scope, l.subject]), cutoff, this.policy.max],
-      ),
-    );
-    if (!rows.length) return;
-    const reopens = Math.max(...rows.map((r) => new Date(r.window_start).getTime() + this.policy.windowMs));
+    const starts = await db.read((m) => fullCounters(db, m, limits, cutoff, this.policy.max));
+    if (!starts.length) return;
+    const reopens = Math.max(...starts.map((s) => new Date(s).getTime() + this.policy.windowMs));
     throw tooManyRequests(Math.max(1, Math.ceil((reopens - now) / 1000)), detail);
   }
 
@@ -42,29 +35,17 @@ export class RateLimiter {
     const db = this.deps.db;
     const now = this.deps.clock.now();
     const cutoff = new Date(now.getTime() - this.policy.windowMs).toISOString();
-    const p = (i: number) => db.param(i);
     await db.write(async (m) => {
       // A fixed order, so two processes counting the same pair lock rows in the same order.
-      for (const l of sorted(limits)) {
-        await m.query(
-          `INSERT INTO rate_limits (scope, subject, window_start, count) VALUES (${p(1)}, ${p(2)}, ${p(3)}, 1)
-           ON CONFLICT (scope, subject) DO UPDATE SET
-             count = CASE WHEN rate_limits.window_start <= ${p(4)} THEN 1 ELSE rate_limits.count + 1 END,
-             window_start = CASE WHEN rate_limits.window_start <= ${p(5)} THEN excluded.window_start ELSE rate_limits.window_start END`,
-          [l.scope, l.subject, now.toISOString(), cutoff, cutoff],
-        );
-      }
+      for (const l of sorted(limits)) await countOne(db, m, l, now.toISOString(), cutoff);
     });
   }
 
   /** Forget these counters (and only these). */
   async reset(limits: Limit[]): Promise<void> {
     const db = this.deps.db;
-    const p = (i: number) => db.param(i);
     await db.write(async (m) => {
-      for (const l of sorted(limits)) {
-        await m.query(`DELETE FROM rate_limits WHERE scope = ${p(1)} AND subject = ${p(2)}`, [l.scope, l.subject]);
-      }
+      for (const l of sorted(limits)) await deleteCounter(db, m, l);
     });
   }
 }

@@ -31,7 +31,7 @@ const FORECAST_WEEKS = 8;
 /** Projections further out than this are not projections: treat as none. */
 const MAX_PROJECTION_WEEKS = 52 * 50;
 
-/** DESIGN §5 "Summary", as a pure function of its inputs. */
+/** The summary (docs/domain.md#readiness, #gates and #forecast), as a pure function of its inputs. */
 export function computeSummary(input: SummaryInputs): Summary {
   const { asOf, targets } = input;
 

@@ -1,42 +1,29 @@
 import { HandoverStatusSchema, addDays, mondayOf, type HandoverStatus, type Summary } from '@handover/shared';
-import type { Deps } from '../../deps';
-import type { PlanCtx } from '../../http/context';
-import { AdoptionSampleEntity } from '../adoption/adoption-sample.entity';
-import { HandoverEntity } from '../handovers/handover.entity';
-import { MilestoneEntity } from '../milestones/milestone.entity';
-import { findPlan } from '../plans/plans.service';
-import { toPlan } from '../plans/plan.mapper';
+import { today } from '../../core/clock';
+import type { PlanCtx } from '../../core/context';
+import { latestAdoption } from '../../db/repositories/adoption.repository';
+import { handoverStatusCounts } from '../../db/repositories/handovers.repository';
+import { milestoneFigures } from '../../db/repositories/milestones.repository';
+import { findPlan } from '../../db/repositories/plans.repository';
+import type { Deps } from '../deps';
 import { countsBySource, sharePoints } from '../posts/rollups';
 import { computeCoverage } from '../skills/coverage';
 import { computeSummary } from './readiness';
-import { LessThanOrEqual } from 'typeorm';
 
 export class SummaryService {
   constructor(private readonly deps: Deps) {}
 
+  /** Everything the summary needs, read in one unit of work through each resource's repository, then computed. */
   async summary(ctx: PlanCtx, asOfParam?: string): Promise<Summary> {
-    const asOf = asOfParam ?? this.deps.clock.now().toISOString().slice(0, 10);
+    const asOf = asOfParam ?? today(this.deps.clock);
     const db = this.deps.db;
     const inputs = await db.read(async (m) => {
-      const plan = toPlan(await findPlan(m, ctx.planId));
-      const milestones = await m.getRepository(MilestoneEntity).find({
-        where: { planId: ctx.planId },
-        select: { status: true, dueDate: true, weight: true },
-      });
+      const plan = await findPlan(m, ctx.planId);
+      const milestones = await milestoneFigures(m, ctx.planId);
       const coverage = await computeCoverage(db, m, ctx.planId);
       const windowCounts = await countsBySource(db, m, ctx.planId, addDays(asOf, -28), asOf);
-      const handoverRows: Array<{ status: string; count: string | number }> = await m
-        .getRepository(HandoverEntity)
-        .createQueryBuilder('h')
-        .select('h.status', 'status')
-        .addSelect('COUNT(*)', 'count')
-        .where('h.plan_id = :planId', { planId: ctx.planId })
-        .groupBy('h.status')
-        .getRawMany();
-      const latest = await m.getRepository(AdoptionSampleEntity).findOne({
-        where: { planId: ctx.planId, weekStart: LessThanOrEqual(asOf) },
-        order: { weekStart: 'DESC' },
-      });
+      const handoverRows = await handoverStatusCounts(m, ctx.planId);
+      const latest = await latestAdoption(m, ctx.planId, asOf);
       const currentMonday = mondayOf(asOf);
       const weeks = Math.max(8, plan.targets.sustainWeeks);
       const starts = Array.from({ length: weeks }, (_, i) => addDays(currentMonday, -7 * (weeks - i)));
@@ -45,16 +32,14 @@ export class SummaryService {
         asOf,
         targets: plan.targets,
         targetExitDate: plan.targetExitDate,
-        milestones: milestones.map((x) => ({ status: x.status, dueDate: x.dueDate, weight: Number(x.weight) })),
+        milestones,
         coverage,
         window: { total: windowCounts.total, inHouse: windowCounts.inHouse },
         handoverStatuses: handoverRows.flatMap((r) => {
           const status = HandoverStatusSchema.safeParse(r.status);
-          return status.success ? [{ status: status.data as HandoverStatus, count: Number(r.count) }] : [];
+          return status.success ? [{ status: status.data as HandoverStatus, count: r.count }] : [];
         }),
-        latestAdoption: latest
-          ? { weekStart: latest.weekStart, share: Number(latest.activeUsers) / Number(latest.totalStaff) }
-          : null,
+        latestAdoption: latest ? { weekStart: latest.weekStart, share: latest.share } : null,
         completeWeeks,
         currentMonday,
       };

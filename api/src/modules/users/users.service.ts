@@ -1,28 +1,20 @@
 import type { CreateUserSchema, Page, PageQuery, User } from '@handover/shared';
 import type { z } from 'zod';
+import { conflict } from '../../core/app-error';
+import type { UserCtx } from '../../core/context';
 import { isUniqueViolation } from '../../db/data-source';
-import type { Deps } from '../../deps';
-import type { UserCtx } from '../../http/context';
-import { conflict } from '../../http/problem';
-import type { ActivityService } from '../activity/activity.service';
-import { insertUser } from '../auth/auth.service';
+import { emailTaken, insertUser, listUsers } from '../../db/repositories/users.repository';
 import { hashPassword } from '../auth/password';
-import { UserEntity } from './user.entity';
-import { toUser } from './user.mapper';
+import { ResourceService } from '../service';
 
-export class UsersService {
-  constructor(
-    private readonly deps: Deps,
-    private readonly activity: ActivityService,
-  ) {}
+const duplicate = () => conflict('A user with this email already exists.', 'duplicate');
 
+export class UsersService extends ResourceService {
   async create(ctx: UserCtx, input: z.output<typeof CreateUserSchema>): Promise<User> {
     const passwordHash = await hashPassword(input.password);
     try {
-      return await this.deps.db.write(async (m) => {
-        if (await m.getRepository(UserEntity).exists({ where: { email: input.email } })) {
-          throw conflict('A user with this email already exists.', 'duplicate');
-        }
+      return await this.write(ctx, async (m) => {
+        if (await emailTaken(m, input.email)) throw duplicate();
         const user = await insertUser(
           m,
           { email: input.email, name: input.name, passwordHash, isAdmin: input.isAdmin ?? false },
@@ -34,23 +26,15 @@ export class UsersService {
           entityId: user.id,
           changes: { email: user.email, name: user.name, isAdmin: user.isAdmin },
         });
-        return toUser(user);
+        return user;
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict('A user with this email already exists.', 'duplicate');
+      if (isUniqueViolation(error)) throw duplicate();
       throw error;
     }
   }
 
-  async list(q: PageQuery & { email?: string }): Promise<Page<User>> {
-    return this.deps.db.read(async (m) => {
-      const [rows, total] = await m.getRepository(UserEntity).findAndCount({
-        where: q.email ? { email: q.email.toLowerCase() } : {},
-        order: { email: 'ASC' },
-        take: q.limit,
-        skip: q.offset,
-      });
-      return { items: rows.map(toUser), total, limit: q.limit, offset: q.offset };
-    });
+  list(q: PageQuery & { email?: string }): Promise<Page<User>> {
+    return this.deps.db.read((m) => listUsers(m, q));
   }
 }

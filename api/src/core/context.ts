@@ -1,0 +1,28 @@
+import type { EffectiveRole } from '@handover/shared';
+
+export type { EffectiveRole };
+
+export type AuthUser = { id: string; email: string; name: string; isAdmin: boolean };
+
+export type Credential = { kind: 'session' | 'api-token'; id: string };
+
+/** Who is asking, as the edge established it; services receive this, never the HTTP request. */
+export type RequestCtx = {
+  requestId: string;
+  /** The client's address (behind a trusted proxy, the one it names): sign-in rate limits count per address. */
+  clientAddress: string;
+  user: AuthUser | null;
+  credential: Credential | null;
+  /**
+   * Set by the edge for a request that must store its response with its change (Idempotency-Key):
+   * the request's first write transaction runs it just before committing.
+   */
+  beforeCommit?: BeforeCommit;
+};
+
+/** Work for a write transaction to do just before it commits, with the transaction and what it returned. */
+export type BeforeCommit = { run: (tx: unknown, result: unknown) => Promise<void>; done: boolean };
+
+export type UserCtx = RequestCtx & { user: AuthUser; credential: Credential };
+
+export type PlanCtx = UserCtx & { planId: string; role: EffectiveRole };

@@ -1,0 +1,19 @@
+import { Entity } from 'typeorm';
+import { DateColumn, IdColumn, InstantColumn, IntColumn, RealColumn, TextColumn } from '../columns';
+
+@Entity('plans')
+export class PlanEntity {
+  @IdColumn() id!: string;
+  @TextColumn(200) name!: string;
+  @TextColumn(200) brand!: string;
+  @TextColumn(200) agencyName!: string;
+  @DateColumn() startDate!: string;
+  @DateColumn() targetExitDate!: string;
+  @DateColumn({ nullable: true }) contractEndDate!: string | null;
+  @RealColumn() targetInHouseShare!: number;
+  @IntColumn() targetSustainWeeks!: number;
+  @RealColumn() targetInternalAdoption!: number;
+  @IntColumn() version!: number;
+  @InstantColumn() createdAt!: string;
+  @InstantColumn() updatedAt!: string;
+}

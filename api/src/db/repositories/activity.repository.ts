@@ -1,0 +1,26 @@
+import type { Activity, ActivityListQuery, Page } from '@handover/shared';
+import type { Tx } from '../data-source';
+import { ActivityEntity } from '../entities/activity.entity';
+import { pageFrom } from './common';
+
+export async function insertActivity(m: Tx, entry: ActivityEntity): Promise<void> {
+  await m.getRepository(ActivityEntity).insert(entry);
+}
+
+/** A plan's log, newest first, with the list's filters. */
+export function listActivity(m: Tx, planId: string, q: ActivityListQuery): Promise<Page<Activity>> {
+  const qb = m.getRepository(ActivityEntity).createQueryBuilder('a').where('a.plan_id = :planId', { planId });
+  if (q.entity) qb.andWhere('a.entity = :entity', { entity: q.entity });
+  if (q.action) qb.andWhere('a.action = :action', { action: q.action });
+  if (q.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: q.entityId });
+  if (q.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: q.actorId });
+  return pageFrom(qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC'), q, (r) => ({
+    id: r.id,
+    at: r.at,
+    actor: { id: r.actorId, email: r.actorEmail },
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entityId,
+    changes: JSON.parse(r.changes) as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,44 @@
+import type { AdoptionListQuery, AdoptionSample } from '@handover/shared';
+import { LessThanOrEqual } from 'typeorm';
+import type { Tx } from '../data-source';
+import { AdoptionSampleEntity } from '../entities/adoption-sample.entity';
+import { toAdoptionSample } from './adoption.mapper';
+
+/** The weekly series, oldest first, optionally from/to a week (inclusive). */
+export async function listAdoption(m: Tx, planId: string, q: AdoptionListQuery): Promise<AdoptionSample[]> {
+  const qb = m.getRepository(AdoptionSampleEntity).createQueryBuilder('a').where('a.plan_id = :planId', { planId });
+  if (q.from) qb.andWhere('a.week_start >= :from', { from: q.from });
+  if (q.to) qb.andWhere('a.week_start <= :to', { to: q.to });
+  return (await qb.orderBy('a.week_start', 'ASC').getMany()).map(toAdoptionSample);
+}
+
+/** The sample of one week, with when it was first recorded. */
+export async function findAdoptionWeek(m: Tx, planId: string, weekStart: string): Promise<(AdoptionSample & { createdAt: string }) | null> {
+  const row = await m.getRepository(AdoptionSampleEntity).findOne({ where: { planId, weekStart } });
+  return row && { ...toAdoptionSample(row), createdAt: row.createdAt };
+}
+
+/** The latest sample on or before a date. */
+export async function latestAdoption(m: Tx, planId: string, asOf: string): Promise<AdoptionSample | null> {
+  const row = await m.getRepository(AdoptionSampleEntity).findOne({
+    where: { planId, weekStart: LessThanOrEqual(asOf) },
+    order: { weekStart: 'DESC' },
+  });
+  return row && toAdoptionSample(row);
+}
+
+type Figures = { activeUsers: number; totalStaff: number; source: string | null; updatedAt: string };
+
+export async function insertAdoptionWeek(m: Tx, planId: string, weekStart: string, figures: Figures): Promise<AdoptionSample> {
+  const row: AdoptionSampleEntity = { planId, weekStart, ...figures, createdAt: figures.updatedAt };
+  await m.getRepository(AdoptionSampleEntity).insert(row);
+  return toAdoptionSample(row);
+}
+
+export async function updateAdoptionWeek(m: Tx, planId: string, weekStart: string, figures: Figures): Promise<void> {
+  await m.getRepository(AdoptionSampleEntity).update({ planId, weekStart }, figures);
+}
+
+export async function deleteAdoptionWeek(m: Tx, planId: string, weekStart: string): Promise<void> {
+  await m.getRepository(AdoptionSampleEntity).delete({ planId, weekStart });
+}

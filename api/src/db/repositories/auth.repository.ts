@@ -1,0 +1,102 @@
+import type { ApiToken } from '@handover/shared';
+import { IsNull } from 'typeorm';
+import type { AuthUser } from '../../core/context';
+import type { Db, Tx } from '../data-source';
+import { ApiTokenEntity } from '../entities/api-token.entity';
+import { SessionEntity } from '../entities/session.entity';
+
+/** A session as the hot path reads it: [sessionId, lastSeenAt, expiresAt, revokedAt, ...user]. */
+export type SessionRow = unknown[];
+
+/** One indexed lookup as raw rows: this runs before every authenticated call. */
+export async function sessionRowByHash(db: Db, m: Tx, hash: string): Promise<SessionRow | undefined> {
+  const rows = await db.rows(
+    m,
+    `SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.revoked_at, u.id AS user_id, u.email, u.name, u.is_admin
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${db.param(1)}`,
+    [hash],
+  );
+  return rows[0];
+}
+
+/** [tokenId, lastUsedAt, ...user] of a live API token. */
+export async function apiTokenRowByHash(db: Db, m: Tx, hash: string): Promise<unknown[] | undefined> {
+  const rows = await db.rows(
+    m,
+    `SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.email, u.name, u.is_admin
+     FROM api_tokens t JOIN users u ON u.id = t.user_id
+     WHERE t.token_hash = ${db.param(1)} AND t.revoked_at IS NULL`,
+    [hash],
+  );
+  return rows[0];
+}
+
+/** [id, email, name, is_admin] as read raw; SQLite stores booleans as 0/1. */
+export const userFromRow = ([id, email, name, isAdmin]: unknown[]): AuthUser => ({
+  id: id as string,
+  email: email as string,
+  name: name as string,
+  isAdmin: isAdmin === true || isAdmin === 1 || isAdmin === '1',
+});
+
+export async function insertSession(m: Tx, session: SessionEntity): Promise<void> {
+  await m.getRepository(SessionEntity).insert(session);
+}
+
+export async function touchSession(m: Tx, id: string, at: string): Promise<void> {
+  await m.getRepository(SessionEntity).update({ id }, { lastSeenAt: at });
+}
+
+export async function touchApiToken(m: Tx, id: string, at: string): Promise<void> {
+  await m.getRepository(ApiTokenEntity).update({ id }, { lastUsedAt: at });
+}
+
+export async function revokeCredential(m: Tx, kind: 'session' | 'api-token', id: string, at: string): Promise<void> {
+  if (kind === 'session') await m.getRepository(SessionEntity).update({ id }, { revokedAt: at });
+  else await m.getRepository(ApiTokenEntity).update({ id }, { revokedAt: at });
+}
+
+/** Revoke every live session of a user but one (pass '' to keep none). */
+export async function revokeOtherSessions(m: Tx, userId: string, keepId: string, at: string): Promise<void> {
+  await m
+    .getRepository(SessionEntity)
+    .createQueryBuilder()
+    .update()
+    .set({ revokedAt: at })
+    .where('user_id = :userId AND revoked_at IS NULL AND id <> :keepId', { userId, keepId })
+    .execute();
+}
+
+/** Delete sessions expired, idle since `idleCutoff`, or revoked before `revokedCutoff`; how many went. */
+export async function deleteDeadSessions(m: Tx, cutoffs: { now: string; idleCutoff: string; revokedCutoff: string }): Promise<number> {
+  const result = await m
+    .getRepository(SessionEntity)
+    .createQueryBuilder()
+    .delete()
+    .where('expires_at <= :now OR last_seen_at <= :idleCutoff OR revoked_at <= :revokedCutoff', cutoffs)
+    .execute();
+  return result.affected ?? 0;
+}
+
+export async function insertApiToken(m: Tx, token: ApiTokenEntity): Promise<void> {
+  await m.getRepository(ApiTokenEntity).insert(token);
+}
+
+export async function listLiveApiTokens(m: Tx, userId: string): Promise<ApiToken[]> {
+  const rows = await m.getRepository(ApiTokenEntity).find({
+    where: { userId, revokedAt: IsNull() },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+  return rows.map((t) => ({ id: t.id, name: t.name, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt }));
+}
+
+export const liveApiTokenExists = (m: Tx, id: string, userId: string): Promise<boolean> =>
+  m.getRepository(ApiTokenEntity).exists({ where: { id, userId, revokedAt: IsNull() } });
+
+/**
+ * Take turns with other processes bootstrapping the first admin at the same moment: on PostgreSQL
+ * an advisory lock for the rest of the transaction (SQLite is already serial).
+ */
+export async function lockBootstrap(db: Db, m: Tx): Promise<void> {
+  if (db.dialect === 'postgres') await m.query('SELECT pg_advisory_xact_lock(7301985)');
+}

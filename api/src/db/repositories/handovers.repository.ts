@@ -1,0 +1,74 @@
+import type { Handover, HandoverListQuerySchema, Page } from '@handover/shared';
+import { In } from 'typeorm';
+import type { z } from 'zod';
+import type { Tx } from '../data-source';
+import { HandoverEntity, HandoverTransitionEntity } from '../entities/handover.entity';
+import { findInPlan, nextSeq, updateIfVersion } from './common';
+import { toHandover } from './handover.mapper';
+
+type HandoverListQuery = z.output<typeof HandoverListQuerySchema>;
+
+export async function listHandovers(m: Tx, planId: string, q: HandoverListQuery): Promise<Page<Handover>> {
+  const qb = m.getRepository(HandoverEntity).createQueryBuilder('h').where('h.plan_id = :planId', { planId });
+  if (q.status) qb.andWhere('h.status = :status', { status: q.status });
+  if (q.channel !== undefined) qb.andWhere('h.channel = :channel', { channel: q.channel });
+  const [rows, total] = await qb
+    .orderBy('h.created_at', 'ASC')
+    .addOrderBy('h.id', 'ASC')
+    .take(q.limit)
+    .skip(q.offset)
+    .getManyAndCount();
+  const history = await historyOf(m, rows.map((r) => r.id));
+  return { items: rows.map((r) => toHandover(r, history.get(r.id) ?? [])), total, limit: q.limit, offset: q.offset };
+}
+
+/** The handover with its history, or 404. */
+export async function findHandover(m: Tx, planId: string, id: string): Promise<Handover> {
+  const row = await findInPlan(m, HandoverEntity, planId, id, 'handover');
+  return toHandover(row, (await historyOf(m, [id])).get(id) ?? []);
+}
+
+export async function insertHandover(m: Tx, h: Handover): Promise<void> {
+  const { history: _h, ...row } = h;
+  await m.getRepository(HandoverEntity).insert(row);
+}
+
+/** Write the handover's fields if it is still at `version`; false when someone else moved it on. */
+export function updateHandoverIfVersion(m: Tx, h: Handover, version: number): Promise<boolean> {
+  const { id, planId, history: _h, createdAt: _c, ...set } = h;
+  return updateIfVersion(m, HandoverEntity, { id, planId }, version, set);
+}
+
+/** Append a step to the handover's history (call under the plan lock: the sequence number is max + 1). */
+export async function appendTransition(m: Tx, step: Omit<HandoverTransitionEntity, 'seq' | 'handover'>): Promise<void> {
+  const seq = await nextSeq(m, HandoverTransitionEntity, 'x.handover_id = :id', { id: step.handoverId });
+  await m.getRepository(HandoverTransitionEntity).insert({ ...step, seq });
+}
+
+export async function deleteHandover(m: Tx, planId: string, id: string): Promise<void> {
+  await m.getRepository(HandoverTransitionEntity).delete({ handoverId: id });
+  await m.getRepository(HandoverEntity).delete({ id, planId });
+}
+
+/** How many handovers of the plan are at each status. */
+export async function handoverStatusCounts(m: Tx, planId: string): Promise<Array<{ status: string; count: number }>> {
+  const rows: Array<{ status: string; count: string | number }> = await m
+    .getRepository(HandoverEntity)
+    .createQueryBuilder('h')
+    .select('h.status', 'status')
+    .addSelect('COUNT(*)', 'count')
+    .where('h.plan_id = :planId', { planId })
+    .groupBy('h.status')
+    .getRawMany();
+  return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+}
+
+async function historyOf(m: Tx, ids: string[]): Promise<Map<string, HandoverTransitionEntity[]>> {
+  const out = new Map<string, HandoverTransitionEntity[]>();
+  if (!ids.length) return out;
+  const rows = await m
+    .getRepository(HandoverTransitionEntity)
+    .find({ where: { handoverId: In(ids) }, order: { handoverId: 'ASC', seq: 'ASC' } });
+  for (const r of rows) out.set(r.handoverId, [...(out.get(r.handoverId) ?? []), r]);
+  return out;
+}

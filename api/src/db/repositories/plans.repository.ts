@@ -1,0 +1,46 @@
+import type { Page, Plan } from '@handover/shared';
+import type { Tx } from '../data-source';
+import { PlanMemberEntity } from '../entities/plan-member.entity';
+import { PlanEntity } from '../entities/plan.entity';
+import { pageFrom, updateIfVersion } from './common';
+import { toPlan } from './plan.mapper';
+import { notFound } from '../../core/app-error';
+
+export async function findPlan(m: Tx, planId: string): Promise<Plan> {
+  const plan = await m.getRepository(PlanEntity).findOne({ where: { id: planId } });
+  if (!plan) throw notFound('plan');
+  return toPlan(plan);
+}
+
+export async function insertPlan(m: Tx, plan: Plan, leads: string[]): Promise<void> {
+  await m.getRepository(PlanEntity).insert({ ...planColumns(plan), id: plan.id, version: plan.version, createdAt: plan.createdAt });
+  for (const userId of leads) {
+    await m.getRepository(PlanMemberEntity).insert({ planId: plan.id, userId, role: 'lead', createdAt: plan.createdAt });
+  }
+}
+
+/** The plans a user belongs to (all of them for an admin), by name. */
+export function listPlans(m: Tx, user: { id: string; isAdmin: boolean }, q: { limit: number; offset: number }): Promise<Page<Plan>> {
+  const qb = m.getRepository(PlanEntity).createQueryBuilder('p');
+  if (!user.isAdmin) {
+    qb.innerJoin(PlanMemberEntity, 'pm', 'pm.plan_id = p.id AND pm.user_id = :userId', { userId: user.id });
+  }
+  return pageFrom(qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC'), q, toPlan);
+}
+
+/** Write the plan's fields if it is still at `version`; false when someone else moved it on. */
+export function updatePlanIfVersion(m: Tx, plan: Plan, version: number): Promise<boolean> {
+  return updateIfVersion(m, PlanEntity, { id: plan.id }, version, { ...planColumns(plan), version: plan.version });
+}
+
+/** The plan's columns besides id, version and createdAt: the targets are stored flat. */
+function planColumns(p: Plan) {
+  const { id: _id, version: _v, createdAt: _c, targets, ...fields } = p;
+  return {
+    ...fields,
+    targetInHouseShare: targets.inHouseShare,
+    targetSustainWeeks: targets.sustainWeeks,
+    targetInternalAdoption: targets.internalAdoption,
+  };
+}
+

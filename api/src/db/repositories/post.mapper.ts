@@ -1,0 +1,13 @@
+import type { Post } from '@handover/shared';
+import type { PostEntity } from '../entities/post.entity';
+
+export const toPost = (p: PostEntity): Post => ({
+  id: p.id,
+  planId: p.planId,
+  channel: p.channel,
+  publishedAt: p.publishedAt,
+  source: p.source as Post['source'],
+  externalId: p.externalId,
+  author: p.author,
+  createdAt: p.createdAt,
+});

@@ -1,0 +1,34 @@
+import type { Config } from '../../config';
+import type { Db } from '../../db/data-source';
+import type { Services } from '../../modules/services';
+import type { AnyRoute } from '../route-spec';
+import { activityRoutes } from './activity.routes';
+import { adoptionRoutes } from './adoption.routes';
+import { authRoutes } from './auth.routes';
+import { handoverRoutes } from './handovers.routes';
+import { metaRoutes } from './meta.routes';
+import { milestoneRoutes } from './milestones.routes';
+import { peopleRoutes } from './people.routes';
+import { planRoutes } from './plans.routes';
+import { postRoutes } from './posts.routes';
+import { skillRoutes } from './skills.routes';
+import { summaryRoutes } from './summary.routes';
+import { userRoutes } from './users.routes';
+
+/** Every route of the API, in mounting order; `document` serves the OpenAPI document built from them. */
+export function allRoutes(services: Services, db: Db, config: Config, document: () => unknown): AnyRoute[] {
+  return [
+    ...authRoutes(services.auth, config.sessionMaxHours),
+    ...userRoutes(services.users),
+    ...planRoutes(services.plans),
+    ...milestoneRoutes(services.milestones),
+    ...activityRoutes(services.activity),
+    ...peopleRoutes(services.people),
+    ...skillRoutes(services.skills),
+    ...handoverRoutes(services.handovers),
+    ...postRoutes(services.posts),
+    ...adoptionRoutes(services.adoption),
+    ...summaryRoutes(services.summary),
+    ...metaRoutes(db, document),
+  ];
+}

@@ -1,0 +1,12 @@
+import { IsoDateSchema, UuidSchema } from '@handover/shared';
+import { z } from 'zod';
+
+/** Path parameters, one schema per path shape. */
+export const PlanParams = z.object({ planId: UuidSchema });
+export const MemberParams = z.object({ planId: UuidSchema, userId: UuidSchema });
+export const MilestoneParams = z.object({ planId: UuidSchema, milestoneId: UuidSchema });
+export const PersonParams = z.object({ planId: UuidSchema, personId: UuidSchema });
+export const SkillParams = z.object({ planId: UuidSchema, skillId: UuidSchema });
+export const HandoverParams = z.object({ planId: UuidSchema, handoverId: UuidSchema });
+export const PostParams = z.object({ planId: UuidSchema, postId: UuidSchema });
+export const WeekParams = z.object({ planId: UuidSchema, weekStart: IsoDateSchema });

@@ -1,0 +1,117 @@
+import {
+  CreatePostSchema,
+  ExportQuerySchema,
+  ImportQuerySchema,
+  ImportResultSchema,
+  PostListQuerySchema,
+  PostSchema,
+  ROUTES,
+  ShareQuerySchema,
+  ShareSchema,
+  pageOf,
+} from '@handover/shared';
+import { z } from 'zod';
+import type { PostsService } from '../../modules/posts/posts.service';
+import { route, type AnyRoute } from '../route-spec';
+import { PlanParams, PostParams } from './params';
+
+export const postRoutes = (posts: PostsService): AnyRoute[] => [
+  // Literal paths first, so /posts/:postId does not swallow them.
+  route({
+    operationId: 'importPosts',
+    method: 'post',
+    path: ROUTES.postsImport,
+    summary: 'Import posts from CSV (channel,published_at,source,external_id,author): all rows or none',
+    tags: ['Posts'],
+    guard: { kind: 'plan', access: 'recordPosts' },
+    params: PlanParams,
+    query: ImportQuerySchema,
+    body: z.string(),
+    bodyType: 'text/csv',
+    response: ImportResultSchema,
+    handler: async ({ query, stream }, ctx) => ({ body: await posts.importCsv(ctx, stream, { dryRun: query.dryRun ?? false }) }),
+  }),
+  route({
+    operationId: 'exportPosts',
+    method: 'get',
+    path: ROUTES.postsExport,
+    summary: 'Export posts as CSV (same columns as the import; formula-like cells escaped)',
+    tags: ['Posts'],
+    guard: { kind: 'plan', access: 'read' },
+    params: PlanParams,
+    query: ExportQuerySchema,
+    response: z.string(),
+    responseType: 'text/csv',
+    handler: async ({ query }, ctx) => ({
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="posts-${ctx.planId}.csv"`,
+        'Cache-Control': 'no-store',
+      },
+      stream: posts.exportCsv(ctx, query),
+    }),
+  }),
+  route({
+    operationId: 'getPostsShare',
+    method: 'get',
+    path: ROUTES.postsShare,
+    summary: 'Posts per week or month by source, with the in-house share; empty periods are zeros',
+    tags: ['Posts'],
+    guard: { kind: 'plan', access: 'read' },
+    params: PlanParams,
+    query: ShareQuerySchema,
+    response: ShareSchema,
+    handler: async ({ query }, ctx) => ({ body: await posts.share(ctx, query) }),
+  }),
+  route({
+    operationId: 'createPost',
+    method: 'post',
+    path: ROUTES.posts,
+    summary: 'Record a published post (agency staff: source agency only)',
+    tags: ['Posts'],
+    guard: { kind: 'plan', access: 'recordPosts' },
+    params: PlanParams,
+    body: CreatePostSchema,
+    status: 201,
+    response: PostSchema,
+    idempotent: true,
+    handler: async ({ body }, ctx) => ({ body: await posts.create(ctx, body) }),
+  }),
+  route({
+    operationId: 'listPosts',
+    method: 'get',
+    path: ROUTES.posts,
+    summary: 'List posts, newest first (filters: source, channel, from, to)',
+    tags: ['Posts'],
+    guard: { kind: 'plan', access: 'read' },
+    params: PlanParams,
+    query: PostListQuerySchema,
+    response: pageOf(PostSchema),
+    handler: async ({ query }, ctx) => ({ body: await posts.list(ctx, query) }),
+  }),
+  route({
+    operationId: 'getPost',
+    method: 'get',
+    path: ROUTES.post,
+    summary: 'Get a post',
+    tags: ['Posts'],
+    guard: { kind: 'plan', access: 'read' },
+    params: PostParams,
+    response: PostSchema,
+    handler: async ({ params }, ctx) => ({ body: await posts.get(ctx, params.postId) }),
+  }),
+  route({
+    operationId: 'deletePost',
+    method: 'delete',
+    path: ROUTES.post,
+    summary: 'Delete a post (leads)',
+    tags: ['Posts'],
+    guard: { kind: 'plan', access: 'edit' },
+    params: PostParams,
+    status: 204,
+    handler: async ({ params }, ctx) => {
+      await posts.remove(ctx, params.postId);
+      return { status: 204 };
+    },
+  }),
+];
