@@ -55,5 +55,17 @@ export const SummarySchema = z.object({
     slope: z.number().nullable(),
     weeks: z.array(z.object({ x: z.number().int(), weekStart: IsoDateSchema, inHouseShare: z.number(), total: z.number().int() })),
   }),
+  /** When every gate can be met, not only the share (docs/domain.md#exit-forecast). */
+  exitForecast: z.object({
+    projectedExitDate: IsoDateSchema.nullable(),
+    onTrack: z.boolean().nullable(),
+    /** The gate whose date is latest: the one holding the exit back. */
+    limitedBy: GateKeySchema.nullable(),
+    /** The date each gate can be met by (asOf when met; null when none can be derived). */
+    components: z.record(GateKeySchema, IsoDateSchema.nullable()),
+    /** Unmet gates without a date: while any is listed there is no projection. */
+    undatedGates: z.array(GateKeySchema),
+  }),
 });
 export type Summary = z.infer<typeof SummarySchema>;
+export type ExitForecast = Summary['exitForecast'];

@@ -24,8 +24,9 @@ function inputs(overrides: Partial<SummaryInputs> = {}): SummaryInputs {
     milestones: [],
     coverage: { items: [], totals: { required: 0, gap: 0, closedShare: 1 } },
     window: { total: 0, inHouse: 0 },
-    handoverStatuses: [],
-    latestAdoption: null,
+    handovers: [],
+    adoptionSamples: [],
+    planStart: '2025-10-01',
     completeWeeks: weeks([null, null, null, null, null, null, null, null]),
     currentMonday,
     ...overrides,
@@ -45,10 +46,10 @@ describe('milestones', () => {
     const s = computeSummary(
       inputs({
         milestones: [
-          { status: 'done', dueDate: '2026-02-01', weight: 3 },
-          { status: 'done', dueDate: '2026-04-01', weight: 1 },
-          { status: 'blocked', dueDate: '2026-03-01', weight: 4 },
-          { status: 'planned', dueDate: '2026-03-25', weight: 2 }, // due on asOf: not overdue
+          { status: 'done', dueDate: '2026-02-01', weight: 3, completedAt: null },
+          { status: 'done', dueDate: '2026-04-01', weight: 1, completedAt: null },
+          { status: 'blocked', dueDate: '2026-03-01', weight: 4, completedAt: null },
+          { status: 'planned', dueDate: '2026-03-25', weight: 2, completedAt: null }, // due on asOf: not overdue
         ],
       }),
     );
@@ -58,7 +59,7 @@ describe('milestones', () => {
   });
 
   test('When every milestone is done, then the gate is met', () => {
-    const s = computeSummary(inputs({ milestones: [{ status: 'done', dueDate: '2026-01-01', weight: 1 }] }));
+    const s = computeSummary(inputs({ milestones: [{ status: 'done', dueDate: '2026-01-01', weight: 1, completedAt: null }] }));
     expect(s.milestones.progress).toBe(1);
     expect(gate(s, 'milestones_done').met).toBe(true);
   });
@@ -81,14 +82,14 @@ describe('posts window and readiness', () => {
     const s = computeSummary(
       inputs({
         milestones: [
-          { status: 'done', dueDate: '2026-01-01', weight: 1 },
-          { status: 'planned', dueDate: '2026-06-01', weight: 1 },
+          { status: 'done', dueDate: '2026-01-01', weight: 1, completedAt: null },
+          { status: 'planned', dueDate: '2026-06-01', weight: 1, completedAt: null },
         ],
         coverage: { items: [], totals: { required: 4, gap: 1, closedShare: 0.75 } },
         window: { total: 20, inHouse: 9 }, // share 0.45 -> 0.5 of target
-        handoverStatuses: [
-          { status: 'accepted', count: 1 },
-          { status: 'shadowing', count: 3 },
+        handovers: [
+          { status: 'accepted', targetDate: null },
+          ...Array.from({ length: 3 }, () => ({ status: 'shadowing' as const, targetDate: null })),
         ],
       }),
     );
@@ -109,7 +110,7 @@ describe('handovers', () => {
   });
 
   test('When all are accepted, then the gate is met', () => {
-    const s = computeSummary(inputs({ handoverStatuses: [{ status: 'accepted', count: 2 }] }));
+    const s = computeSummary(inputs({ handovers: [{ status: 'accepted', targetDate: null }, { status: 'accepted', targetDate: null }] }));
     expect(s.handovers.acceptedShare).toBe(1);
     expect(gate(s, 'handovers_accepted')).toEqual({ key: 'handovers_accepted', met: true, detail: '2 of 2 handovers accepted.' });
   });
@@ -134,9 +135,9 @@ describe('skills and adoption gates', () => {
     const none = computeSummary(inputs());
     expect(none.adoption).toEqual({ latestShare: null, latestWeekStart: null });
     expect(gate(none, 'internal_network').met).toBe(false);
-    const at = computeSummary(inputs({ latestAdoption: { weekStart: '2026-03-16', share: 0.6 } }));
+    const at = computeSummary(inputs({ adoptionSamples: [{ weekStart: '2026-03-16', share: 0.6 }] }));
     expect(gate(at, 'internal_network').met).toBe(true);
-    const below = computeSummary(inputs({ latestAdoption: { weekStart: '2026-03-16', share: 0.59 } }));
+    const below = computeSummary(inputs({ adoptionSamples: [{ weekStart: '2026-03-16', share: 0.59 }] }));
     expect(gate(below, 'internal_network').met).toBe(false);
   });
 });
@@ -205,9 +206,9 @@ describe('posts_share gate and forecast', () => {
   test('When every gate is met, then exitReady is true', () => {
     const s = computeSummary(
       inputs({
-        milestones: [{ status: 'done', dueDate: '2026-01-01', weight: 1 }],
-        handoverStatuses: [{ status: 'accepted', count: 1 }],
-        latestAdoption: { weekStart: '2026-03-16', share: 0.7 },
+        milestones: [{ status: 'done', dueDate: '2026-01-01', weight: 1, completedAt: null }],
+        handovers: [{ status: 'accepted', targetDate: null }],
+        adoptionSamples: [{ weekStart: '2026-03-16', share: 0.7 }],
         completeWeeks: weeks([0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9]),
       }),
     );

@@ -8,18 +8,23 @@ import {
   type Summary,
   type Targets,
 } from '@handover/shared';
+import { exitForecast, firstReaching, leastSquares } from './exit-forecast';
 
 /** Everything the summary is computed from, already read from the database. */
 export type SummaryInputs = {
   asOf: string;
   targets: Targets;
   targetExitDate: string;
-  milestones: Array<{ status: string; dueDate: string; weight: number }>;
+  planStart: string;
+  /** The milestones that existed at asOf, each with its status as it stood then. */
+  milestones: Array<{ status: string; dueDate: string; weight: number; completedAt: string | null }>;
   coverage: Coverage;
   /** Post counts over [asOf − 28 days, asOf). */
   window: { total: number; inHouse: number };
-  handoverStatuses: Array<{ status: HandoverStatus; count: number }>;
-  latestAdoption: { weekStart: string; share: number } | null;
+  /** The handovers that existed at asOf, each at its step then. */
+  handovers: Array<{ status: HandoverStatus; targetDate: string | null }>;
+  /** The latest adoption samples on or before asOf (at most 8), oldest first. */
+  adoptionSamples: Array<{ weekStart: string; share: number }>;
   /** The complete weeks before asOf, oldest first; at least max(8, sustainWeeks) of them. */
   completeWeeks: SharePoint[];
   /** Monday of the week containing asOf. */
@@ -54,7 +59,7 @@ export function computeSummary(input: SummaryInputs): Summary {
   };
 
   const byStatus = Object.fromEntries(HANDOVER_LADDER.map((s) => [s, 0])) as Record<HandoverStatus, number>;
-  for (const h of input.handoverStatuses) byStatus[h.status] += h.count;
+  for (const h of input.handovers) byStatus[h.status] += 1;
   const handoverTotal = Object.values(byStatus).reduce((s, n) => s + n, 0);
   const handovers = {
     total: handoverTotal,
@@ -62,9 +67,10 @@ export function computeSummary(input: SummaryInputs): Summary {
     acceptedShare: handoverTotal === 0 ? 0 : byStatus.accepted / handoverTotal,
   };
 
+  const latestAdoption = input.adoptionSamples.at(-1);
   const adoption = {
-    latestShare: input.latestAdoption?.share ?? null,
-    latestWeekStart: input.latestAdoption?.weekStart ?? null,
+    latestShare: latestAdoption?.share ?? null,
+    latestWeekStart: latestAdoption?.weekStart ?? null,
   };
 
   const components = {
@@ -120,6 +126,7 @@ export function computeSummary(input: SummaryInputs): Summary {
     },
   ];
 
+  const shareForecast = forecast(input, postsGateMet);
   return {
     asOf,
     milestones,
@@ -130,40 +137,47 @@ export function computeSummary(input: SummaryInputs): Summary {
     readiness,
     gates,
     exitReady: gates.every((g) => g.met),
-    forecast: forecast(input, postsGateMet),
+    forecast: shareForecast,
+    exitForecast: exitForecast(gates, {
+      asOf,
+      currentMonday: input.currentMonday,
+      planStart: input.planStart,
+      targetExitDate: input.targetExitDate,
+      sustainWeeks: targets.sustainWeeks,
+      internalAdoptionTarget: targets.internalAdoption,
+      shareProjection: postsGateMet ? null : shareForecast.projectedExitDate,
+      milestones: ms.map((m) => ({ done: m.status === 'done', completedAt: m.completedAt, dueDate: m.dueDate, weight: m.weight })),
+      adoptionSamples: input.adoptionSamples,
+      openHandoverTargets: input.handovers.filter((h) => h.status !== 'accepted').map((h) => h.targetDate),
+      handoverCount: input.handovers.length,
+    }),
   };
 }
 
 /**
- * Least squares over the last 8 complete weeks (x = 0 oldest .. 7; this week is x = 8). The exit week
- * is the first whole x >= 8 where the line reaches the target; its Monday is the projected date.
+ * The share trend (docs/domain.md#forecast): least squares over the last 8 complete weeks that had
+ * posts (x = 0 oldest .. 7; this week is x = 8). The exit week is the first whole x >= 8 where the
+ * line reaches the target; its Monday is the projected date.
  */
 export function forecast(input: SummaryInputs, postsGateMet: boolean): Summary['forecast'] {
   const lastEight = input.completeWeeks.slice(-FORECAST_WEEKS);
   const weeks = lastEight.map((w, x) => ({ x, weekStart: w.periodStart, inHouseShare: w.inHouseShare, total: w.total }));
-  const n = weeks.length;
-  const meanX = weeks.reduce((s, w) => s + w.x, 0) / n;
-  const meanY = weeks.reduce((s, w) => s + w.inHouseShare, 0) / n;
-  const sxx = weeks.reduce((s, w) => s + (w.x - meanX) ** 2, 0);
-  const sxy = weeks.reduce((s, w) => s + (w.x - meanX) * (w.inHouseShare - meanY), 0);
-  const slope = sxx === 0 ? 0 : sxy / sxx;
-  const intercept = meanY - slope * meanX;
+  // A week without posts says nothing about the share: it is left out of the fit, not counted as 0%.
+  const line = leastSquares(weeks.filter((w) => w.total > 0).map((w) => ({ x: w.x, y: w.inHouseShare })));
   const target = input.targets.inHouseShare;
 
   let exitX: number | null = null;
   if (postsGateMet) exitX = FORECAST_WEEKS;
-  else if (slope > 0) {
-    // Smallest whole x >= 8 with a + b·x >= target; the tolerance keeps 9.999999999 from becoming 10.
-    exitX = Math.max(FORECAST_WEEKS, Math.ceil((target - intercept) / slope - 1e-9));
-    if (intercept + slope * exitX < target - 1e-12) exitX += 1;
+  else if (line.slope > 0) {
+    exitX = firstReaching(line, target, FORECAST_WEEKS);
     if (exitX - FORECAST_WEEKS > MAX_PROJECTION_WEEKS) exitX = null;
   }
   const projectedExitDate = exitX === null ? null : addDays(input.currentMonday, 7 * (exitX - FORECAST_WEEKS));
   return {
     projectedExitDate,
     onTrack: projectedExitDate === null ? null : projectedExitDate <= input.targetExitDate,
-    intercept,
-    slope,
+    intercept: line.intercept,
+    slope: line.slope,
     weeks,
   };
 }
