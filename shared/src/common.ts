@@ -19,7 +19,7 @@ export const IsoDateSchema = z
   .refine((v) => v >= MIN_DATE && v <= MAX_DATE, `must be between ${MIN_DATE} and ${MAX_DATE}`);
 
 /** An instant in ISO 8601; any offset is accepted on input, output is always UTC with milliseconds. */
-export const InstantSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+export const InstantSchema = z.iso.datetime({ offset: true, message: 'must be a date and time with its time zone, such as 2026-03-02T10:00:00Z' });
 
 export function isRealDate(value: string): boolean {
   const d = new Date(`${value}T00:00:00.000Z`);
@@ -88,7 +88,7 @@ export function normalizeInstant(value: string): string | null {
   return iso.length === 24 ? iso : null;
 }
 
-export const INSTANT_MESSAGE = 'must be an ISO 8601 date-time with seconds and an offset, e.g. 2026-03-02T10:00:00Z';
+export const INSTANT_MESSAGE = 'must be a date and time with seconds and its time zone, such as 2026-03-02T10:00:00Z';
 
 /** Input instant: validated and normalised to UTC (`2026-03-02T10:00:00.000Z`). */
 export const InstantInputSchema = z.string().transform((value, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantSchema, PageQuerySchema, UuidSchema, text } from './common';
+import { InstantSchema, IsoDateSchema, PageQuerySchema, UuidSchema, text } from './common';
 
 /** The ladder, in order: the agency does it → staff shadow → agency shadows staff → staff own it → a lead accepts. */
 export const HandoverStatusSchema = z.enum(['agency', 'shadowing', 'reverse_shadowing', 'in_house', 'accepted']);
@@ -22,6 +22,8 @@ export const HandoverSchema = z.object({
   channel: z.string().nullable(),
   description: z.string().nullable(),
   status: HandoverStatusSchema,
+  /** When the team means to have it accepted; dates the handovers gate in the exit forecast. */
+  targetDate: IsoDateSchema.nullable(),
   history: z.array(TransitionSchema),
   version: z.number().int(),
   createdAt: InstantSchema,
@@ -33,20 +35,33 @@ const fields = {
   title: text(200),
   channel: text(50).nullable(),
   description: z.string().trim().max(5000, 'must be at most 5000 characters').nullable(),
+  targetDate: IsoDateSchema.nullable(),
 };
 export const CreateHandoverSchema = z
-  .object({ title: fields.title, channel: fields.channel.optional(), description: fields.description.optional() })
+  .object({
+    title: fields.title,
+    channel: fields.channel.optional(),
+    description: fields.description.optional(),
+    targetDate: fields.targetDate.optional(),
+  })
   .strict();
 export type CreateHandover = z.input<typeof CreateHandoverSchema>;
 export const UpdateHandoverSchema = z.object(fields).partial().strict();
 export type UpdateHandover = z.input<typeof UpdateHandoverSchema>;
 
 export const CreateTransitionSchema = z
-  .object({ to: HandoverStatusSchema, note: z.string().trim().max(2000, 'must be at most 2000 characters').nullable().optional() })
+  .object({
+    to: HandoverStatusSchema,
+    /** The step the client saw: when the handover is no longer there the move is refused (409), so a double click moves one step. */
+    from: HandoverStatusSchema.optional(),
+    note: z.string().trim().max(2000, 'must be at most 2000 characters').nullable().optional(),
+  })
   .strict();
 export type CreateTransition = z.input<typeof CreateTransitionSchema>;
 
 export const HandoverListQuerySchema = PageQuerySchema.extend({
   status: HandoverStatusSchema.optional(),
   channel: z.string().max(50).optional(),
+  /** Each handover at its step on that day, leaving out those logged later (docs/domain.md#as-of). */
+  asOf: IsoDateSchema.optional(),
 }).strict();

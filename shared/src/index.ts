@@ -9,6 +9,7 @@ export * from './people';
 export * from './handovers';
 export * from './posts';
 export * from './adoption';
+export * from './gates';
 export * from './summary';
 export * from './dates';
 export * from './permissions';

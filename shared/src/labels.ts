@@ -2,7 +2,7 @@ import type { HandoverStatus } from './handovers';
 import type { Phase } from './milestones';
 import type { PostSource } from './posts';
 import type { EffectiveRole } from './permissions';
-import type { GateKey } from './summary';
+import type { GateKey } from './gates';
 
 /** The words people read for each value; every page uses these, so they never disagree. */
 export const PHASE_LABELS: Record<Phase, string> = {

@@ -61,5 +61,7 @@ export const MilestoneListQuerySchema = PageQuerySchema.extend({
   phase: PhaseSchema.optional(),
   status: MilestoneStatusSchema.optional(),
   overdue: BooleanQuerySchema.optional(),
+  /** The milestones as they stood at the end of that day (docs/domain.md#as-of); overdue is judged on it. */
+  asOf: IsoDateSchema.optional(),
 }).strict();
 export type MilestoneListQuery = z.output<typeof MilestoneListQuerySchema>;

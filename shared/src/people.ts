@@ -76,7 +76,7 @@ export const CreateAssessmentSchema = z
     personId: UuidSchema,
     skillId: UuidSchema,
     level: LevelSchema,
-    assessedAt: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+    assessedAt: z.iso.datetime({ offset: true, message: 'must be a date and time with its time zone, such as 2026-03-02T10:00:00Z' }).optional(),
     note: z.string().trim().max(2000, 'must be at most 2000 characters').nullable().optional(),
   })
   .strict();

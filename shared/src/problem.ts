@@ -36,6 +36,8 @@ export const PROBLEM_TYPES = [
   'conflict',
   'duplicate',
   'invalid-transition',
+  'stale-transition',
+  'last-lead',
   'unmet-dependency',
   'has-dependents',
   'precondition-failed',

@@ -4,7 +4,8 @@ import { ExitForecastSchema } from './exit-forecast';
 import { HandoverStatusSchema } from './handovers';
 import { MilestoneStatusSchema } from './milestones';
 import { TargetsSchema } from './plans';
-import { GateKeySchema, SummarySchema } from './summary';
+import { GateKeySchema } from './gates';
+import { SummarySchema } from './summary';
 
 export const SnapshotKindSchema = z.enum(['weekly', 'manual', 'final']);
 export type SnapshotKind = z.infer<typeof SnapshotKindSchema>;

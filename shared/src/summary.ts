@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import { IsoDateSchema } from './common';
+import { ExitForecastSchema } from './exit-forecast';
+import { GateSchema } from './gates';
 import { HandoverStatusSchema } from './handovers';
 
-export const GateKeySchema = z.enum([
-  'internal_network',
-  'skills_covered',
-  'posts_share',
-  'handovers_accepted',
-  'milestones_done',
-]);
-export type GateKey = z.infer<typeof GateKeySchema>;
-
-export const GateSchema = z.object({ key: GateKeySchema, met: z.boolean(), detail: z.string() });
-export type Gate = z.infer<typeof GateSchema>;
-
-export const SummaryQuerySchema = z.object({ asOf: IsoDateSchema.optional() }).strict();
+/** `?asOf=YYYY-MM-DD`: the answer as it stood at the end of that day (docs/domain.md#as-of); today when absent. */
+export const AsOfQuerySchema = z.object({ asOf: IsoDateSchema.optional() }).strict();
+export const SummaryQuerySchema = AsOfQuerySchema;
 
 export const SummarySchema = z.object({
   asOf: IsoDateSchema,
@@ -56,16 +48,6 @@ export const SummarySchema = z.object({
     weeks: z.array(z.object({ x: z.number().int(), weekStart: IsoDateSchema, inHouseShare: z.number(), total: z.number().int() })),
   }),
   /** When every gate can be met, not only the share (docs/domain.md#exit-forecast). */
-  exitForecast: z.object({
-    projectedExitDate: IsoDateSchema.nullable(),
-    onTrack: z.boolean().nullable(),
-    /** The gate whose date is latest: the one holding the exit back. */
-    limitedBy: GateKeySchema.nullable(),
-    /** The date each gate can be met by (asOf when met; null when none can be derived). */
-    components: z.record(GateKeySchema, IsoDateSchema.nullable()),
-    /** Unmet gates without a date: while any is listed there is no projection. */
-    undatedGates: z.array(GateKeySchema),
-  }),
+  exitForecast: ExitForecastSchema,
 });
 export type Summary = z.infer<typeof SummarySchema>;
-export type ExitForecast = Summary['exitForecast'];

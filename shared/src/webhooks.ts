@@ -3,7 +3,7 @@ import { InstantSchema, IsoDateSchema, UuidSchema } from './common';
 import { HandoverStatusSchema } from './handovers';
 import { MilestoneStatusSchema, PhaseSchema } from './milestones';
 import { RagSchema, SnapshotKindSchema } from './snapshots';
-import { GateKeySchema } from './summary';
+import { GateKeySchema } from './gates';
 
 /**
  * Every event a webhook can subscribe to, as data: the API emits these names, the dashboard lists

@@ -32,6 +32,7 @@ describe('creating', () => {
       channel: 'linkedin',
       description: 'Numbers every Monday',
       status: 'agency',
+      targetDate: null,
       history: [],
       version: 1,
       createdAt: NOW,
@@ -42,7 +43,7 @@ describe('creating', () => {
       expect.objectContaining({
         action: 'create',
         actor: expect.objectContaining({ id: w.agency.id }),
-        changes: { title: 'Weekly community report', channel: 'linkedin', description: 'Numbers every Monday', status: 'agency' },
+        changes: { title: 'Weekly community report', channel: 'linkedin', description: 'Numbers every Monday', targetDate: null, status: 'agency' },
       }),
     ]);
   });
@@ -216,6 +217,42 @@ describe('deleting', () => {
 });
 
 describe('the ladder', () => {
+  test('When a move names the step it starts from, then it moves from there; from a step it has left, 409 stale-transition and nothing changes', async () => {
+    const w = await planWorld(t);
+    const h = await createHandover(t, w.agency.token, w.planId);
+    const first = await t.as(w.agency.token).post(transitionsUrl(w.planId, h.id)).send({ from: 'agency', to: 'shadowing' });
+    expect(first.status).toBe(200);
+    expect(first.body.status).toBe('shadowing');
+    // A second click of the same button, sent from the screen that still shows "agency".
+    const second = await t.as(w.agency.token).post(transitionsUrl(w.planId, h.id)).send({ from: 'agency', to: 'shadowing' });
+    expectProblem(second, 409, 'stale-transition');
+    const stale = await t.as(w.agency.token).post(transitionsUrl(w.planId, h.id)).send({ from: 'agency', to: 'reverse_shadowing' });
+    expectProblem(stale, 409, 'stale-transition');
+    expect(await read(w, h.id)).toMatchObject({ status: 'shadowing', version: 2, history: [expect.objectContaining({ from: 'agency', to: 'shadowing' })] });
+  });
+
+  test('When two moves from the same step race (a double click), then exactly one moves the handover one step', async () => {
+    const w = await planWorld(t);
+    const h = await createHandover(t, w.agency.token, w.planId);
+    const send = () => t.as(w.agency.token).post(transitionsUrl(w.planId, h.id)).send({ from: 'agency', to: 'shadowing' });
+    const [a, b] = await Promise.all([send(), send()]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect(await read(w, h.id)).toMatchObject({ status: 'shadowing', history: [expect.objectContaining({ to: 'shadowing' })] });
+  });
+
+  test('When a handover gets a target date, then it is kept, edited, cleared and logged; a bad date is 422', async () => {
+    const w = await planWorld(t);
+    const h = await createHandover(t, w.agency.token, w.planId, { targetDate: '2026-06-30' });
+    expect(h.targetDate).toBe('2026-06-30');
+    const edited = await t.as(w.lead.token).patch(handoverUrl(w.planId, h.id)).set('If-Match', '"1"').send({ targetDate: '2026-07-15' });
+    expect(edited.body.targetDate).toBe('2026-07-15');
+    expect((await activity(w, h.id))[0]).toMatchObject({ action: 'update', changes: { targetDate: { from: '2026-06-30', to: '2026-07-15' } } });
+    const cleared = await t.as(w.lead.token).patch(handoverUrl(w.planId, h.id)).set('If-Match', '"2"').send({ targetDate: null });
+    expect(cleared.body.targetDate).toBeNull();
+    expectFieldError(await t.as(w.lead.token).patch(handoverUrl(w.planId, h.id)).set('If-Match', '"3"').send({ targetDate: '2026-02-30' }), 'targetDate');
+    expect(await read(w, h.id)).toMatchObject({ targetDate: null, version: 3 });
+  });
+
   test('When agency staff climb to in_house and a lead accepts, then every step is in the history in order', async () => {
     const w = await planWorld(t);
     const h = await createHandover(t, w.agency.token, w.planId);
@@ -368,7 +405,8 @@ describe('the ladder', () => {
   test.each([
     ['an unknown status', { to: 'done' }, 'to'],
     ['no target', { note: 'hi' }, 'to'],
-    ['an unknown field', { to: 'shadowing', from: 'agency' }, 'from'],
+    ['an unknown field', { to: 'shadowing', by: 'agency' }, 'by'],
+    ['an unknown starting step', { to: 'shadowing', from: 'nowhere' }, 'from'],
   ])('When a transition has %s, then it is 422 and nothing changes', async (_case, body, path) => {
     const w = await planWorld(t);
     const h = await createHandover(t, w.lead.token, w.planId);

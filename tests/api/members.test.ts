@@ -140,6 +140,22 @@ describe('PUT /plans/:planId/members/:userId', () => {
   });
 });
 
+describe('the last lead', () => {
+  test('When the only lead would be demoted or removed, then 409 last-lead and they stay lead; with a second lead both work', async () => {
+    const world = await planWorld(t, admin);
+    const url = (userId: string) => `/api/v1/plans/${world.planId}/members/${userId}`;
+    const before = await activityOf(t, admin.token, world.planId);
+    expectProblem(await t.as(admin.token).put(url(world.lead.id)).send(memberInput('executive')), 409, 'last-lead');
+    expectProblem(await t.as(world.lead.token).delete(url(world.lead.id)), 409, 'last-lead');
+    expect((await membersOf(world.planId)).items.find((m: { userId: string }) => m.userId === world.lead.id)?.role).toBe('lead');
+    expect((await activityOf(t, admin.token, world.planId)).total).toBe(before.total);
+    // Another lead first; then the first may step down, and the second is now the one protected.
+    expect((await t.as(world.lead.token).put(url(world.executive.id)).send(memberInput('lead'))).status).toBe(200);
+    expect((await t.as(admin.token).put(url(world.lead.id)).send(memberInput('agency'))).status).toBe(200);
+    expectProblem(await t.as(admin.token).delete(url(world.executive.id)), 409, 'last-lead');
+  });
+});
+
 describe('DELETE /plans/:planId/members/:userId', () => {
   test('When a lead removes a member, then 204 and the former member gets 404 on the plan', async () => {
     const world = await planWorld(t, admin);

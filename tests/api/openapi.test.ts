@@ -203,7 +203,7 @@ test('When the milestone routes are documented, then statuses, headers and param
   expect(op('get', '/api/v1/plans/{planId}/milestones/{milestoneId}').responses['200']?.headers).toHaveProperty('ETag');
   const list = op('get', '/api/v1/plans/{planId}/milestones');
   expect((list.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name).sort()).toEqual(
-    ['limit', 'offset', 'overdue', 'phase', 'status'],
+    ['asOf', 'limit', 'offset', 'overdue', 'phase', 'status'],
   );
   expect(Object.keys(op('delete', '/api/v1/plans/{planId}/milestones/{milestoneId}').responses)).toContain('204');
 });

@@ -23,6 +23,9 @@ const asOf = '2026-03-25'; // a Wednesday: the current week starts 2026-03-23
 beforeAll(async () => {
   w = await planWorld(t);
   const [lead, agency, planId] = [w.lead.token, w.agency.token, w.planId];
+  // Everything below is recorded on 10 January, before every asOf read here: the summary is history
+  // (docs/domain.md#as-of), so what did not exist yet on a day is not counted on it.
+  t.clock.set('2026-01-10T09:00:00Z');
 
   // Milestones: weights 3 + 1 done of 10 -> progress 0.4; C is blocked and overdue.
   const a = await createMilestone(t, lead, planId, { title: 'A', weight: 3, status: 'done', dueDate: '2026-02-01' });

@@ -30,6 +30,7 @@ export const aHandover = (id: string, title: string, status: HandoverStatus): Ha
   channel: 'instagram',
   description: null,
   status,
+  targetDate: null,
   history: [],
   version: 1,
   createdAt: CREATED,

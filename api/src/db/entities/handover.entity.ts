@@ -1,5 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { IdColumn, InstantColumn, IntColumn, LongTextColumn, RefColumn, TextColumn } from '../columns';
+import { DateColumn, IdColumn, InstantColumn, IntColumn, LongTextColumn, RefColumn, TextColumn } from '../columns';
 import { PlanEntity } from './plan.entity';
 
 @Entity('handovers')
@@ -14,6 +14,7 @@ export class HandoverEntity {
   @TextColumn(50, { nullable: true }) channel!: string | null;
   @LongTextColumn({ nullable: true }) description!: string | null;
   @TextColumn(20) status!: string;
+  @DateColumn({ nullable: true }) targetDate!: string | null;
   @IntColumn() version!: number;
   @InstantColumn() createdAt!: string;
   @InstantColumn() updatedAt!: string;

@@ -7,6 +7,22 @@ export async function insertActivity(m: Tx, entry: ActivityEntity): Promise<void
   await m.getRepository(ActivityEntity).insert(entry);
 }
 
+/**
+ * The field changes (`{field: {from, to}}`) logged for one kind of entity at or after an instant,
+ * newest first: what rewinds today's rows to an earlier day (docs/domain.md#as-of).
+ */
+export async function updatesSince(m: Tx, planId: string, entity: string, since: string): Promise<Array<{ entityId: string; changes: Record<string, unknown> }>> {
+  const rows = await m
+    .getRepository(ActivityEntity)
+    .createQueryBuilder('a')
+    .select(['a.entityId', 'a.changes'])
+    .where('a.plan_id = :planId AND a.at >= :since AND a.entity = :entity AND a.action = :action', { planId, since, entity, action: 'update' })
+    .orderBy('a.at', 'DESC')
+    .addOrderBy('a.id', 'DESC')
+    .getMany();
+  return rows.flatMap((r) => (r.entityId ? [{ entityId: r.entityId, changes: JSON.parse(r.changes) as Record<string, unknown> }] : []));
+}
+
 /** A plan's log, newest first, with the list's filters. */
 export function listActivity(m: Tx, planId: string, q: ActivityListQuery): Promise<Page<Activity>> {
   const qb = m.getRepository(ActivityEntity).createQueryBuilder('a').where('a.plan_id = :planId', { planId });

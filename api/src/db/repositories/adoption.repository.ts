@@ -18,13 +18,14 @@ export async function findAdoptionWeek(m: Tx, planId: string, weekStart: string)
   return row && { ...toAdoptionSample(row), createdAt: row.createdAt };
 }
 
-/** The latest sample on or before a date. */
-export async function latestAdoption(m: Tx, planId: string, asOf: string): Promise<AdoptionSample | null> {
-  const row = await m.getRepository(AdoptionSampleEntity).findOne({
+/** The latest `count` samples on or before a date, oldest first. */
+export async function adoptionUpTo(m: Tx, planId: string, asOf: string, count: number): Promise<AdoptionSample[]> {
+  const rows = await m.getRepository(AdoptionSampleEntity).find({
     where: { planId, weekStart: LessThanOrEqual(asOf) },
     order: { weekStart: 'DESC' },
+    take: count,
   });
-  return row && toAdoptionSample(row);
+  return rows.reverse().map(toAdoptionSample);
 }
 
 type Figures = { activeUsers: number; totalStaff: number; source: string | null; updatedAt: string };

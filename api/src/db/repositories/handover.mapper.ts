@@ -16,6 +16,7 @@ export const toHandover = (h: HandoverEntity, history: HandoverTransitionEntity[
   channel: h.channel ?? null,
   description: h.description ?? null,
   status: h.status as HandoverStatus,
+  targetDate: h.targetDate ?? null,
   history: [...history].sort((a, b) => Number(a.seq) - Number(b.seq)).map(toTransition),
   version: Number(h.version),
   createdAt: h.createdAt,
@@ -23,8 +24,9 @@ export const toHandover = (h: HandoverEntity, history: HandoverTransitionEntity[
 });
 
 /** What the activity log keeps of a handover's editable fields. */
-export const handoverSnapshot = (h: Pick<Handover, 'title' | 'channel' | 'description'>): Record<string, unknown> => ({
+export const handoverSnapshot = (h: Pick<Handover, 'title' | 'channel' | 'description' | 'targetDate'>): Record<string, unknown> => ({
   title: h.title,
   channel: h.channel,
   description: h.description,
+  targetDate: h.targetDate,
 });

@@ -50,17 +50,11 @@ export async function deleteHandover(m: Tx, planId: string, id: string): Promise
   await m.getRepository(HandoverEntity).delete({ id, planId });
 }
 
-/** How many handovers of the plan are at each status. */
-export async function handoverStatusCounts(m: Tx, planId: string): Promise<Array<{ status: string; count: number }>> {
-  const rows: Array<{ status: string; count: string | number }> = await m
-    .getRepository(HandoverEntity)
-    .createQueryBuilder('h')
-    .select('h.status', 'status')
-    .addSelect('COUNT(*)', 'count')
-    .where('h.plan_id = :planId', { planId })
-    .groupBy('h.status')
-    .getRawMany();
-  return rows.map((r) => ({ status: r.status, count: Number(r.count) }));
+/** Every handover of the plan with its history, oldest first. */
+export async function allHandovers(m: Tx, planId: string): Promise<Handover[]> {
+  const rows = await m.getRepository(HandoverEntity).find({ where: { planId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  const history = await historyOf(m, rows.map((r) => r.id));
+  return rows.map((r) => toHandover(r, history.get(r.id) ?? []));
 }
 
 async function historyOf(m: Tx, ids: string[]): Promise<Map<string, HandoverTransitionEntity[]>> {

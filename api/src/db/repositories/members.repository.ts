@@ -81,6 +81,11 @@ export async function putMemberRole(m: Tx, planId: string, userId: string, role:
   else await repo.insert({ planId, userId, role, createdAt: at });
 }
 
+/** How many members of the plan hold the role `lead`. */
+export function countLeads(m: Tx, planId: string): Promise<number> {
+  return m.getRepository(PlanMemberEntity).count({ where: { planId, role: 'lead' } });
+}
+
 export async function deleteMember(m: Tx, planId: string, userId: string): Promise<void> {
   await m.getRepository(PlanMemberEntity).delete({ planId, userId });
 }

@@ -157,8 +157,10 @@ export async function deleteMilestone(m: Tx, planId: string, id: string): Promis
   await m.getRepository(MilestoneEntity).delete({ id, planId });
 }
 
-/** Status, due date and weight of every milestone: what the summary counts. */
-export async function milestoneFigures(m: Tx, planId: string): Promise<Array<{ status: string; dueDate: string; weight: number }>> {
-  const rows = await m.getRepository(MilestoneEntity).find({ where: { planId }, select: { status: true, dueDate: true, weight: true } });
-  return rows.map((x) => ({ status: x.status, dueDate: x.dueDate, weight: Number(x.weight) }));
+/** Every milestone of the plan with its dependencies, by due date. */
+export async function allMilestones(m: Tx, planId: string): Promise<Milestone[]> {
+  const rows = await m.getRepository(MilestoneEntity).find({ where: { planId }, order: { dueDate: 'ASC', title: 'ASC', id: 'ASC' } });
+  const deps = await dependenciesOf(m, rows.map((r) => r.id));
+  return rows.map((r) => toMilestone(r, deps.get(r.id) ?? []));
 }
+

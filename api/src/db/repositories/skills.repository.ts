@@ -50,15 +50,18 @@ export async function deleteSkill(m: Tx, planId: string, id: string): Promise<vo
 
 export type CurrentLevel = { personId: string; skillId: string; level: number; assessedAt: string };
 
-/** Each person's current level per skill: the latest assessment by assessedAt, ties to the later recorded. */
-export async function currentLevels(db: Db, m: Tx, planId: string): Promise<CurrentLevel[]> {
+/**
+ * Each person's current level per skill: the latest assessment by assessedAt, ties to the later
+ * recorded; with `before`, only assessments dated before that instant count.
+ */
+export async function currentLevels(db: Db, m: Tx, planId: string, before?: string): Promise<CurrentLevel[]> {
   const rows: Array<{ person_id: string; skill_id: string; level: number | string; assessed_at: string }> = await m.query(
     `SELECT person_id, skill_id, level, assessed_at FROM (
        SELECT person_id, skill_id, level, assessed_at,
               ROW_NUMBER() OVER (PARTITION BY person_id, skill_id ORDER BY assessed_at DESC, seq DESC) AS rn
-       FROM assessments WHERE plan_id = ${db.param(1)}
+       FROM assessments WHERE plan_id = ${db.param(1)}${before ? ` AND assessed_at < ${db.param(2)}` : ''}
      ) latest WHERE rn = 1`,
-    [planId],
+    before ? [planId, before] : [planId],
   );
   return rows.map((r) => ({ personId: r.person_id, skillId: r.skill_id, level: Number(r.level), assessedAt: r.assessed_at }));
 }

@@ -1,4 +1,5 @@
 import {
+  AsOfQuerySchema,
   AssessmentListQuerySchema,
   AssessmentSchema,
   CoverageSchema,
@@ -51,7 +52,8 @@ export const skillRoutes = (skills: SkillsService): AnyRoute[] => [
     guard: { kind: 'plan', access: 'read' },
     params: PlanParams,
     response: CoverageSchema,
-    handler: async (_input, ctx) => ({ body: await skills.coverage(ctx) }),
+    query: AsOfQuerySchema,
+    handler: async ({ query }, ctx) => ({ body: await skills.coverage(ctx, query.asOf) }),
   }),
   route({
     operationId: 'getSkillsMatrix',
@@ -62,7 +64,8 @@ export const skillRoutes = (skills: SkillsService): AnyRoute[] => [
     guard: { kind: 'plan', access: 'readSensitive' },
     params: PlanParams,
     response: MatrixSchema,
-    handler: async (_input, ctx) => ({ body: await skills.matrix(ctx) }),
+    query: AsOfQuerySchema,
+    handler: async ({ query }, ctx) => ({ body: await skills.matrix(ctx, query.asOf) }),
   }),
   route({
     operationId: 'getSkill',

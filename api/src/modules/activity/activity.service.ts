@@ -12,14 +12,21 @@ export type ActivityEntry = {
   changes: Record<string, unknown>;
 };
 
+const MAX_CLOCK_STEP_BACK_MS = 60_000;
+
 export class ActivityService {
   private lastAt = 0;
 
   constructor(private readonly deps: Deps) {}
 
-  /** Strictly increasing within the process, so entries written in one millisecond keep their order. */
+  /**
+   * Strictly increasing within the process, so entries written in one millisecond keep their order.
+   * A clock set back by more than a minute (an operator correcting the time, a test) starts afresh:
+   * entries keep the time they happened at, which is what history reads (docs/domain.md#as-of).
+   */
   private nextAt(): string {
-    const now = Math.max(this.deps.clock.now().getTime(), this.lastAt + 1);
+    const clock = this.deps.clock.now().getTime();
+    const now = clock < this.lastAt - MAX_CLOCK_STEP_BACK_MS ? clock : Math.max(clock, this.lastAt + 1);
     this.lastAt = now;
     return new Date(now).toISOString();
   }

@@ -21,12 +21,24 @@ import {
   listHandovers,
   updateHandoverIfVersion,
 } from '../../db/repositories/handovers.repository';
+import { today } from '../../core/clock';
 import { diff } from '../activity/activity.service';
+import { handoversAsOf } from '../history/as-of';
+import { pageOfList } from '../paging';
 import { ResourceService } from '../service';
 import { assertVersion, writeIfVersion } from '../versioned';
 
 export class HandoversService extends ResourceService {
   list(ctx: PlanCtx, q: z.output<typeof HandoverListQuerySchema>): Promise<Page<Handover>> {
+    if (q.asOf !== undefined && q.asOf < today(this.deps.clock)) {
+      const asOf = q.asOf;
+      return this.deps.db.read(async (m) => {
+        const items = (await handoversAsOf(m, ctx.planId, asOf)).filter(
+          (h) => (!q.status || h.status === q.status) && (q.channel === undefined || h.channel === q.channel),
+        );
+        return pageOfList(items, q);
+      });
+    }
     return this.deps.db.read((m) => listHandovers(m, ctx.planId, q));
   }
 
@@ -44,6 +56,7 @@ export class HandoversService extends ResourceService {
         channel: input.channel ?? null,
         description: input.description ?? null,
         status: 'agency',
+        targetDate: input.targetDate ?? null,
         history: [],
         version: 1,
         createdAt: now,
@@ -65,6 +78,7 @@ export class HandoversService extends ResourceService {
           title: input.title ?? before.title,
           channel: input.channel !== undefined ? input.channel : before.channel,
           description: input.description !== undefined ? input.description : before.description,
+          targetDate: input.targetDate !== undefined ? input.targetDate : before.targetDate,
           version: version + 1,
           updatedAt: this.deps.clock.now().toISOString(),
         },
@@ -104,6 +118,12 @@ export class HandoversService extends ResourceService {
       assertVersion(before, version);
       const from = before.status;
       const to = input.to;
+      if (input.from !== undefined && input.from !== from) {
+        throw conflict(
+          `The handover is at "${from}" now, not "${input.from}": someone (or an earlier click) moved it. Nothing was changed.`,
+          'stale-transition',
+        );
+      }
       const fromIndex = HANDOVER_LADDER.indexOf(from);
       const toIndex = HANDOVER_LADDER.indexOf(to);
       const lead = can(ctx.role, 'acceptHandover');

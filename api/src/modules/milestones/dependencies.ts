@@ -20,7 +20,7 @@ export function assertDependenciesDone(deps: Dependency[]): void {
   const open = deps.filter((d) => d.status !== 'done');
   if (open.length) {
     throw conflict(
-      `Cannot be done while ${open.length} dependency(ies) are not done: ${open.map((d) => d.title).join(', ')}.`,
+      `Cannot be done yet: it depends on ${open.map((d) => `“${d.title}”`).join(' and ')}, which ${open.length === 1 ? 'is' : 'are'} not done.`,
       'unmet-dependency',
     );
   }

@@ -15,6 +15,8 @@ import {
   updateMilestoneIfVersion,
 } from '../../db/repositories/milestones.repository';
 import { diff } from '../activity/activity.service';
+import { milestonesAsOf } from '../history/as-of';
+import { pageOfList } from '../paging';
 import { ResourceService } from '../service';
 import { assertVersion, writeIfVersion } from '../versioned';
 import { assertDependenciesDone, assertNoCycle, loadDependencies } from './dependencies';
@@ -28,7 +30,7 @@ export class MilestonesService extends ResourceService {
 
   /** The list page as JSON, from the cache while no milestone of the plan changed. */
   async listJson(ctx: PlanCtx, q: MilestoneListQuery): Promise<string> {
-    const key = `${ctx.planId}|${q.phase ?? ''}|${q.status ?? ''}|${q.overdue ?? ''}|${q.limit}|${q.offset}|${today(this.deps.clock)}`;
+    const key = `${ctx.planId}|${q.phase ?? ''}|${q.status ?? ''}|${q.overdue ?? ''}|${q.limit}|${q.offset}|${today(this.deps.clock)}|${q.asOf ?? ''}`;
     const cached = this.pages.get(ctx.planId, key);
     if (cached !== undefined) return cached;
     const generation = this.pages.generation(ctx.planId);
@@ -39,7 +41,12 @@ export class MilestonesService extends ResourceService {
 
   list(ctx: PlanCtx, q: MilestoneListQuery): Promise<Page<Milestone>> {
     const db = this.deps.db;
-    return db.read((m) => listMilestones(db, m, ctx.planId, q, today(this.deps.clock)));
+    const now = today(this.deps.clock);
+    if (q.asOf !== undefined && q.asOf < now) {
+      const asOf = q.asOf;
+      return db.read(async (m) => pageOfList(filterMilestones(await milestonesAsOf(m, ctx.planId, asOf), q, asOf), q));
+    }
+    return db.read((m) => listMilestones(db, m, ctx.planId, q, now));
   }
 
   get(ctx: PlanCtx, id: string): Promise<Milestone> {
@@ -119,7 +126,7 @@ export class MilestonesService extends ResourceService {
       assertVersion(row, version);
       const dependents = await countDependents(m, id);
       if (dependents) {
-        throw conflict(`${dependents} other milestone(s) depend on this one; remove those dependencies first.`, 'has-dependents');
+        throw conflict(`${dependents === 1 ? 'Another milestone depends' : `${dependents} other milestones depend`} on this one; remove ${dependents === 1 ? 'that dependency' : 'those dependencies'} first.`, 'has-dependents');
       }
       await deleteMilestone(m, ctx.planId, id);
       await this.activity.log(m, ctx, 'delete', 'milestone', id, { title: row.title, phase: row.phase });
@@ -130,4 +137,14 @@ export class MilestonesService extends ResourceService {
 function snapshot(ms: Milestone): Record<string, unknown> {
   const { id: _i, planId: _p, version: _v, createdAt: _c, updatedAt: _u, ...rest } = ms;
   return rest;
+}
+
+/** The list's filters on milestones already in list order, overdue judged on `day`. */
+function filterMilestones(items: Milestone[], q: MilestoneListQuery, day: string): Milestone[] {
+  return items.filter(
+    (ms) =>
+      (!q.phase || ms.phase === q.phase) &&
+      (!q.status || ms.status === q.status) &&
+      (q.overdue === undefined || q.overdue === (ms.dueDate < day && ms.status !== 'done')),
+  );
 }

@@ -10,16 +10,18 @@ import {
   type UpdatePlanSchema,
 } from '@handover/shared';
 import type { z } from 'zod';
-import { notFound, unprocessable, type FieldError } from '../../core/app-error';
+import { conflict, notFound, unprocessable, type FieldError } from '../../core/app-error';
 import type { PlanCtx, UserCtx } from '../../core/context';
 import { newId } from '../../core/ids';
 import {
+  countLeads,
   deleteMember,
   findMemberRole,
   listMembers,
   putMemberRole,
   roleCache,
 } from '../../db/repositories/members.repository';
+import type { Tx } from '../../db/data-source';
 import { findPlan, insertPlan, listPlans, updatePlanIfVersion } from '../../db/repositories/plans.repository';
 import { existingUserIds, findUser } from '../../db/repositories/users.repository';
 import { diff } from '../activity/activity.service';
@@ -109,6 +111,7 @@ export class PlansService extends ResourceService {
       const existing = await findMemberRole(m, ctx.planId, userId);
       const member: Member = { userId, email: user.email, name: user.name, role };
       if (existing === role) return { member, created: false };
+      if (existing === 'lead') await assertNotLastLead(m, ctx.planId, 'demoted');
       await putMemberRole(m, ctx.planId, userId, role, existing !== null, this.deps.clock.now().toISOString());
       const changes = existing ? { role: { from: existing, to: role } } : { email: user.email, role };
       await this.activity.log(m, ctx, existing ? 'update' : 'create', 'member', userId, changes);
@@ -122,9 +125,17 @@ export class PlansService extends ResourceService {
       await this.deps.db.lockPlan(m, ctx.planId);
       const existing = await findMemberRole(m, ctx.planId, userId);
       if (!existing) throw notFound('member');
+      if (existing === 'lead') await assertNotLastLead(m, ctx.planId, 'removed');
       await deleteMember(m, ctx.planId, userId);
       await this.activity.log(m, ctx, 'delete', 'member', userId, { role: existing });
     });
+  }
+}
+
+/** A plan that has a lead keeps one (docs/domain.md#who-may-do-what): 409 `last-lead` otherwise. */
+async function assertNotLastLead(m: Tx, planId: string, what: 'demoted' | 'removed'): Promise<void> {
+  if ((await countLeads(m, planId)) <= 1) {
+    throw conflict(`This is the plan's only lead and cannot be ${what}: make someone else a lead first.`, 'last-lead');
   }
 }
 

@@ -167,7 +167,7 @@ export async function runImport(
   if (badRows) {
     throw unprocessable(
       errors,
-      `${badRows} row(s) are invalid${badRows > errors.length ? ` (the first ${errors.length} are listed)` : ''}; nothing was imported.`,
+      `${badRows === 1 ? '1 row is' : `${badRows} rows are`} invalid${badRows > errors.length ? ` (the first ${errors.length} are listed)` : ''}; nothing was imported.`,
     );
   }
   await flush();

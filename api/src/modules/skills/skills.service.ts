@@ -16,11 +16,9 @@ import type { PlanCtx } from '../../core/context';
 import { newId } from '../../core/ids';
 import { isUniqueViolation, type Tx } from '../../db/data-source';
 import { deleteAssessmentsOf, insertAssessment, listAssessments } from '../../db/repositories/assessments.repository';
-import { allPeople, personExists } from '../../db/repositories/people.repository';
+import { personExists } from '../../db/repositories/people.repository';
 import { skillSnapshot } from '../../db/repositories/skill.mapper';
 import {
-  allSkills,
-  currentLevels,
   deleteSkill,
   findSkill,
   insertSkill,
@@ -31,7 +29,7 @@ import {
 } from '../../db/repositories/skills.repository';
 import { diff } from '../activity/activity.service';
 import { ResourceService } from '../service';
-import { computeCoverage } from './coverage';
+import { computeCoverage, skillsState } from './coverage';
 
 export class SkillsService extends ResourceService {
   list(ctx: PlanCtx, q: z.output<typeof SkillListQuerySchema>): Promise<Page<Skill>> {
@@ -98,16 +96,14 @@ export class SkillsService extends ResourceService {
     });
   }
 
-  coverage(ctx: PlanCtx): Promise<Coverage> {
-    return this.deps.db.read((m) => computeCoverage(this.deps.db, m, ctx.planId));
+  coverage(ctx: PlanCtx, asOf?: string): Promise<Coverage> {
+    return this.deps.db.read((m) => computeCoverage(this.deps.db, m, ctx.planId, asOf));
   }
 
   /** Every person × every skill, with the current level (0 and no date when never assessed). */
-  async matrix(ctx: PlanCtx): Promise<Matrix> {
+  async matrix(ctx: PlanCtx, asOf?: string): Promise<Matrix> {
     return this.deps.db.read(async (m) => {
-      const people = await allPeople(m, ctx.planId);
-      const skills = await allSkills(m, ctx.planId);
-      const levels = await currentLevels(this.deps.db, m, ctx.planId);
+      const { people, skills, levels } = await skillsState(this.deps.db, m, ctx.planId, asOf, 'matrix');
       const current = new Map(levels.map((l) => [`${l.personId}/${l.skillId}`, l]));
       return {
         people: people.map(({ id, name, title }) => ({ id, name, title })),

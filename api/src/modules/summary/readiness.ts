@@ -107,7 +107,7 @@ export function computeSummary(input: SummaryInputs): Summary {
     {
       key: 'posts_share',
       met: postsGateMet,
-      detail: `In-house share of the last ${targets.sustainWeeks} complete week(s), target ${pct(targets.inHouseShare)}: ${
+      detail: `In-house share of the last ${targets.sustainWeeks === 1 ? 'complete week' : `${targets.sustainWeeks} complete weeks`}, target ${pct(targets.inHouseShare)}: ${
         sustained.map((w) => `${w.periodStart} ${w.total === 0 ? 'no posts' : pct(w.inHouseShare)}`).join(', ') || 'none'
       }.`,
     },

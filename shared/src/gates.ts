@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+export const GateKeySchema = z.enum([
+  'internal_network',
+  'skills_covered',
+  'posts_share',
+  'handovers_accepted',
+  'milestones_done',
+]);
+export type GateKey = z.infer<typeof GateKeySchema>;
+
+export const GateSchema = z.object({ key: GateKeySchema, met: z.boolean(), detail: z.string() });
+export type Gate = z.infer<typeof GateSchema>;
