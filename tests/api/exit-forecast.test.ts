@@ -1,5 +1,6 @@
-import { DEFAULT_TARGETS, addDays, type SharePoint } from '@handover/shared';
+import { DEFAULT_TARGETS, addDays } from '@handover/shared';
 import { computeSummary, type SummaryInputs } from '../../api/src/modules/summary/readiness';
+import { shareWeeks } from '../support/share-weeks';
 
 // Hand-computed cases of the whole-plan exit forecast (docs/domain.md#exit-forecast).
 // asOf is Wednesday 2026-03-25: the current week starts Monday 2026-03-23; the 8 complete weeks
@@ -8,14 +9,7 @@ import { computeSummary, type SummaryInputs } from '../../api/src/modules/summar
 const asOf = '2026-03-25';
 const currentMonday = '2026-03-23';
 
-function weeks(shares: Array<number | null>): SharePoint[] {
-  const first = addDays(currentMonday, -7 * shares.length);
-  return shares.map((share, i) => {
-    const total = share === null ? 0 : 100;
-    const inHouse = share === null ? 0 : Math.round(share * 100);
-    return { periodStart: addDays(first, 7 * i), agency: total - inHouse, inHouse, coAuthored: 0, total, inHouseShare: total ? inHouse / total : 0 };
-  });
-}
+const weeks = (shares: Array<number | null>) => shareWeeks(currentMonday, shares);
 
 const doneMs = (completedAt: string, weight: number) => ({ status: 'done', dueDate: completedAt.slice(0, 10), weight, completedAt });
 const openMs = (dueDate: string, weight: number, status = 'in_progress') => ({ status, dueDate, weight, completedAt: null });

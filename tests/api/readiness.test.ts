@@ -1,20 +1,13 @@
-import { DEFAULT_TARGETS, addDays, type SharePoint } from '@handover/shared';
+import { DEFAULT_TARGETS } from '@handover/shared';
 import { computeSummary, type SummaryInputs } from '../../api/src/modules/summary/readiness';
+import { shareWeeks } from '../support/share-weeks';
 
 // Pure tests of the summary rules (docs/domain.md: readiness, gates, forecast) on hand-computed data. asOf is Wednesday 2026-03-25,
 // so the current week starts Monday 2026-03-23 and the 8 complete weeks run 2026-01-26 .. 2026-03-16.
 const asOf = '2026-03-25';
 const currentMonday = '2026-03-23';
 
-function weeks(shares: Array<number | null>): SharePoint[] {
-  const first = addDays(currentMonday, -7 * shares.length);
-  return shares.map((share, i) => {
-    // null = a week without posts; otherwise 100 posts with round(share*100) in-house.
-    const total = share === null ? 0 : 100;
-    const inHouse = share === null ? 0 : Math.round(share * 100);
-    return { periodStart: addDays(first, 7 * i), agency: total - inHouse, inHouse, coAuthored: 0, total, inHouseShare: total ? inHouse / total : 0 };
-  });
-}
+const weeks = (shares: Array<number | null>) => shareWeeks(currentMonday, shares);
 
 function inputs(overrides: Partial<SummaryInputs> = {}): SummaryInputs {
   return {
