@@ -16,7 +16,7 @@ module.exports = {
       displayName: 'api',
       testEnvironment: 'node',
       rootDir: __dirname,
-      testMatch: ['<rootDir>/tests/api/**/*.test.ts', '<rootDir>/tests/shared/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
       moduleNameMapper,
     },

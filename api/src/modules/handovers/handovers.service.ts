@@ -1,5 +1,6 @@
 import {
   HANDOVER_LADDER,
+  LADDER_LABELS,
   can,
   type CreateHandoverSchema,
   type CreateTransitionSchema,
@@ -118,17 +119,17 @@ export class HandoversService extends ResourceService {
       assertVersion(before, version);
       const from = before.status;
       const to = input.to;
-      if (input.from !== undefined && input.from !== from) {
-        throw conflict(
-          `The handover is at "${from}" now, not "${input.from}": someone (or an earlier click) moved it. Nothing was changed.`,
-          'stale-transition',
-        );
-      }
       const fromIndex = HANDOVER_LADDER.indexOf(from);
       const toIndex = HANDOVER_LADDER.indexOf(to);
       const lead = can(ctx.role, 'acceptHandover');
       if (to === 'accepted' && !lead) throw forbidden('Only a lead may accept a handover.');
       if (toIndex < fromIndex && !lead) throw forbidden('Only a lead may move a handover back.');
+      if (input.from !== undefined && input.from !== from) {
+        throw conflict(
+          `The handover is at “${LADDER_LABELS[from]}” now, not “${LADDER_LABELS[input.from]}”: someone (or an earlier click) moved it. Nothing was changed.`,
+          'stale-transition',
+        );
+      }
       if (toIndex === fromIndex) throw conflict(`The handover is already at "${from}".`, 'invalid-transition');
       if (toIndex > fromIndex + 1) {
         throw conflict(
