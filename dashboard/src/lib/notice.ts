@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { errorMessage } from './api-client';
 
-/** What an action left to say: that it was done, or why it was refused. */
-export type NoticeMessage = { kind: 'success' | 'error'; text: string };
+/** What an action left to say: that it was done, why it was refused, or what to do next. */
+export type NoticeMessage = { kind: 'success' | 'error' | 'info'; text: string };
 
 /** A notice, and `run` to do an action whose outcome becomes the notice. */
 export function useNotice() {

@@ -7,13 +7,34 @@ import type { NoticeMessage } from '../../lib/notice';
  * notice takes the focus (and so scrolls into view): the person lands on what happened, not on a
  * control that may have vanished or sit far from the message.
  */
-export function Notice({ notice, live = false, focus = false }: { notice: NoticeMessage | null | undefined; live?: boolean; focus?: boolean }) {
+export function Notice({
+  notice,
+  live = false,
+  focus = false,
+  id,
+  compact = false,
+}: {
+  notice: NoticeMessage | null | undefined;
+  live?: boolean;
+  focus?: boolean;
+  /** For `aria-describedby` on the control the notice is about. */
+  id?: string;
+  /** A one-line notice beside a control (in a table row). */
+  compact?: boolean;
+}) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (focus && notice) ref.current?.focus();
+    // An `info` note explains the state a dialog left; focus goes back to that dialog's opener instead.
+    if (focus && notice && notice.kind !== 'info') ref.current?.focus();
   }, [focus, notice]);
   const banner = notice ? (
-    <p ref={ref} tabIndex={focus ? -1 : undefined} className={`alert alert--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+    <p
+      ref={ref}
+      id={id}
+      tabIndex={focus ? -1 : undefined}
+      className={`alert alert--${notice.kind}${compact ? ' alert--compact' : ''}`}
+      role={notice.kind === 'error' ? 'alert' : 'status'}
+    >
       {notice.text}
     </p>
   ) : null;
