@@ -95,7 +95,7 @@ test('When agency staff upload a CSV with one bad line, then the dry run lists i
   const fixed = [HEADER, good[0], 'instagram,2026-03-04T09:15:00Z,agency,csv-3,Alex', good[1]].join('\n');
   await input.setInputFiles({ name: 'posts-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(`${fixed}\n`) });
   const preview = page.getByTestId('import-preview');
-  await expect(preview).toContainText('3 valid rows');
+  await expect(preview).toContainText('3 new rows to import');
   const still = await seeded.admin.call<{ total: number }>('GET', `/plans/${seeded.plan.id}/posts?limit=1`);
   expect(still.total).toBe(before.total);
 
