@@ -2,15 +2,25 @@ import { useState } from 'react';
 import { errorMessage } from './api-client';
 
 /** What an action left to say: that it was done, why it was refused, or what to do next. */
-export type NoticeMessage = { kind: 'success' | 'error' | 'info'; text: string };
+export type NoticeMessage = {
+  kind: 'success' | 'error' | 'info';
+  text: string;
+  /** Take the focus when shown, whatever the banner's default (e.g. after the control that acted was removed). */
+  focus?: boolean;
+};
 
 /** A notice, and `run` to do an action whose outcome becomes the notice. */
 export function useNotice() {
   const [notice, setNotice] = useState<NoticeMessage | null>(null);
-  async function run<T>(action: () => Promise<T>, done: (result: T) => string, refused: (message: string, error: unknown) => string = (m) => m) {
+  async function run<T>(
+    action: () => Promise<T>,
+    done: (result: T) => string,
+    refused: (message: string, error: unknown) => string = (m) => m,
+    { focusDone = false }: { focusDone?: boolean } = {},
+  ) {
     try {
       const result = await action();
-      setNotice({ kind: 'success', text: done(result) });
+      setNotice({ kind: 'success', text: done(result), ...(focusDone ? { focus: true } : {}) });
     } catch (err) {
       setNotice({ kind: 'error', text: refused(errorMessage(err), err) });
     }

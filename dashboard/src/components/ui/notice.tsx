@@ -16,7 +16,7 @@ export function Notice({
 }: {
   notice: NoticeMessage | null | undefined;
   live?: boolean;
-  focus?: boolean;
+  focus?: boolean | 'errors';
   /** For `aria-describedby` on the control the notice is about. */
   id?: string;
   /** A one-line notice beside a control (in a table row). */
@@ -24,14 +24,17 @@ export function Notice({
 }) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
+    if (!notice) return;
+    // `errors`: only refusals take the focus (a page where every small change would pull it away).
     // An `info` note explains the state a dialog left; focus goes back to that dialog's opener instead.
-    if (focus && notice && notice.kind !== 'info') ref.current?.focus();
+    const wanted = notice.focus ?? (focus === true ? notice.kind !== 'info' : focus === 'errors' && notice.kind === 'error');
+    if (wanted) ref.current?.focus();
   }, [focus, notice]);
   const banner = notice ? (
     <p
       ref={ref}
       id={id}
-      tabIndex={focus ? -1 : undefined}
+      tabIndex={focus || notice.focus ? -1 : undefined}
       className={`alert alert--${notice.kind}${compact ? ' alert--compact' : ''}`}
       role={notice.kind === 'error' ? 'alert' : 'status'}
     >
