@@ -65,3 +65,6 @@ export const csvFilename = (planName: string, table: string, date: string): stri
 
 /** The email's local part, when a person's name is not known: `lena.lead@x.org` → `lena.lead`. */
 export const emailName = (email: string): string => email.split('@')[0] || email;
+
+/** Calendar dates inside a sentence from the server (`week of 2026-11-16`) written as every page writes them. */
+export const readableDates = (text: string): string => text.replace(/\b(\d{4}-\d{2}-\d{2})\b(?!T)/g, (d) => formatDate(d));
