@@ -78,7 +78,8 @@ describe('HandoversView', () => {
     await screen.findByRole('heading', { name: 'Replies' });
     expect(card('Replies').textContent).toContain('Only a lead can move it back a step.');
     expect(within(card('Replies')).queryByRole('button', { name: /Back to/ })).toBeNull();
-    expect(card('Stories').textContent).toContain('Waiting for a lead to accept it. Only a lead can accept it or move it back.');
+    expect(card('Stories').textContent).toContain('In-house: staff do it; waiting for a lead to accept.');
+    expect(card('Stories').textContent).toContain('Only a lead can accept it or move it back.');
     expect(within(card('Stories')).queryByRole('button', { name: /Accept|Move/ })).toBeNull();
   });
 

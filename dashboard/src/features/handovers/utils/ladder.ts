@@ -34,8 +34,8 @@ export function ladderCounts(items: Pick<Handover, 'status'>[]): { status: Hando
  */
 export function ladderNote(status: HandoverStatus, role: EffectiveRole | null): string | null {
   if (can(role, 'acceptHandover')) return null;
-  if (status === 'in_house') return 'Waiting for a lead to accept it. Only a lead can accept it or move it back.';
-  if (status === 'accepted') return 'Accepted by a lead. Only a lead can reopen it.';
+  if (status === 'in_house') return 'Only a lead can accept it or move it back.';
+  if (status === 'accepted') return 'Only a lead can reopen it.';
   if (status !== 'agency' && can(role, 'handover')) return 'Only a lead can move it back a step.';
   return null;
 }
