@@ -18,15 +18,18 @@ afterAll(async () => {
   await server?.stop();
 });
 
-test('When agency staff sign in, then they see handovers and posts but no lead screens', async () => {
+test('When agency staff sign in, then the navigation lists every page they may read, and no lead screen', async () => {
   const { context, page } = await newPage(browser, server.baseUrl);
   await signIn(page, seeded.agency.email, seeded.agency.password);
   await page.goto(`/plans/${seeded.plan.id}`);
   const nav = page.getByRole('navigation', { name: `Plan ${seeded.plan.name}` });
   await expect(nav.getByRole('link', { name: 'Handovers' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Posts' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Milestones' })).toHaveCount(0);
+  // They may read milestones and skill coverage (read only), not the activity log.
+  await expect(nav.getByRole('link', { name: 'Milestones' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Skills & people' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Activity' })).toHaveCount(0);
+  await expect(page.getByText('your role: Agency staff')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
   await context.close();
 });
@@ -58,7 +61,10 @@ test('When agency staff log a handover and move it up the ladder, then it reache
   await card.getByText(/History \(3\)/).click();
   await expect(card.locator('.history')).toContainText('Agency → Shadowing');
   await expect(card.locator('.history')).toContainText('Sam shadows from Monday');
-  await expect(card.locator('.history')).toContainText(seeded.agency.email);
+  // History names the person, not their email.
+  const members = await seeded.admin.call<{ items: { email: string; name: string }[] }>('GET', `/plans/${seeded.plan.id}/members`);
+  await expect(card.locator('.history')).toContainText(members.items.find((m) => m.email === seeded.agency.email)!.name);
+  expect(await card.locator('.history').textContent()).not.toContain('@');
   expect(errors).toEqual([]);
   await context.close();
 

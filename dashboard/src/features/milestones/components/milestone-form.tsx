@@ -85,7 +85,9 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
   const submission = useFormSubmit(form, {
     submit: async (values) => {
       const body = base ? toUpdateMilestone(values, base) : toCreateMilestone(values);
-      if (values.status === 'done' && (!base || 'status' in body || 'dependsOn' in body)) {
+      // Said before asking when the status becomes done; new dependencies of a milestone already done are
+      // left to the server, which first refuses a cycle (422), then an open dependency (409, shown on Status too).
+      if (values.status === 'done' && (!base || 'status' in body)) {
         const open = openDependencies({ dependsOn: values.dependsOn }, all);
         if (open.length) return refuseDone(doneWaitsFor(open.map((m) => m.title)));
       }
