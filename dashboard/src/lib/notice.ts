@@ -30,3 +30,20 @@ export function useNotice() {
 
 /** What `useNotice` gives, for passing to the parts of a page that report into its one notice. */
 export type Notices = ReturnType<typeof useNotice>;
+
+/**
+ * A page's one outcome at a time: the page's notice (something created, saved, removed) or the
+ * notice of one row or card (a status changed or refused there). Setting either replaces the other,
+ * so an old success never stands beside a new refusal.
+ */
+export function useOutcome() {
+  const [outcome, setOutcome] = useState<{ id: string | null; notice: NoticeMessage } | null>(null);
+  return {
+    /** The page's notice. */
+    notice: outcome?.id === null ? outcome.notice : null,
+    /** The notice of the row or card `id`. */
+    of: (id: string) => (outcome?.id === id ? outcome.notice : null),
+    setNotice: (notice: NoticeMessage | null) => setOutcome(notice ? { id: null, notice } : null),
+    setRowNotice: (id: string, notice: NoticeMessage | null) => setOutcome(notice ? { id, notice } : null),
+  };
+}

@@ -4,7 +4,7 @@ import { useHandovers, type HandoverFilters } from '../../../api/handovers/get-h
 import { FilterSelect } from '../../../components/ui/filter-select';
 import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
-import type { NoticeMessage } from '../../../lib/notice';
+import { useOutcome } from '../../../lib/notice';
 import { ladderCounts } from '../utils/ladder';
 import { HandoverCard } from './handover-card';
 import { NewHandoverForm } from './new-handover-form';
@@ -14,8 +14,7 @@ export function HandoversView({ planId, role, canCreate }: { planId: string; rol
   const list = useHandovers(planId, filters);
   const all = useHandovers(planId);
   // One outcome at a time: the page's (a handover logged) or one card's (a move made or refused).
-  const [notice, setNotice] = useState<NoticeMessage | null>(null);
-  const [cardNotice, setCardNotice] = useState<{ id: string; notice: NoticeMessage } | null>(null);
+  const outcome = useOutcome();
   const [showForm, setShowForm] = useState(false);
   return (
     <div className="stack">
@@ -35,8 +34,7 @@ export function HandoversView({ planId, role, canCreate }: { planId: string; rol
                 planId={planId}
                 onCreated={(h) => {
                   setShowForm(false);
-                  setCardNotice(null);
-                  setNotice({ kind: 'success', text: `Logged “${h.title}”.` });
+                  outcome.setNotice({ kind: 'success', text: `Logged “${h.title}”.` });
                 }}
               />
             </div>
@@ -44,7 +42,7 @@ export function HandoversView({ planId, role, canCreate }: { planId: string; rol
         </section>
       ) : null}
       {/* Focused when it appears: the form that logged the handover has closed. */}
-      <Notice notice={notice} live focus />
+      <Notice notice={outcome.notice} live focus />
       {all.data ? (
         <p className="muted small">
           {ladderCounts(all.data)
@@ -69,11 +67,8 @@ export function HandoversView({ planId, role, canCreate }: { planId: string; rol
                 planId={planId}
                 handover={h}
                 role={role}
-                notice={cardNotice?.id === h.id ? cardNotice.notice : null}
-                onNotice={(next) => {
-                  setNotice(null);
-                  setCardNotice({ id: h.id, notice: next });
-                }}
+                notice={outcome.of(h.id)}
+                onNotice={(next) => outcome.setRowNotice(h.id, next)}
               />
             ))}
           </ul>

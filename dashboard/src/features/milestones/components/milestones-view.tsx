@@ -6,7 +6,7 @@ import { DataTable, actionsColumn } from '../../../components/ui/data-table';
 import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { formatDate, todayIso } from '../../../lib/format';
-import type { NoticeMessage } from '../../../lib/notice';
+import { useOutcome } from '../../../lib/notice';
 import { dependsOnText, isOverdue, sortMilestones } from '../utils/milestones';
 import { MilestoneFiltersForm, useMilestoneFilters } from './milestone-filters';
 import { MilestoneForm } from './milestone-form';
@@ -24,18 +24,13 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
   const list = useMilestones(planId, filters);
   const all = useMilestones(planId);
   const [editing, setEditing] = useState<Editing>(null);
-  const [notice, setNotice] = useState<NoticeMessage | null>(null);
-  const [rowNotice, setRowNotice] = useState<{ id: string; notice: NoticeMessage } | null>(null);
+  const outcome = useOutcome();
   const formRef = useRef<HTMLElement>(null);
   const today = todayIso();
   const titleOf = (id: string) => all.data?.find((m) => m.id === id)?.title ?? 'a removed milestone';
 
-  const showNotice = (next: NoticeMessage | null) => {
-    setRowNotice(null);
-    setNotice(next);
-  };
   const openForm = (next: Editing) => {
-    showNotice(null);
+    outcome.setNotice(null);
     setEditing(next);
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus());
   };
@@ -52,14 +47,14 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
             all={all.data ?? []}
             onDone={(text) => {
               setEditing(null);
-              showNotice({ kind: 'success', text });
+              outcome.setNotice({ kind: 'success', text });
             }}
             onCancel={() => setEditing(null)}
           />
         </section>
       ) : null}
       {/* Focused when it appears: after Create the form is gone, and this is where the person lands. */}
-      <Notice notice={notice} live focus />
+      <Notice notice={outcome.notice} live focus />
       <section className="card" aria-labelledby="milestone-list-title">
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <h2 id="milestone-list-title">Milestones</h2>
@@ -116,11 +111,8 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
                         planId={planId}
                         milestone={m}
                         all={all.data ?? []}
-                        notice={rowNotice?.id === m.id ? rowNotice.notice : null}
-                        onNotice={(next) => {
-                          setNotice(null);
-                          setRowNotice({ id: m.id, notice: next });
-                        }}
+                        notice={outcome.of(m.id)}
+                        onNotice={(next) => outcome.setRowNotice(m.id, next)}
                       />
                     ) : (
                       <Badge value={m.status} />

@@ -1,5 +1,4 @@
 import { ROLE_LABELS, RoleSchema, type Member, type Role, type User } from '@handover/shared';
-import { useState } from 'react';
 import { useMembers } from '../../../api/members/get-members';
 import { usePutMember } from '../../../api/members/put-member';
 import { useRemoveMember } from '../../../api/members/remove-member';
@@ -9,7 +8,7 @@ import { Options } from '../../../components/ui/options';
 import { RemoveButton } from '../../../components/ui/remove-button';
 import { QueryState } from '../../../components/ui/states';
 import { errorMessage, isApiError } from '../../../lib/api-client';
-import type { NoticeMessage } from '../../../lib/notice';
+import { useOutcome, type NoticeMessage } from '../../../lib/notice';
 import { AddMemberForm } from './add-member-form';
 
 const roleName = (role: Role) => ROLE_LABELS[role].toLowerCase();
@@ -26,15 +25,11 @@ export function MembersPanel({ planId, canEdit, users }: { planId: string; canEd
   const members = useMembers(planId);
   const put = usePutMember(planId);
   const remove = useRemoveMember(planId);
-  const [notice, setNotice] = useState<NoticeMessage | null>(null);
-  const [rowNotice, setRowNotice] = useState<{ id: string; notice: NoticeMessage } | null>(null);
+  const outcome = useOutcome();
   const list = members.data?.items ?? [];
   const lastLead = (m: Member) => m.role === 'lead' && list.filter((x) => x.role === 'lead').length === 1;
 
-  const report = (m: Member, next: NoticeMessage) => {
-    setNotice(null);
-    setRowNotice({ id: m.userId, notice: next });
-  };
+  const report = (m: Member, next: NoticeMessage) => outcome.setRowNotice(m.userId, next);
   const handleRole = async (m: Member, role: Role) => {
     if (role !== 'lead' && lastLead(m)) return report(m, { kind: 'error', text: LAST_LEAD });
     try {
@@ -48,16 +43,15 @@ export function MembersPanel({ planId, canEdit, users }: { planId: string; canEd
     if (lastLead(m)) return report(m, { kind: 'error', text: LAST_LEAD });
     try {
       await remove.mutateAsync(m.userId);
-      setRowNotice(null);
       // The row is gone with its buttons: the notice takes the focus.
-      setNotice({ kind: 'success', text: `${m.name} was removed from the plan.`, focus: true });
+      outcome.setNotice({ kind: 'success', text: `${m.name} was removed from the plan.`, focus: true });
     } catch (err) {
       report(m, { kind: 'error', text: refusal(err) });
     }
   };
 
   const noteId = (m: Member) => `member-note-${m.userId}`;
-  const rowNote = (m: Member) => (rowNotice?.id === m.userId ? rowNotice.notice : null);
+  const rowNote = (m: Member) => outcome.of(m.userId);
   const columns: Column<Member>[] = [
     { key: 'name', header: 'Name', rowHeader: true, cell: (m) => m.name },
     { key: 'email', header: 'Email', cell: (m) => m.email },
@@ -95,7 +89,7 @@ export function MembersPanel({ planId, canEdit, users }: { planId: string; canEd
 
   return (
     <div className="stack">
-      <Notice notice={notice} live focus="errors" />
+      <Notice notice={outcome.notice} live focus="errors" />
       <QueryState query={members} isEmpty={(d) => d.items.length === 0} loadingLabel="Loading members…">
         {(data) => <DataTable<Member> caption="Members" rows={data.items} rowKey={(m) => m.userId} columns={columns} />}
       </QueryState>
@@ -105,11 +99,11 @@ export function MembersPanel({ planId, canEdit, users }: { planId: string; canEd
           pending={put.isPending}
           onAdd={(user, role) =>
             void put.mutateAsync({ userId: user.id, role }).then(
-              () => setNotice({ kind: 'success', text: `${user.name} was added as ${roleName(role)}.` }),
-              (err: unknown) => setNotice({ kind: 'error', text: errorMessage(err) }),
+              () => outcome.setNotice({ kind: 'success', text: `${user.name} was added as ${roleName(role)}.` }),
+              (err: unknown) => outcome.setNotice({ kind: 'error', text: errorMessage(err) }),
             )
           }
-          onRefused={(text) => setNotice({ kind: 'error', text })}
+          onRefused={(text) => outcome.setNotice({ kind: 'error', text })}
         />
       ) : null}
     </div>
