@@ -16,7 +16,10 @@ export default function MembersPage() {
   const created = (useLocation().state as { created?: string } | null)?.created;
   return (
     <>
-      <PageHeader title="Members and settings" description="Who takes part in this plan, and in which role: leads plan and accept, executives read, agency staff log." />
+      <PageHeader
+        title={can(role, 'edit') ? 'Members and settings' : 'Members'}
+        description="Who takes part in this plan, and in which role: leads plan and accept, executives read, agency staff log."
+      />
       <div className="stack">
         {created ? <CreatedNotice name={created} overview={`/plans/${plan.id}`} /> : null}
         <section className="card" aria-labelledby="members-title">
