@@ -72,10 +72,11 @@ describe('roles', () => {
     expect(ladderCounts([{ status: 'agency' }, { status: 'agency' }, { status: 'accepted' }]).map((c) => c.count)).toEqual([2, 0, 0, 0, 1]);
   });
 
-  it('When the navigation is built, then executives read, agency staff see handovers and posts, leads see everything', () => {
+  it('When the navigation is built, then it lists every page the role may read, and leads see everything', () => {
     const labels = (role: Parameters<typeof planNav>[1]) => planNav('p', role).map((i) => i.label);
-    expect(labels('executive')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Activity']);
-    expect(labels('agency')).toEqual(['Overview', 'Handovers', 'Posts']);
+    // Every page a role may read is listed: executives read the posts, agency staff the milestones and skills.
+    expect(labels('executive')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Activity', 'Members']);
+    expect(labels('agency')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Members']);
     expect(labels('lead')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Activity', 'Members']);
     expect(labels('admin')).toEqual(labels('lead'));
   });

@@ -87,6 +87,27 @@ const VISITS: Visit[] = [
   },
   { name: 'activity (lead)', as: 'lead', path: (s) => `/plans/${s.plan.id}/activity`, ready: 'Activity' },
   { name: 'members (lead)', as: 'lead', path: (s) => `/plans/${s.plan.id}/members`, ready: 'Members' },
+  {
+    name: 'members (lead, removal asks first)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/members`,
+    ready: 'Members',
+    act: async (page) => {
+      await page.getByRole('button', { name: /^Remove / }).first().click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
+  {
+    name: 'posts (lead, refused and warned)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/posts`,
+    ready: 'Posts',
+    act: async (page) => {
+      await page.getByLabel('Published at').fill('2099-01-01T10:00:00');
+      await page.getByRole('button', { name: 'Record post' }).click();
+      await page.getByText('That is in the future').waitFor();
+    },
+  },
   { name: 'members (admin)', as: 'admin', path: (s) => `/plans/${s.plan.id}/members`, ready: 'Members' },
   { name: 'not found', as: 'lead', path: () => '/no/such/page', ready: 'Page not found' },
 ];
@@ -98,7 +119,7 @@ describe.each(['light', 'dark'] as const)('in the %s theme', (colorScheme) => {
     const { context, page } = await newPage(browser, server.baseUrl, { colorScheme });
     await page.goto('/sign-in');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByText('must be an email address').waitFor();
+    await page.getByText('must not be empty').first().waitFor();
     await scan(page, `sign-in with errors (${colorScheme})`);
     await context.close();
   });

@@ -91,7 +91,8 @@ test('When a lead filters the activity log, then only the matching entries are l
   await expect(page.getByRole('region', { name: /Activity, newest first/ })).toBeVisible();
   const whats = await page.getByRole('region', { name: /Activity, newest first/ }).locator('tbody tr td:nth-child(3)').allTextContents();
   expect(whats.length).toBeGreaterThan(0);
-  expect(whats.every((w) => w.endsWith(' handover'))).toBe(true);
+  // Each entry names its handover: “Create handover “Instagram replies””.
+  expect(whats.every((w) => /^\S+ handover “.+”$/.test(w))).toBe(true);
   await context.close();
 });
 

@@ -3,15 +3,18 @@ import { setupSeededServer } from './support/seeded-server';
 
 const { server, seeded, browser } = setupSeededServer();
 
-test('When agency staff sign in, then they see handovers and posts but no lead screens', async () => {
+test('When agency staff sign in, then the navigation lists every page they may read, and no lead screen', async () => {
   const { context, page } = await newPage(browser, server.baseUrl);
   await signIn(page, seeded.agency.email, seeded.agency.password);
   await page.goto(`/plans/${seeded.plan.id}`);
   const nav = page.getByRole('navigation', { name: `Plan ${seeded.plan.name}` });
   await expect(nav.getByRole('link', { name: 'Handovers' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Posts' })).toBeVisible();
-  await expect(nav.getByRole('link', { name: 'Milestones' })).toHaveCount(0);
+  // They may read milestones and skill coverage (read only), not the activity log.
+  await expect(nav.getByRole('link', { name: 'Milestones' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Skills & people' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Activity' })).toHaveCount(0);
+  await expect(page.getByText('your role: Agency staff')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
   await context.close();
 });
@@ -43,7 +46,10 @@ test('When agency staff log a handover and move it up the ladder, then it reache
   await card.getByText(/History \(3\)/).click();
   await expect(card.locator('.history')).toContainText('Agency → Shadowing');
   await expect(card.locator('.history')).toContainText('Sam shadows from Monday');
-  await expect(card.locator('.history')).toContainText(seeded.agency.email);
+  // History names the person, not their email.
+  const members = await seeded.admin.call<{ items: { email: string; name: string }[] }>('GET', `/plans/${seeded.plan.id}/members`);
+  await expect(card.locator('.history')).toContainText(members.items.find((m) => m.email === seeded.agency.email)!.name);
+  expect(await card.locator('.history').textContent()).not.toContain('@');
   expect(errors).toEqual([]);
   await context.close();
 
@@ -80,7 +86,7 @@ test('When agency staff upload a CSV with one bad line, then the dry run lists i
   const fixed = [HEADER, good[0], 'instagram,2026-03-04T09:15:00Z,agency,csv-3,Alex', good[1]].join('\n');
   await input.setInputFiles({ name: 'posts-fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(`${fixed}\n`) });
   const preview = page.getByTestId('import-preview');
-  await expect(preview).toContainText('3 valid rows');
+  await expect(preview).toContainText('3 new rows to import');
   const still = await seeded.admin.call<{ total: number }>('GET', `/plans/${seeded.plan.id}/posts?limit=1`);
   expect(still.total).toBe(before.total);
 

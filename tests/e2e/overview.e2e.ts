@@ -50,7 +50,7 @@ describe('on a seeded plan', () => {
     expect(await table.getByRole('row').count()).toBeGreaterThan(10);
 
     const [download] = await Promise.all([page.waitForEvent('download'), posts.getByRole('button', { name: /Download CSV/ }).click()]);
-    expect(download.suggestedFilename()).toBe('posts-per-week.csv');
+    expect(download.suggestedFilename()).toBe(`e2e-plan-posts-per-week-${new Date().toISOString().slice(0, 10)}.csv`);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('Week of,Agency,Co-authored,In-house,In-house share,Forecast share,Target');
     expect(csv.split('\r\n').length).toBeGreaterThan(11);

@@ -1,7 +1,7 @@
 import { ROLE_LABELS } from '@handover/shared';
 import { createPortal } from 'react-dom';
 import { useEffect, useState } from 'react';
-import { NavLink, Outlet, useLocation, useParams } from 'react-router';
+import { NavLink, Outlet, useParams } from 'react-router';
 import { ErrorState, Loading } from '../components/ui/states';
 import { usePlan } from '../api/plans/get-plan';
 import { roleIn } from '../lib/permissions';
@@ -15,12 +15,6 @@ export function PlanLayout() {
   const role = roleIn(me, planId);
   const [slot, setSlot] = useState<HTMLElement | null>(null);
   useEffect(() => setSlot(document.getElementById('plan-nav-slot')), []);
-  const { pathname } = useLocation();
-  // On a phone the tabs scroll sideways: keep the current one in view.
-  useEffect(() => {
-    const current = document.querySelector<HTMLElement>('.app-nav a[aria-current="page"]');
-    if (current && typeof current.scrollIntoView === 'function') current.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [pathname, slot, plan.data]);
   if (plan.isPending) return <Loading label="Loading the plan…" />;
   if (plan.isError) return <ErrorState error={plan.error} title="This plan could not be opened" onRetry={() => void plan.refetch()} />;
   const context: PlanContext = { plan: plan.data, role, me };

@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ErrorState, Loading } from '../components/ui/states';
 import { ThemeToggle } from '../components/ui/theme';
 import { useMe } from '../api/auth/get-me';
 import { useLogout } from '../api/auth/logout';
 import { isApiError, onUnauthorized } from '../lib/api-client';
+import { markNavigation } from '../lib/page-focus';
 
 /** Sends anyone not signed in to the sign-in page, and back where they were afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {
@@ -36,6 +37,14 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
+/** The skip link lands on the page's title when there is one (the start of the content), else on main. */
+function skipToContent(e: MouseEvent<HTMLAnchorElement>) {
+  const target = document.getElementById('page-title') ?? document.getElementById('main');
+  if (!target) return;
+  e.preventDefault();
+  target.focus();
+}
+
 export function AppShell() {
   const me = useMe();
   const logout = useLogout();
@@ -43,13 +52,17 @@ export function AppShell() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
-  // After a navigation, move focus to the new page so screen readers start at its top.
-  useEffect(() => {
+  // After a navigation, focus goes to the new page's title (lib/page-focus); until it appears, to
+  // the main region, so it never stays on a link of the page that was left. A layout effect: it runs
+  // before the new page's own effects, which may then take the focus.
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    mainRef.current?.focus({ preventScroll: false });
+    markNavigation();
+    mainRef.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
   }, [location.pathname]);
   const user = me.data?.user;
   const handleSignOut = async () => {
@@ -58,7 +71,7 @@ export function AppShell() {
   };
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="skip-link" href="#main" onClick={skipToContent}>
         Skip to content
       </a>
       <header className="app-header">

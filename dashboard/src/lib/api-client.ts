@@ -1,10 +1,14 @@
 import { ProblemSchema, ROUTES, pathTo, type Problem } from '@handover/shared';
 import type { z } from 'zod';
+import { plainMessage } from './messages';
 
 export type FieldErrors = Record<string, string>;
 export type LineError = { line: number; message: string };
 
-/** A refused request: the problem+json the server sent, with its field and line errors indexed. */
+/**
+ * A refused request: the problem+json the server sent, with its field and line errors indexed and
+ * their messages in plain words (`problem` keeps the server's own text).
+ */
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
@@ -12,15 +16,16 @@ export class ApiError extends Error {
   readonly lineErrors: LineError[];
 
   constructor(problem: Problem) {
-    super(problem.detail ?? problem.title);
+    super(plainMessage(problem.detail ?? problem.title));
     this.name = 'ApiError';
     this.status = problem.status;
     this.problem = problem;
     this.fieldErrors = {};
     this.lineErrors = [];
     for (const e of problem.errors ?? []) {
-      if (typeof e.line === 'number') this.lineErrors.push({ line: e.line, message: e.message });
-      else if (e.path && !(e.path in this.fieldErrors)) this.fieldErrors[e.path] = e.message;
+      const message = plainMessage(e.message);
+      if (typeof e.line === 'number') this.lineErrors.push({ line: e.line, message });
+      else if (e.path && !(e.path in this.fieldErrors)) this.fieldErrors[e.path] = message;
     }
   }
 
@@ -142,9 +147,10 @@ export async function requestAll<T>(
 /** A readable message for any error thrown by a query or mutation. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 403) return error.problem.detail ?? 'Your role may not do this.';
-    if (error.status === 404) return error.problem.detail ?? 'Not found, or you are not a member of this plan.';
-    return error.problem.detail ?? error.problem.title;
+    const detail = error.problem.detail === undefined ? undefined : plainMessage(error.problem.detail);
+    if (error.status === 403) return detail ?? 'Your role may not do this.';
+    if (error.status === 404) return detail ?? 'Not found, or you are not a member of this plan.';
+    return detail ?? error.problem.title;
   }
   return error instanceof Error ? error.message : 'Something went wrong.';
 }

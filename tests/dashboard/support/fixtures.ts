@@ -1,4 +1,4 @@
-import type { Handover, HandoverStatus, Milestone } from '@handover/shared';
+import type { Handover, HandoverStatus, Member, Milestone, Plan } from '@handover/shared';
 
 /** The plan every fixture belongs to. */
 export const PLAN = '00000000-0000-4000-8000-000000000000';
@@ -39,3 +39,20 @@ export const aHandover = (id: string, title: string, status: HandoverStatus): Ha
 
 /** One page of a list endpoint holding every item. */
 export const listOf = (items: unknown[]) => ({ status: 200, body: { items, total: items.length, limit: 200, offset: 0 } });
+
+export const aPlan = (over: Partial<Plan> = {}): Plan => ({
+  id: PLAN,
+  name: 'Taking our voice back',
+  brand: 'Northwind Coffee',
+  agencyName: 'Brightside Social',
+  startDate: '2026-01-05',
+  targetExitDate: '2026-12-31',
+  contractEndDate: null,
+  targets: { inHouseShare: 0.9, sustainWeeks: 4, internalAdoption: 0.6 },
+  version: 2,
+  createdAt: CREATED,
+  updatedAt: CREATED,
+  ...over,
+});
+
+export const aMember = (userId: string, name: string, role: Member['role'], email = `${name.split(' ')[0]!.toLowerCase()}@example.org`): Member => ({ userId, name, email, role });

@@ -24,3 +24,9 @@ if (typeof HTMLDialogElement !== 'undefined' && !HTMLDialogElement.prototype.sho
 if (!globalThis.crypto?.randomUUID) {
   Object.defineProperty(globalThis, 'crypto', { value: { randomUUID: () => `${Date.now()}-${Math.random()}` } });
 }
+// react-router reads TextEncoder when it loads; jsdom does not provide it.
+if (typeof globalThis.TextEncoder === 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a Node built-in, loaded only where jsdom lacks it
+  const util = require('node:util') as typeof import('node:util');
+  Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
+}

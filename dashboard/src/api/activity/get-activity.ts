@@ -5,7 +5,7 @@ import { queryKeys } from '../query-keys';
 
 const ActivityPage = pageOf(ActivitySchema);
 
-export type ActivityFilters = { entity?: string; action?: string; actorId?: string };
+export type ActivityFilters = { entity?: string; action?: string; actorId?: string; entityId?: string };
 
 export const getActivity = (planId: string, filters: ActivityFilters, offset: number, limit = 50) =>
   request(pathTo(ROUTES.activity, { planId }, { ...filters, offset, limit }), ActivityPage);

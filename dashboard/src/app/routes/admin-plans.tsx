@@ -20,7 +20,7 @@ export default function AdminPlansPage() {
         {users.isPending ? (
           <Loading label="Loading users…" />
         ) : (
-          <CreatePlanForm users={(users.data ?? []).filter((u) => !u.isAdmin)} onCreated={(plan) => navigate(`/plans/${plan.id}/members`)} />
+          <CreatePlanForm users={(users.data ?? []).filter((u) => !u.isAdmin)} onCreated={(plan) => navigate(`/plans/${plan.id}/members`, { state: { created: plan.name } })} />
         )}
       </section>
     </>

@@ -1,4 +1,6 @@
 import { can } from '@handover/shared';
+import { useEffect, useRef } from 'react';
+import { Link, useLocation } from 'react-router';
 import { PageHeader } from '../../components/ui/page-header';
 import { useUsers } from '../../api/users/get-users';
 import { MembersPanel } from '../../features/plans/components/members-panel';
@@ -10,10 +12,16 @@ export default function MembersPage() {
   const { plan, role, me } = usePlanContext();
   useTitle(`Members · ${plan.name}`);
   const users = useUsers(me.user.isAdmin);
+  // Arriving from "Create a plan": say it was created, with the way to it.
+  const created = (useLocation().state as { created?: string } | null)?.created;
   return (
     <>
-      <PageHeader title="Members and settings" description="Who takes part in this plan, and in which role: leads plan and accept, executives read, agency staff log." />
+      <PageHeader
+        title={can(role, 'edit') ? 'Members and settings' : 'Members'}
+        description="Who takes part in this plan, and in which role: leads plan and accept, executives read, agency staff log."
+      />
       <div className="stack">
+        {created ? <CreatedNotice name={created} overview={`/plans/${plan.id}`} /> : null}
         <section className="card" aria-labelledby="members-title">
           <h2 id="members-title">People in this plan</h2>
           <MembersPanel planId={plan.id} canEdit={can(role, 'edit')} users={me.user.isAdmin ? users.data : undefined} />
@@ -26,5 +34,15 @@ export default function MembersPage() {
         ) : null}
       </div>
     </>
+  );
+}
+
+function CreatedNotice({ name, overview }: { name: string; overview: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <div ref={ref} tabIndex={-1} className="alert alert--success" role="status">
+      Created the plan “{name}”. Add its members below, or <Link to={overview}>open its overview</Link>.
+    </div>
   );
 }

@@ -1,6 +1,4 @@
 import { can } from '@handover/shared';
-import { useState } from 'react';
-import { Notice } from '../../components/ui/notice';
 import { PageHeader } from '../../components/ui/page-header';
 import { CsvImport } from '../../features/posts/components/csv-import';
 import { PostsList } from '../../features/posts/components/posts-list';
@@ -11,7 +9,6 @@ import { useTitle } from '../use-title';
 export default function PostsPage() {
   const { plan, role } = usePlanContext();
   useTitle(`Posts · ${plan.name}`);
-  const [message, setMessage] = useState<string | null>(null);
   const canRecord = can(role, 'recordPosts');
   const agencyOnly = !can(role, 'recordAnySource');
   return (
@@ -22,8 +19,7 @@ export default function PostsPage() {
           <div className="grid grid--wide">
             <section className="card" aria-labelledby="record-post">
               <h2 id="record-post">Record a post</h2>
-              <Notice notice={message ? { kind: 'success', text: message } : null} live />
-              <RecordPostForm planId={plan.id} agencyOnly={agencyOnly} onRecorded={setMessage} />
+              <RecordPostForm planId={plan.id} agencyOnly={agencyOnly} />
             </section>
             <section className="card" aria-labelledby="import-posts">
               <h2 id="import-posts">Import a CSV</h2>

@@ -1,8 +1,14 @@
 import type { ReactNode } from 'react';
 import { downloadText, toCsv } from '../../lib/csv';
+import { formatDate } from '../../lib/format';
 import { DataTable } from '../ui/data-table';
+import { useDownloadName } from './download-name';
 
-export type TableColumn<T> = { header: string; value: (row: T) => string | number | null; numeric?: boolean };
+/**
+ * A column of a chart's table and CSV. A `date` column holds `YYYY-MM-DD`: the table shows it as
+ * every page writes dates (`29 Nov 2026`), the CSV keeps the ISO form spreadsheets read.
+ */
+export type TableColumn<T> = { header: string; value: (row: T) => string | number | null; numeric?: boolean; date?: boolean };
 
 /**
  * A chart with what it needs to be accessible and useful: a heading, a one-line reading of it,
@@ -15,7 +21,7 @@ export function ChartCard<T>({
   children,
   columns,
   rows,
-  filename,
+  table,
   tableOpen,
 }: {
   id: string;
@@ -24,10 +30,12 @@ export function ChartCard<T>({
   children: ReactNode;
   columns: TableColumn<T>[];
   rows: T[];
-  filename: string;
+  /** The table's name in its download, e.g. `posts-per-week` (see useDownloadName). */
+  table: string;
   tableOpen?: boolean;
 }) {
   const headingId = `${id}-title`;
+  const filename = useDownloadName(table);
   return (
     <section className="card" aria-labelledby={headingId} data-testid={`chart-${id}`}>
       <h2 id={headingId}>{title}</h2>
@@ -53,7 +61,10 @@ export function ChartCard<T>({
               header: c.header,
               numeric: c.numeric,
               rowHeader: i === 0,
-              cell: (row: T) => c.value(row) ?? '—',
+              cell: (row: T) => {
+                const value = c.value(row);
+                return value === null ? '—' : c.date ? formatDate(String(value)) : value;
+              },
             }))}
             rows={rows}
             rowKey={(_r, i) => String(i)}

@@ -9,7 +9,10 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { useEffect, useRef } from 'react';
 import { EmptyState } from '../ui/states';
+import { WrappedTick } from './axis-tick';
+import { Legend } from './legend';
 
 /** One series: which field, how it is drawn, and its colour as a CSS variable (works in both themes). */
 export type Series = {
@@ -29,7 +32,7 @@ export type ChartProps<T extends object> = {
   /** The category field (x in a column chart, y in a bar chart). */
   categoryKey: keyof T & string;
   series: Series[];
-  /** Text alternative for the drawing; the table beside it carries the numbers. */
+  /** Text alternative for the drawing (its accessible name); the table beside it carries the numbers. */
   label: string;
   layout?: 'columns' | 'bars';
   height?: number;
@@ -47,8 +50,28 @@ export type ChartProps<T extends object> = {
 const axisStyle = { fill: 'var(--muted)', fontSize: 12 };
 
 /**
+ * Recharts renders its layers through React portals, and Chromium makes each portal's <g> a tab stop
+ * (React listens for focus events on a portal's container): a chart added a handful of unnamed
+ * stops. They are taken out of the tab order as they appear.
+ */
+function useNoInnerTabStops(drawn: boolean) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const frame = ref.current;
+    if (!frame) return;
+    const untab = () => frame.querySelectorAll('svg g:not([tabindex]), svg:not([tabindex])').forEach((el) => el.setAttribute('tabindex', '-1'));
+    untab();
+    const observer = new MutationObserver(untab);
+    observer.observe(frame, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [drawn]);
+  return ref;
+}
+
+/**
  * The only Recharts wrapper: maps series configs to bars and lines, colours through CSS variables,
- * and draws a legend of its own in HTML. Data arrives already shaped (see features/<x>/utils).
+ * and draws a legend of its own in HTML. Data arrives already shaped (see features/<x>/utils). The
+ * drawing is one tab stop, an image named by `label`; the card's table carries the numbers.
  */
 export function Chart<T extends object>({
   data,
@@ -66,19 +89,17 @@ export function Chart<T extends object>({
   categoryWidth = 110,
   emptyTitle = 'Nothing to show yet',
 }: ChartProps<T>) {
+  const frameRef = useNoInnerTabStops(data.length > 0);
   if (data.length === 0) return <EmptyState title={emptyTitle} />;
   const hasRight = series.some((s) => s.axis === 'right') || references.some((r) => r.axis === 'right');
   const bars = layout === 'bars';
-  // Long category names are cut to fit their axis; the table carries them whole.
-  const maxChars = Math.floor(categoryWidth / 6.6);
-  const cut = (v: string) => (bars && v.length > maxChars ? `${v.slice(0, maxChars - 1)}…` : v);
-  const fmtCat = (v: unknown) => cut(formatCategory ? formatCategory(String(v)) : String(v));
+  const fmtCat = (v: unknown) => (formatCategory ? formatCategory(String(v)) : String(v));
   const fmtLeft = formatLeft ? (v: unknown) => formatLeft(Number(v)) : undefined;
   const fmtRight = formatRight ? (v: unknown) => formatRight(Number(v)) : undefined;
   const labels = new Map(series.map((s) => [s.key, s]));
   return (
     <figure style={{ margin: 0 }}>
-      <div className="chart-frame" role="img" aria-label={label} style={height ? { height } : undefined} data-chart="drawn">
+      <div ref={frameRef} className="chart-frame" role="img" aria-label={label} tabIndex={0} style={height ? { height } : undefined} data-chart="drawn">
         <ResponsiveContainer width="100%" height="100%" minWidth={0} initialDimension={{ width: 640, height: height ?? 300 }}>
           <ComposedChart
             data={data}
@@ -89,7 +110,13 @@ export function Chart<T extends object>({
             <CartesianGrid stroke="var(--chart-grid)" strokeDasharray="3 3" vertical={bars} horizontal={!bars} />
             {bars ? (
               <>
-                <YAxis type="category" dataKey={categoryKey as never} width={categoryWidth} tick={axisStyle} tickFormatter={fmtCat} interval={0} />
+                <YAxis
+                  type="category"
+                  dataKey={categoryKey as never}
+                  width={categoryWidth}
+                  tick={(props: object) => <WrappedTick {...props} width={categoryWidth - 8} format={fmtCat} />}
+                  interval={0}
+                />
                 <XAxis type="number" tick={axisStyle} tickFormatter={fmtLeft} domain={leftDomain} allowDecimals={false} />
               </>
             ) : (
@@ -153,24 +180,12 @@ export function Chart<T extends object>({
         </ResponsiveContainer>
       </div>
       <figcaption>
-        <ul className="legend" aria-label="Legend">
-          {series.map((s) => (
-            <li key={s.key}>
-              <span
-                className={`legend__swatch ${s.kind === 'line' ? 'legend__swatch--line' : ''}`}
-                style={{ background: s.color }}
-                aria-hidden="true"
-              />
-              {s.label}
-            </li>
-          ))}
-          {references.map((r) => (
-            <li key={r.label}>
-              <span className="legend__swatch legend__swatch--line" style={{ background: r.color }} aria-hidden="true" />
-              {r.label}
-            </li>
-          ))}
-        </ul>
+        <Legend
+          keys={[
+            ...series.map((x) => ({ key: x.key, label: x.label, color: x.color, kind: x.kind, dashed: x.dashed })),
+            ...references.map((r) => ({ key: r.label, label: r.label, color: r.color, kind: 'line' as const, dashed: true })),
+          ]}
+        />
       </figcaption>
     </figure>
   );

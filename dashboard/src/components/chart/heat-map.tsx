@@ -1,5 +1,6 @@
 import type { Matrix } from '@handover/shared';
 import type { ReactNode } from 'react';
+import { ScrollRegion } from '../ui/scroll-region';
 
 type Skill = Matrix['skills'][number];
 
@@ -45,7 +46,7 @@ export function HeatMap({
   drawn?: boolean;
 }) {
   return (
-    <div className="table-wrap heatmap" tabIndex={0} role="region" aria-label={label} data-chart={drawn ? 'drawn' : undefined}>
+    <ScrollRegion label={label} className="heatmap" data-chart={drawn ? 'drawn' : undefined}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -54,6 +55,7 @@ export function HeatMap({
             {matrix.skills.map((s) => (
               <th key={s.id} scope="col">
                 {s.name}
+                {s.critical ? <div className="small heatmap__critical">critical</div> : null}
                 {skillNote?.(s)}
               </th>
             ))}
@@ -78,6 +80,6 @@ export function HeatMap({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ScrollRegion } from './scroll-region';
 
 export type Column<T> = {
   key: string;
@@ -17,7 +18,7 @@ export const actionsColumn = <T,>(cell: (row: T) => ReactNode): Column<T> => ({
   cell,
 });
 
-/** A plain, accessible table in a horizontally scrollable, focusable region. */
+/** A plain, accessible table in a horizontally scrollable, focusable region (see ScrollRegion). */
 export function DataTable<T>({
   caption,
   columns,
@@ -32,7 +33,7 @@ export function DataTable<T>({
   captionHidden?: boolean;
 }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
+    <ScrollRegion label={caption}>
       <table>
         <caption className={captionHidden ? 'visually-hidden' : undefined}>{caption}</caption>
         <thead>
@@ -62,6 +63,6 @@ export function DataTable<T>({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

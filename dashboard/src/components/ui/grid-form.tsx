@@ -31,7 +31,7 @@ export function GridForm({
 }) {
   return (
     <form onSubmit={submission.onSubmit} noValidate className="stack" aria-label={label}>
-      <Notice notice={submission.notice} />
+      <Notice notice={submission.notice} focus />
       {banner}
       <div className="form-grid">{children}</div>
       <div className="row">

@@ -1,27 +1,59 @@
 import { HANDOVER_LADDER, LADDER_HINTS, LADDER_LABELS, type EffectiveRole, type Handover, type HandoverStatus } from '@handover/shared';
-import { useState } from 'react';
-import { useTransition } from '../../../api/handovers/create-transition';
+import { useRef, useState, type MouseEvent } from 'react';
+import { transitionBody, useTransition } from '../../../api/handovers/create-transition';
+import { useActorName } from '../../../api/members/get-members';
 import { Badge } from '../../../components/ui/badge';
+import { Notice } from '../../../components/ui/notice';
+import { errorMessage } from '../../../lib/api-client';
 import { formatInstant } from '../../../lib/format';
-import type { Notices } from '../../../lib/notice';
-import { allowedMoves } from '../utils/ladder';
+import type { NoticeMessage } from '../../../lib/notice';
+import { allowedMoves, ladderNote } from '../utils/ladder';
 
-/** One responsibility: where it stands on the ladder, the moves the role may make, and its history. */
-export function HandoverCard({ planId, handover, role, notices }: { planId: string; handover: Handover; role: EffectiveRole | null; notices: Notices }) {
+/**
+ * One responsibility: where it stands on the ladder, the moves the role may make, and its history.
+ * A move is one step per intent: while it is sent the buttons are disabled, a click that is part
+ * of a double click (`detail > 1`) is ignored, and the next step's button appears only once the
+ * move has settled, so a second click cannot land on it.
+ */
+export function HandoverCard({
+  planId,
+  handover,
+  role,
+  notice,
+  onNotice,
+}: {
+  planId: string;
+  handover: Handover;
+  role: EffectiveRole | null;
+  notice: NoticeMessage | null;
+  onNotice: (notice: NoticeMessage) => void;
+}) {
   const transition = useTransition(planId);
+  const nameOf = useActorName(planId);
   const [note, setNote] = useState('');
+  const [moving, setMoving] = useState<HandoverStatus | null>(null);
+  const inFlight = useRef(false);
   const moves = allowedMoves(handover.status, role);
-  const handleMove = (to: HandoverStatus) =>
-    notices.run(
-      async () => {
-        const h = await transition.mutateAsync({ id: handover.id, body: { to, note: note.trim() || null } });
-        setNote('');
-        return h;
-      },
-      (h) => `“${h.title}” is now at “${LADDER_LABELS[h.status]}”.`,
-      (message) => `“${handover.title}”: ${message}`,
-    );
+  const limit = ladderNote(handover.status, role);
   const headingId = `handover-${handover.id}`;
+  const noticeId = `${headingId}-notice`;
+
+  const handleMove = async (to: HandoverStatus, e: MouseEvent<HTMLButtonElement>) => {
+    if (e.detail > 1 || inFlight.current) return;
+    inFlight.current = true;
+    setMoving(to);
+    try {
+      const h = await transition.mutateAsync({ id: handover.id, body: transitionBody(to, handover.status, note.trim() || null) });
+      setNote('');
+      onNotice({ kind: 'success', text: `“${h.title}” is now at “${LADDER_LABELS[h.status]}”.` });
+    } catch (err) {
+      onNotice({ kind: 'error', text: errorMessage(err) });
+    } finally {
+      inFlight.current = false;
+      setMoving(null);
+    }
+  };
+
   return (
     <li className="card" aria-labelledby={headingId} data-testid="handover">
       <div className="row" style={{ justifyContent: 'space-between' }}>
@@ -45,6 +77,7 @@ export function HandoverCard({ planId, handover, role, notices }: { planId: stri
       <p className="muted small ladder__hint">
         {LADDER_LABELS[handover.status]}: {LADDER_HINTS[handover.status]}.
       </p>
+      {limit ? <p className="small ladder__limit">{limit}</p> : null}
       {moves.length ? (
         <div className="row">
           <label className="visually-hidden" htmlFor={`${headingId}-note`}>
@@ -62,15 +95,17 @@ export function HandoverCard({ planId, handover, role, notices }: { planId: stri
               key={m.to}
               type="button"
               className={m.kind === 'back' ? 'button--small button--danger' : 'button--small button--primary'}
-              onClick={() => void handleMove(m.to)}
-              disabled={transition.isPending}
+              onClick={(e) => void handleMove(m.to, e)}
+              disabled={moving !== null || transition.isPending}
+              aria-describedby={notice ? noticeId : undefined}
             >
-              {m.label}
+              {moving === m.to ? 'Moving…' : m.label}
               <span className="visually-hidden"> — {handover.title}</span>
             </button>
           ))}
         </div>
       ) : null}
+      {notice ? <Notice id={noticeId} notice={notice} focus={notice.kind === 'error'} compact /> : null}
       <details>
         <summary>
           History ({handover.history.length})<span className="visually-hidden"> of {handover.title}</span>
@@ -84,7 +119,7 @@ export function HandoverCard({ planId, handover, role, notices }: { planId: stri
                 <strong>
                   {LADDER_LABELS[t.from]} → {LADDER_LABELS[t.to]}
                 </strong>{' '}
-                by {t.actor.email}, {formatInstant(t.at)}
+                by {nameOf(t.actor)}, {formatInstant(t.at)}
                 {t.note ? <div className="muted">“{t.note}”</div> : null}
               </li>
             ))}

@@ -4,7 +4,7 @@ import { useHandovers, type HandoverFilters } from '../../../api/handovers/get-h
 import { FilterSelect } from '../../../components/ui/filter-select';
 import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
-import { useNotice } from '../../../lib/notice';
+import { useOutcome } from '../../../lib/notice';
 import { ladderCounts } from '../utils/ladder';
 import { HandoverCard } from './handover-card';
 import { NewHandoverForm } from './new-handover-form';
@@ -13,7 +13,8 @@ export function HandoversView({ planId, role, canCreate }: { planId: string; rol
   const [filters, setFilters] = useState<HandoverFilters>({});
   const list = useHandovers(planId, filters);
   const all = useHandovers(planId);
-  const notices = useNotice();
+  // One outcome at a time: the page's (a handover logged) or one card's (a move made or refused).
+  const outcome = useOutcome();
   const [showForm, setShowForm] = useState(false);
   return (
     <div className="stack">
@@ -33,14 +34,15 @@ export function HandoversView({ planId, role, canCreate }: { planId: string; rol
                 planId={planId}
                 onCreated={(h) => {
                   setShowForm(false);
-                  notices.setNotice({ kind: 'success', text: `Logged “${h.title}”.` });
+                  outcome.setNotice({ kind: 'success', text: `Logged “${h.title}”.` });
                 }}
               />
             </div>
           ) : null}
         </section>
       ) : null}
-      <Notice notice={notices.notice} live />
+      {/* Focused when it appears: the form that logged the handover has closed. */}
+      <Notice notice={outcome.notice} live focus />
       {all.data ? (
         <p className="muted small">
           {ladderCounts(all.data)
@@ -60,7 +62,14 @@ export function HandoversView({ planId, role, canCreate }: { planId: string; rol
         {(items) => (
           <ul className="stack" style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="Handovers">
             {items.map((h) => (
-              <HandoverCard key={h.id} planId={planId} handover={h} role={role} notices={notices} />
+              <HandoverCard
+                key={h.id}
+                planId={planId}
+                handover={h}
+                role={role}
+                notice={outcome.of(h.id)}
+                onNotice={(next) => outcome.setRowNotice(h.id, next)}
+              />
             ))}
           </ul>
         )}

@@ -27,3 +27,15 @@ export function allowedMoves(status: HandoverStatus, role: EffectiveRole | null)
 export function ladderCounts(items: Pick<Handover, 'status'>[]): { status: HandoverStatus; label: string; count: number }[] {
   return HANDOVER_LADDER.map((status) => ({ status, label: LADDER_LABELS[status], count: items.filter((h) => h.status === status).length }));
 }
+
+/**
+ * What a role cannot do from a step, said plainly where the buttons would be (the server refuses
+ * it with 403): only leads accept and move back (docs/domain.md#ladder).
+ */
+export function ladderNote(status: HandoverStatus, role: EffectiveRole | null): string | null {
+  if (can(role, 'acceptHandover')) return null;
+  if (status === 'in_house') return 'Only a lead can accept it or move it back.';
+  if (status === 'accepted') return 'Only a lead can reopen it.';
+  if (status !== 'agency' && can(role, 'handover')) return 'Only a lead can move it back a step.';
+  return null;
+}

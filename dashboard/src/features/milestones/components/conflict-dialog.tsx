@@ -1,51 +1,73 @@
-import { PHASE_LABELS, type Milestone } from '@handover/shared';
+import { DataTable } from '../../../components/ui/data-table';
 import { Dialog } from '../../../components/ui/dialog';
-import { formatDate, formatInstant, humanize } from '../../../lib/format';
+import { formatInstant } from '../../../lib/format';
+import type { ConflictRow } from '../utils/conflict';
 
-/** A save met a newer version (412): show that version, and offer to start again from it. */
-export function ConflictDialog({ current, onKeep, onReload }: { current: Milestone | null; onKeep: () => void; onReload: () => void }) {
-  const fields = current
-    ? [
-        ['Title', current.title],
-        ['Status', humanize(current.status)],
-        ['Due', formatDate(current.dueDate)],
-        ['Owner', current.owner ?? '—'],
-        ['Phase', PHASE_LABELS[current.phase]],
-        ['Weight', current.weight],
-      ]
-    : [];
+/** A save met a newer version (412): who saved it and when, if known, and the fields each side changed. */
+export type Conflict = { rows: ConflictRow[]; who: string | null; at: string | null };
+
+/**
+ * Shows what changed since the user opened the form, and resolves it: keep the user's edits on top
+ * of the version now saved (the next Save then succeeds), or take that version as it is.
+ */
+export function ConflictDialog({
+  conflict,
+  onKeep,
+  onUseTheirs,
+  returnFocus,
+}: {
+  conflict: Conflict | null;
+  onKeep: () => void;
+  onUseTheirs: () => void;
+  returnFocus?: () => HTMLElement | null | undefined;
+}) {
+  const who = conflict?.who ?? 'Another user';
   return (
     <Dialog
-      open={current !== null}
+      open={conflict !== null}
       title="Changed by someone else"
       onClose={onKeep}
+      returnFocus={returnFocus}
       footer={
         <>
-          <button type="button" onClick={onKeep}>
-            Keep my edits
+          <button type="button" onClick={onUseTheirs}>
+            Use their version
           </button>
-          <button type="button" className="button--primary" onClick={onReload}>
-            Reload the current version
+          <button type="button" className="button--primary" onClick={onKeep}>
+            Keep my edits
           </button>
         </>
       }
     >
-      {current ? (
+      {conflict ? (
         <>
-          <p>
-            Someone saved this milestone after you opened it (now version {current.version}, at {formatInstant(current.updatedAt)}). Your changes
-            were not saved. This is the current version:
+          <p data-testid="conflict-who">
+            {who} saved this milestone{conflict.at ? ` on ${formatInstant(conflict.at)}` : ''}, after you opened it. Your changes are not saved yet.
           </p>
-          <dl className="dates" data-testid="conflict-current">
-            {fields.map(([label, value]) => (
-              <div key={label}>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <div data-testid="conflict-current">
+            <DataTable<ConflictRow>
+              caption="What changed"
+              captionHidden
+              rows={conflict.rows}
+              rowKey={(r) => r.key}
+              columns={[
+                { key: 'field', header: 'Field', rowHeader: true, cell: (r) => r.label },
+                { key: 'theirs', header: `Saved by ${conflict.who ?? 'them'}`, cell: (r) => r.theirs },
+                {
+                  key: 'yours',
+                  header: 'Your edit',
+                  cell: (r) => (
+                    <>
+                      {r.yours ?? <span className="muted">not changed</span>}
+                      {r.both ? <div className="small muted">changed by both: yours is kept</div> : null}
+                    </>
+                  ),
+                },
+              ]}
+            />
+          </div>
           <p className="small muted" style={{ marginTop: '0.75rem' }}>
-            Reload to start again from the current version; your unsaved edits will be replaced.
+            Keep my edits puts your changes on top of the saved version; check the form, then save. Use their version drops your changes.
           </p>
         </>
       ) : null}

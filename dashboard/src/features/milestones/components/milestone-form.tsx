@@ -1,6 +1,9 @@
 import { CreateMilestoneSchema, MilestoneStatusSchema, PHASES, PHASE_LABELS, UpdateMilestoneSchema, type Milestone } from '@handover/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { getActivity } from '../../../api/activity/get-activity';
+import { actorName, membersQueryOptions } from '../../../api/members/get-members';
 import { useCreateMilestone } from '../../../api/milestones/create-milestone';
 import { useDeleteMilestone } from '../../../api/milestones/delete-milestone';
 import { getMilestone } from '../../../api/milestones/get-milestone';
@@ -12,9 +15,11 @@ import { Options } from '../../../components/ui/options';
 import { errorMessage, isApiError, newIdempotencyKey } from '../../../lib/api-client';
 import { humanize } from '../../../lib/format';
 import { sharedResolver } from '../../../lib/form';
+import { doneWaitsFor } from '../../../lib/messages';
 import { useFormSubmit } from '../../../lib/use-form-submit';
-import { emptyMilestoneValues, milestoneToValues, toCreateMilestone, toUpdateMilestone, type MilestoneFormValues } from '../utils/milestones';
-import { ConflictDialog } from './conflict-dialog';
+import { conflictRows, rebase } from '../utils/conflict';
+import { emptyMilestoneValues, milestoneToValues, openDependencies, toCreateMilestone, toUpdateMilestone, type MilestoneFormValues } from '../utils/milestones';
+import { ConflictDialog, type Conflict } from './conflict-dialog';
 import { DependenciesField } from './dependencies-field';
 
 type Props = {
@@ -26,18 +31,24 @@ type Props = {
   onCancel: () => void;
 };
 
-/** Create or edit a milestone; a stale edit (412) opens a dialog with the current version. */
+/** The version the edit started from, the one saved since, and what the user typed. */
+type OpenConflict = Conflict & { from: Milestone; current: Milestone; mine: MilestoneFormValues };
+
+/** Create or edit a milestone; a stale edit (412) opens a dialog that shows what changed and resolves it. */
 export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Props) {
   const [base, setBase] = useState<Milestone | undefined>(milestone);
-  const [conflict, setConflict] = useState<Milestone | null>(null);
+  const [conflict, setConflict] = useState<OpenConflict | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
+  const queryClient = useQueryClient();
   const create = useCreateMilestone(planId);
   const update = useUpdateMilestone(planId);
   const remove = useDeleteMilestone(planId);
+  const rootRef = useRef<HTMLDivElement>(null);
   const editing = base !== undefined;
+  const titleOf = (id: string) => all.find((m) => m.id === id)?.title ?? 'a removed milestone';
 
-  // The resolver reads the base through a ref: after a reload (412) it must diff against the new version.
+  // The resolver reads the base through a ref: after a conflict it must diff against the new version.
   const baseRef = useRef(base);
   baseRef.current = base;
   const [resolver] = useState(() =>
@@ -46,34 +57,67 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
       : sharedResolver(CreateMilestoneSchema, toCreateMilestone),
   );
   const form = useForm<MilestoneFormValues>({ resolver, defaultValues: base ? milestoneToValues(base) : emptyMilestoneValues() });
-  const { register, formState, reset, watch } = form;
+  const { register, formState, reset, watch, setError } = form;
   const errors = formState.errors;
+
+  // "Done" is refused while a dependency is open (docs/domain.md#milestones): said on Status, which takes the focus.
+  const refuseDone = (message: string) => setError('status', { type: 'dependency', message }, { shouldFocus: true });
+
+  /** Who saved the milestone last and when, from its newest activity entry; null when that cannot be read. */
+  const lastChange = async (id: string): Promise<{ who: string; at: string } | null> => {
+    try {
+      const [page, members] = await Promise.all([
+        getActivity(planId, { entity: 'milestone', entityId: id }, 0, 1),
+        queryClient.fetchQuery(membersQueryOptions(planId)),
+      ]);
+      const entry = page.items[0];
+      return entry ? { who: actorName(members.items, entry.actor), at: entry.at } : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const openConflict = async (from: Milestone, mine: MilestoneFormValues) => {
+    const [current, last] = await Promise.all([getMilestone(planId, from.id), lastChange(from.id)]);
+    setConflict({ from, current, mine, rows: conflictRows(from, current, mine, titleOf), who: last?.who ?? null, at: last?.at ?? current.updatedAt });
+  };
 
   const submission = useFormSubmit(form, {
     submit: async (values) => {
-      if (!base) {
-        const saved = await create.mutateAsync({ body: toCreateMilestone(values), key: idempotencyKey });
-        return onDone(`Created “${saved.title}”.`);
+      const body = base ? toUpdateMilestone(values, base) : toCreateMilestone(values);
+      // Said before asking when the status becomes done; new dependencies of a milestone already done are
+      // left to the server, which first refuses a cycle (422), then an open dependency (409, shown on Status too).
+      if (values.status === 'done' && (!base || 'status' in body)) {
+        const open = openDependencies({ dependsOn: values.dependsOn }, all);
+        if (open.length) return refuseDone(doneWaitsFor(open.map((m) => m.title)));
       }
-      const body = toUpdateMilestone(values, base);
-      if (Object.keys(body).length === 0) return onDone('Nothing changed.');
       try {
+        if (!base) {
+          const saved = await create.mutateAsync({ body: toCreateMilestone(values), key: idempotencyKey });
+          return onDone(`Created “${saved.title}”.`);
+        }
+        if (Object.keys(body).length === 0) return onDone('Nothing changed.');
         const saved = await update.mutateAsync({ id: base.id, version: base.version, body });
         onDone(`Saved “${saved.title}”.`);
       } catch (err) {
-        if (!(isApiError(err) && err.status === 412)) throw err;
-        setConflict(await getMilestone(planId, base.id));
+        if (isApiError(err) && err.code === 'unmet-dependency') return refuseDone(err.message);
+        if (!(base && isApiError(err) && err.status === 412)) throw err;
+        await openConflict(base, values);
       }
     },
   });
 
-  const handleReload = () => {
+  const resolveConflict = (values: MilestoneFormValues, text: string) => {
     if (!conflict) return;
-    setBase(conflict);
-    reset(milestoneToValues(conflict));
+    setBase(conflict.current);
+    reset(values);
     setConflict(null);
-    submission.setNotice(null);
+    submission.setNotice({ kind: 'info', text });
   };
+  const who = conflict?.who ?? 'the other person';
+  const handleKeep = () =>
+    conflict && resolveConflict(rebase(conflict.from, conflict.current, conflict.mine), `Your edits are now on top of the version saved by ${who}. Check them, then save.`);
+  const handleUseTheirs = () => conflict && resolveConflict(milestoneToValues(conflict.current), `Showing the version saved by ${who}; your edits were dropped.`);
 
   const handleDelete = async () => {
     if (!base) return;
@@ -88,7 +132,7 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
   };
 
   return (
-    <>
+    <div ref={rootRef}>
       <GridForm
         label={editing ? 'Edit milestone' : 'New milestone'}
         submitLabel={editing ? 'Save changes' : 'Create milestone'}
@@ -135,7 +179,12 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
         <DependenciesField all={all} selfId={base?.id} selected={watch('dependsOn') ?? []} register={register} error={errors.dependsOn?.message} />
       </GridForm>
 
-      <ConflictDialog current={conflict} onKeep={() => setConflict(null)} onReload={handleReload} />
+      <ConflictDialog
+        conflict={conflict}
+        onKeep={handleKeep}
+        onUseTheirs={handleUseTheirs}
+        returnFocus={() => rootRef.current?.querySelector<HTMLElement>('button[type="submit"]')}
+      />
 
       <Dialog
         open={confirmDelete}
@@ -154,6 +203,6 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
       >
         <p>“{base?.title}” will be removed from the plan. This cannot be undone.</p>
       </Dialog>
-    </>
+    </div>
   );
 }

@@ -1,52 +1,38 @@
-import { MilestoneStatusSchema, PHASE_LABELS, type Milestone, type MilestoneStatus } from '@handover/shared';
+import { PHASE_LABELS, type Milestone } from '@handover/shared';
 import { useRef, useState } from 'react';
-import { useMilestones, type MilestoneFilters } from '../../../api/milestones/get-milestones';
-import { useUpdateMilestone } from '../../../api/milestones/update-milestone';
+import { useMilestones } from '../../../api/milestones/get-milestones';
 import { Badge } from '../../../components/ui/badge';
 import { DataTable, actionsColumn } from '../../../components/ui/data-table';
-import { FilterSelect } from '../../../components/ui/filter-select';
-import { Options } from '../../../components/ui/options';
 import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
-import { isApiError } from '../../../lib/api-client';
-import { formatDate, humanize, labelsOf, todayIso } from '../../../lib/format';
-import { useNotice } from '../../../lib/notice';
-import { isOverdue, openDependencies, sortMilestones } from '../utils/milestones';
+import { formatDate, todayIso } from '../../../lib/format';
+import { useOutcome } from '../../../lib/notice';
+import { dependsOnText, isOverdue, sortMilestones } from '../utils/milestones';
+import { MilestoneFiltersForm, useMilestoneFilters } from './milestone-filters';
 import { MilestoneForm } from './milestone-form';
-
-const STATUS_LABELS = labelsOf(MilestoneStatusSchema.options, humanize);
+import { StatusCell } from './status-cell';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; milestone: Milestone } | null;
 
+/**
+ * The plan's milestones: the list with its filters and, for leads, the form and status changes.
+ * One outcome is shown at a time: the page's notice (create, save, delete) or the note under one
+ * row's status; a new one replaces the last.
+ */
 export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: boolean }) {
-  const [filters, setFilters] = useState<MilestoneFilters>({});
+  const { filters, setFilters, active } = useMilestoneFilters();
   const list = useMilestones(planId, filters);
   const all = useMilestones(planId);
-  const update = useUpdateMilestone(planId);
   const [editing, setEditing] = useState<Editing>(null);
-  const { notice, setNotice, run } = useNotice();
+  const outcome = useOutcome();
   const formRef = useRef<HTMLElement>(null);
   const today = todayIso();
+  const titleOf = (id: string) => all.data?.find((m) => m.id === id)?.title ?? 'a removed milestone';
 
   const openForm = (next: Editing) => {
-    setNotice(null);
+    outcome.setNotice(null);
     setEditing(next);
     requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('input, select, textarea')?.focus());
-  };
-
-  const handleStatus = async (m: Milestone, status: MilestoneStatus) => {
-    setNotice(null);
-    const open = status === 'done' ? openDependencies(m, all.data ?? []) : [];
-    if (open.length) {
-      setNotice({ kind: 'error', text: `“${m.title}” cannot be done while ${open.map((d) => `“${d.title}”`).join(', ')} ${open.length > 1 ? 'are' : 'is'} not done.` });
-      return;
-    }
-    await run(
-      () => update.mutateAsync({ id: m.id, version: m.version, body: { status } }),
-      () => `“${m.title}” is now ${humanize(status).toLowerCase()}.`,
-      (message, err) =>
-        isApiError(err) && err.status === 412 ? `“${m.title}” was changed by someone else; the list now shows the current version. Try again.` : message,
-    );
   };
 
   return (
@@ -61,13 +47,14 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
             all={all.data ?? []}
             onDone={(text) => {
               setEditing(null);
-              setNotice({ kind: 'success', text });
+              outcome.setNotice({ kind: 'success', text });
             }}
             onCancel={() => setEditing(null)}
           />
         </section>
       ) : null}
-      <Notice notice={notice} live />
+      {/* Focused when it appears: after Create the form is gone, and this is where the person lands. */}
+      <Notice notice={outcome.notice} live focus />
       <section className="card" aria-labelledby="milestone-list-title">
         <div className="row" style={{ justifyContent: 'space-between' }}>
           <h2 id="milestone-list-title">Milestones</h2>
@@ -77,21 +64,14 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
             </button>
           ) : null}
         </div>
-        <form className="filters" aria-label="Filter milestones" onSubmit={(e) => e.preventDefault()}>
-          <FilterSelect label="Phase" anyLabel="All phases" labels={PHASE_LABELS} filters={filters} name="phase" onChange={setFilters} />
-          <FilterSelect label="Status" anyLabel="All statuses" labels={STATUS_LABELS} filters={filters} name="status" onChange={setFilters} />
-          <label className="field--inline" style={{ minHeight: '2.5rem' }}>
-            <input type="checkbox" checked={!!filters.overdue} onChange={(e) => setFilters({ ...filters, overdue: e.target.checked || undefined })} />
-            Overdue only
-          </label>
-        </form>
+        <MilestoneFiltersForm filters={filters} onChange={setFilters} active={active} />
         <QueryState
           query={list}
           loadingLabel="Loading milestones…"
           isEmpty={(d) => d.length === 0}
           empty={
-            <EmptyState title={Object.values(filters).some(Boolean) ? 'No milestone matches these filters' : 'No milestones yet'}>
-              {canEdit && !Object.values(filters).some(Boolean) ? <p>Create the first one to start the plan.</p> : null}
+            <EmptyState title={active ? 'No milestone matches these filters' : 'No milestones yet'}>
+              {canEdit && !active ? <p>Create the first one to start the plan.</p> : null}
             </EmptyState>
           }
         >
@@ -108,7 +88,7 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
                   cell: (m) => (
                     <>
                       {m.title}
-                      {m.dependsOn.length ? <div className="muted small">depends on {m.dependsOn.length}</div> : null}
+                      {m.dependsOn.length ? <div className="muted small">{dependsOnText(m.dependsOn.map(titleOf))}</div> : null}
                     </>
                   ),
                 },
@@ -127,15 +107,13 @@ export function MilestonesView({ planId, canEdit }: { planId: string; canEdit: b
                   header: 'Status',
                   cell: (m) =>
                     canEdit ? (
-                      <select
-                        aria-label={`Status of ${m.title}`}
-                        value={m.status}
-                        onChange={(e) => void handleStatus(m, e.target.value as MilestoneStatus)}
-                        disabled={update.isPending}
-                        style={{ minWidth: '8rem' }}
-                      >
-                        <Options values={MilestoneStatusSchema.options} label={humanize} />
-                      </select>
+                      <StatusCell
+                        planId={planId}
+                        milestone={m}
+                        all={all.data ?? []}
+                        notice={outcome.of(m.id)}
+                        onNotice={(next) => outcome.setRowNotice(m.id, next)}
+                      />
                     ) : (
                       <Badge value={m.status} />
                     ),

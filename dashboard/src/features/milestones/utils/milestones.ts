@@ -84,3 +84,11 @@ export function openDependencies(m: Pick<Milestone, 'dependsOn'>, all: Milestone
   const byId = new Map(all.map((x) => [x.id, x]));
   return m.dependsOn.map((id) => byId.get(id)).filter((x): x is Milestone => !!x && x.status !== 'done');
 }
+
+/** `depends on “A”`, `depends on “A”, “B” and 3 more`: the milestones named, not counted. */
+export function dependsOnText(titles: string[], shown = 2): string {
+  const named = titles.slice(0, shown).map((t) => `“${t}”`);
+  const more = titles.length - named.length;
+  if (more > 0) return `depends on ${named.join(', ')} and ${more} more`;
+  return `depends on ${named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named.at(-1)}` : named[0]}`;
+}

@@ -33,13 +33,13 @@ function AdoptionChart({ samples, plan, canEdit }: { samples: AdoptionSample[]; 
           : 'No adoption samples recorded yet.'
       }
       columns={[
-        { header: 'Week of', value: (r) => r.weekStart },
+        { header: 'Week of', value: (r) => r.weekStart, date: true },
         { header: 'Active users', value: (r) => r.activeUsers, numeric: true },
         { header: 'Staff', value: (r) => r.totalStaff, numeric: true },
         { header: 'Share', value: (r) => percent(r.share, 1), numeric: true },
       ]}
       rows={rows}
-      filename="internal-adoption.csv"
+      table="internal-adoption"
     >
       <Chart
         emptyTitle="No adoption samples yet"

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useRecordAdoption } from '../../../api/adoption/record-adoption';
 import { Field } from '../../../components/ui/field';
 import { GridForm } from '../../../components/ui/grid-form';
-import { todayIso } from '../../../lib/format';
+import { formatDate, percent, todayIso } from '../../../lib/format';
 import { blankToNull, numberOrNaN, sharedResolver } from '../../../lib/form';
 import { useFormSubmit } from '../../../lib/use-form-submit';
 
@@ -25,7 +25,7 @@ export function AdoptionForm({ planId }: { planId: string }) {
   const submission = useFormSubmit(form, {
     submit: async (v) => {
       const s = await record.mutateAsync(toCreateAdoption(v));
-      return `Recorded the week of ${s.weekStart}: ${Math.round(s.share * 100)}% active.`;
+      return `Recorded the week of ${formatDate(s.weekStart)}: ${percent(s.share)} active.`;
     },
   });
   const { register, formState } = form;

@@ -33,15 +33,15 @@ function CoverageChart({ coverage }: { coverage: Coverage }) {
         { header: 'Gap', value: (r) => r.gap, numeric: true },
       ]}
       rows={rows}
-      filename="skills-coverage.csv"
+      table="skills-coverage"
     >
       <Chart
         emptyTitle="No skills defined yet"
         data={rows}
         categoryKey="name"
         layout="bars"
-        height={Math.max(160, rows.length * 34 + 40)}
-        categoryWidth={150}
+        height={Math.max(160, rows.length * 44 + 40)}
+        categoryWidth={170}
         label="Qualified people and the gap for each skill"
         series={[
           { key: 'qualified', label: 'Qualified', color: 'var(--chart-in-house)', kind: 'bar', stackId: 'c' },

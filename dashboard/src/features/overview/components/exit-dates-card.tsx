@@ -35,11 +35,11 @@ export function ExitDatesCard({ summary, plan }: { summary: Summary; plan: Plan 
       title="When can the agency go?"
       summary={verdict}
       columns={[
-        { header: 'Date', value: (r) => r.label },
-        { header: 'Value', value: (r) => r.date ?? 'none' },
+        { header: 'What', value: (r) => r.label },
+        { header: 'Date', value: (r) => r.date, date: true },
       ]}
       rows={rows}
-      filename="exit-dates.csv"
+      table="exit-dates"
     >
       <dl className="dates">
         {rows.map((r) => (
@@ -52,7 +52,10 @@ export function ExitDatesCard({ summary, plan }: { summary: Summary; plan: Plan 
       <div className="timeline" aria-hidden="true">
         {marks.map((m, i) => (
           <div key={m.key} className="timeline__mark" style={{ left: `${m.position}%` }}>
-            <span className="timeline__dot" style={{ background: COLORS[m.key] }} />
+            {/* An SVG dot: its fill prints even when the browser leaves out background colours. */}
+            <svg className="timeline__dot" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <circle cx="8" cy="8" r="6.5" fill={COLORS[m.key]} stroke="var(--surface)" strokeWidth="2" />
+            </svg>
             <span
               className="timeline__label"
               style={{

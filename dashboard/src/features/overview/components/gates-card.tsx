@@ -1,9 +1,12 @@
 import type { Summary } from '@handover/shared';
 import { ChartCard } from '../../../components/chart/chart-card';
+import { readableDates } from '../../../lib/format';
+import { plainMessage } from '../../../lib/messages';
 import { orderedGates } from '../utils/series';
 
 export function GatesCard({ summary }: { summary: Summary }) {
-  const gates = orderedGates(summary.gates);
+  // The server's evidence, in the words and date format of every other page.
+  const gates = orderedGates(summary.gates).map((g) => ({ ...g, detail: readableDates(plainMessage(g.detail)) }));
   return (
     <ChartCard
       id="gates"
@@ -15,7 +18,7 @@ export function GatesCard({ summary }: { summary: Summary }) {
         { header: 'Evidence', value: (g) => g.detail },
       ]}
       rows={gates}
-      filename="gates.csv"
+      table="gates"
     >
       <ul className="gates">
         {gates.map((g) => (

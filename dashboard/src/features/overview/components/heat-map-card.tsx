@@ -36,7 +36,7 @@ function HeatMapChart({ matrix }: { matrix: Matrix }) {
         ...matrix.skills.map((s) => ({ header: s.name, value: (r: (typeof rows)[number]) => r.levels[s.id] ?? 0, numeric: true })),
       ]}
       rows={rows}
-      filename="skills-matrix.csv"
+      table="skills-matrix"
     >
       {rows.length === 0 || matrix.skills.length === 0 ? (
         <EmptyState title="No people or skills yet" />

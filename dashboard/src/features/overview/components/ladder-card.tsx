@@ -20,7 +20,7 @@ export function LadderCard({ summary }: { summary: Summary }) {
         { header: 'Handovers', value: (r) => r.count, numeric: true },
       ]}
       rows={rows}
-      filename="handover-ladder.csv"
+      table="handover-ladder"
     >
       {summary.handovers.total === 0 ? (
         <EmptyState title="No handovers logged yet" />

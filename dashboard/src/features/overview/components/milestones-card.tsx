@@ -43,7 +43,7 @@ function MilestonesChart({ milestones, asOf }: { milestones: Milestone[]; asOf: 
         { header: 'Progress (by weight)', value: (r) => percent(r.progress), numeric: true },
       ]}
       rows={rows}
-      filename="milestones-by-phase.csv"
+      table="milestones-by-phase"
     >
       {milestones.length === 0 ? (
         <EmptyState title="No milestones yet" />

@@ -1,5 +1,6 @@
 import type { Plan } from '@handover/shared';
 import { useSummary } from '../../../api/summary/get-summary';
+import { DownloadName } from '../../../components/chart/download-name';
 import { ErrorState, Loading } from '../../../components/ui/states';
 import { formatDate } from '../../../lib/format';
 import { AdoptionCard } from './adoption-card';
@@ -19,27 +20,30 @@ export function OverviewView({ plan, canReadMatrix, canEdit, asOf }: { plan: Pla
   if (summary.isError) return <ErrorState error={summary.error} title="The overview could not be loaded" onRetry={() => void summary.refetch()} />;
   const s = summary.data;
   return (
-    <div className="stack">
-      {asOf ? (
-        <p className="alert alert--info">
-          Showing the summary as of {formatDate(s.asOf)}. The skills heat map and coverage show today&apos;s levels.
-        </p>
-      ) : null}
-      <div className="grid">
-        <ReadinessCard summary={s} />
-        <GatesCard summary={s} />
-        <ExitDatesCard summary={s} plan={plan} />
-      </div>
-      <PostsCard summary={s} plan={plan} />
-      <div className="grid grid--wide">
-        <MilestonesCard planId={plan.id} asOf={s.asOf} />
-        <LadderCard summary={s} />
-      </div>
-      <div className="grid grid--wide">
+    <DownloadName.Provider value={{ planName: plan.name, date: s.asOf }}>
+      <div className="stack">
+        {asOf ? (
+          <p className="alert alert--info">
+            Showing the summary as of {formatDate(s.asOf)}. The skills heat map and coverage show today&apos;s levels.
+          </p>
+        ) : null}
+        <div className="grid">
+          <ReadinessCard summary={s} />
+          <GatesCard summary={s} />
+          <ExitDatesCard summary={s} plan={plan} />
+        </div>
+        <PostsCard summary={s} plan={plan} />
+        <div className="grid grid--wide">
+          <MilestonesCard planId={plan.id} asOf={s.asOf} />
+          <LadderCard summary={s} />
+        </div>
+        {/* The heat map has a column per skill: it gets the page's whole width, so a desktop shows every column. */}
         <HeatMapCard planId={plan.id} canRead={canReadMatrix} />
-        <CoverageCard planId={plan.id} />
+        <div className="grid grid--wide">
+          <CoverageCard planId={plan.id} />
+          <AdoptionCard plan={plan} canEdit={canEdit} />
+        </div>
       </div>
-      <AdoptionCard plan={plan} canEdit={canEdit} />
-    </div>
+    </DownloadName.Provider>
   );
 }

@@ -30,7 +30,7 @@ function PostsChart({ rows, target, summary }: { rows: PostsRow[]; target: numbe
         latest ? `Latest week with posts: ${percent(latest.share)} in-house.` : 'No posts recorded yet.'
       } Last 28 days: ${percent(summary.posts.window.inHouseShare)} of ${summary.posts.window.total} posts.`}
       columns={[
-        { header: 'Week of', value: (r) => r.weekStart },
+        { header: 'Week of', value: (r) => r.weekStart, date: true },
         { header: SOURCE_LABELS.agency, value: (r) => r.agency, numeric: true },
         { header: SOURCE_LABELS.co_authored, value: (r) => r.coAuthored, numeric: true },
         { header: SOURCE_LABELS.in_house, value: (r) => r.inHouse, numeric: true },
@@ -39,7 +39,7 @@ function PostsChart({ rows, target, summary }: { rows: PostsRow[]; target: numbe
         { header: 'Target', value: (r) => percent(r.target), numeric: true },
       ]}
       rows={rows}
-      filename="posts-per-week.csv"
+      table="posts-per-week"
     >
       <Chart
         emptyTitle="No weeks to show yet"

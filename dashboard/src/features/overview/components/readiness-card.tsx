@@ -15,7 +15,7 @@ export function ReadinessCard({ summary }: { summary: Summary }) {
         { header: 'Score', value: (r) => percent(r.value), numeric: true },
       ]}
       rows={[...rows, { key: 'score', label: 'Readiness (mean)', value: summary.readiness.score }]}
-      filename="readiness.csv"
+      table="readiness"
     >
       <div className="kpi">
         <div>

@@ -1,4 +1,5 @@
 import {
+  GATE_LABELS,
   HANDOVER_LADDER,
   LADDER_LABELS,
   PHASES,
@@ -129,14 +130,6 @@ export function adoptionRows(items: AdoptionSample[], target: number): AdoptionR
     .sort((a, b) => a.weekStart.localeCompare(b.weekStart))
     .map((s) => ({ weekStart: s.weekStart, share: s.share, activeUsers: s.activeUsers, totalStaff: s.totalStaff, target }));
 }
-
-export const GATE_LABELS: Record<GateKey, string> = {
-  internal_network: 'Internally networked',
-  skills_covered: 'Critical skills covered',
-  posts_share: 'In-house share sustained',
-  handovers_accepted: 'Every handover accepted',
-  milestones_done: 'Every milestone done',
-};
 
 /** Gates in the order of the journey, whatever order the server sends. */
 export function orderedGates(gates: Gate[]): (Gate & { label: string })[] {

@@ -4,7 +4,7 @@ import { useCreatePlan } from '../../../api/plans/create-plan';
 import { GridForm } from '../../../components/ui/grid-form';
 import { sharedResolver } from '../../../lib/form';
 import { useFormSubmit } from '../../../lib/use-form-submit';
-import { PlanFields, planFieldsBody, type PlanFieldValues } from './plan-fields';
+import { PlanFields, placePlanError, planFieldsBody, type PlanFieldValues } from './plan-fields';
 
 type Values = PlanFieldValues & { leads: string[] };
 
@@ -26,7 +26,7 @@ export function toCreatePlan(v: Values): CreatePlan {
 export function CreatePlanForm({ users, onCreated }: { users: User[]; onCreated: (plan: Plan) => void }) {
   const create = useCreatePlan();
   const form = useForm<Values>({
-    resolver: sharedResolver(CreatePlanSchema, toCreatePlan),
+    resolver: sharedResolver(CreatePlanSchema, toCreatePlan, placePlanError),
     defaultValues: {
       name: '',
       brand: '',
@@ -41,6 +41,7 @@ export function CreatePlanForm({ users, onCreated }: { users: User[]; onCreated:
     },
   });
   const submission = useFormSubmit(form, {
+    place: placePlanError,
     submit: async (values) => {
       const plan = await create.mutateAsync(toCreatePlan(values));
       form.reset();

@@ -1,31 +1,57 @@
 import { ROLE_LABELS, RoleSchema, type Member, type Role, type User } from '@handover/shared';
-import { useState } from 'react';
 import { useMembers } from '../../../api/members/get-members';
 import { usePutMember } from '../../../api/members/put-member';
 import { useRemoveMember } from '../../../api/members/remove-member';
 import { DataTable, actionsColumn, type Column } from '../../../components/ui/data-table';
-import { Field } from '../../../components/ui/field';
 import { Notice } from '../../../components/ui/notice';
 import { Options } from '../../../components/ui/options';
 import { RemoveButton } from '../../../components/ui/remove-button';
 import { QueryState } from '../../../components/ui/states';
-import { useNotice } from '../../../lib/notice';
+import { errorMessage, isApiError } from '../../../lib/api-client';
+import { useOutcome, type NoticeMessage } from '../../../lib/notice';
+import { AddMemberForm } from './add-member-form';
 
-const ROLES = RoleSchema.options;
 const roleName = (role: Role) => ROLE_LABELS[role].toLowerCase();
+const LAST_LEAD = 'A plan needs at least one lead: make someone else a lead first.';
 
-const RoleOptions = () => <Options values={ROLES} label={(r) => ROLE_LABELS[r]} />;
+/** The refusal of a change that would leave the plan without a lead (the server answers 409 `last-lead`). */
+const refusal = (err: unknown) => (isApiError(err) && err.code === 'last-lead' ? LAST_LEAD : errorMessage(err));
 
-/** Members of a plan; leads change roles and remove, admins also add any user. */
+/**
+ * Members of a plan; leads change roles and remove (after a confirmation), admins also add users.
+ * A change's outcome shows in the member's row, and a refusal takes the focus there.
+ */
 export function MembersPanel({ planId, canEdit, users }: { planId: string; canEdit: boolean; users?: User[] }) {
   const members = useMembers(planId);
   const put = usePutMember(planId);
   const remove = useRemoveMember(planId);
-  const { notice, setNotice, run } = useNotice();
-  const [newUser, setNewUser] = useState('');
-  const [newRole, setNewRole] = useState<Role>('executive');
+  const outcome = useOutcome();
+  const list = members.data?.items ?? [];
+  const lastLead = (m: Member) => m.role === 'lead' && list.filter((x) => x.role === 'lead').length === 1;
 
-  const setRole = (userId: string, role: Role, done: string) => run(() => put.mutateAsync({ userId, role }), () => done);
+  const report = (m: Member, next: NoticeMessage) => outcome.setRowNotice(m.userId, next);
+  const handleRole = async (m: Member, role: Role) => {
+    if (role !== 'lead' && lastLead(m)) return report(m, { kind: 'error', text: LAST_LEAD });
+    try {
+      await put.mutateAsync({ userId: m.userId, role });
+      report(m, { kind: 'success', text: `${m.name} is now ${roleName(role)}.` });
+    } catch (err) {
+      report(m, { kind: 'error', text: refusal(err) });
+    }
+  };
+  const handleRemove = async (m: Member) => {
+    if (lastLead(m)) return report(m, { kind: 'error', text: LAST_LEAD });
+    try {
+      await remove.mutateAsync(m.userId);
+      // The row is gone with its buttons: the notice takes the focus.
+      outcome.setNotice({ kind: 'success', text: `${m.name} was removed from the plan.`, focus: true });
+    } catch (err) {
+      report(m, { kind: 'error', text: refusal(err) });
+    }
+  };
+
+  const noteId = (m: Member) => `member-note-${m.userId}`;
+  const rowNote = (m: Member) => outcome.of(m.userId);
   const columns: Column<Member>[] = [
     { key: 'name', header: 'Name', rowHeader: true, cell: (m) => m.name },
     { key: 'email', header: 'Email', cell: (m) => m.email },
@@ -34,60 +60,51 @@ export function MembersPanel({ planId, canEdit, users }: { planId: string; canEd
       header: 'Role',
       cell: (m) =>
         canEdit ? (
-          <select
-            aria-label={`Role of ${m.name}`}
-            value={m.role}
-            onChange={(e) => {
-              const role = e.target.value as Role;
-              void setRole(m.userId, role, `${m.name} is now ${roleName(role)}.`);
-            }}
-          >
-            <RoleOptions />
-          </select>
+          <>
+            <select
+              aria-label={`Role of ${m.name}`}
+              aria-describedby={rowNote(m) ? noteId(m) : undefined}
+              value={m.role}
+              onChange={(e) => void handleRole(m, e.target.value as Role)}
+            >
+              <Options values={RoleSchema.options} label={(r) => ROLE_LABELS[r]} />
+            </select>
+            <Notice id={noteId(m)} notice={rowNote(m)} focus="errors" compact />
+          </>
         ) : (
           ROLE_LABELS[m.role]
         ),
     },
   ];
   if (canEdit)
-    columns.push(actionsColumn((m) => <RemoveButton name={m.name} onRemove={() => void run(() => remove.mutateAsync(m.userId), () => `${m.name} was removed.`)} />));
+    columns.push(
+      actionsColumn((m) => (
+        <RemoveButton
+          name={m.name}
+          consequence={`${m.name} will no longer see this plan. Their past changes stay in the activity log.`}
+          onRemove={() => void handleRemove(m)}
+        />
+      )),
+    );
 
   return (
     <div className="stack">
-      <Notice notice={notice} />
+      <Notice notice={outcome.notice} live focus="errors" />
       <QueryState query={members} isEmpty={(d) => d.items.length === 0} loadingLabel="Loading members…">
         {(data) => <DataTable<Member> caption="Members" rows={data.items} rowKey={(m) => m.userId} columns={columns} />}
       </QueryState>
       {canEdit && users ? (
-        <form
-          className="filters"
-          aria-label="Add a member"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!newUser) return setNotice({ kind: 'error', text: 'Choose a user to add.' });
-            const user = users.find((u) => u.id === newUser);
-            void setRole(newUser, newRole, `${user?.name ?? 'The user'} was added as ${roleName(newRole)}.`);
-          }}
-        >
-          <Field label="User">
-            <select value={newUser} onChange={(e) => setNewUser(e.target.value)}>
-              <option value="">Choose…</option>
-              {users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name} ({u.email})
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label="Role">
-            <select value={newRole} onChange={(e) => setNewRole(e.target.value as Role)}>
-              <RoleOptions />
-            </select>
-          </Field>
-          <button type="submit" className="button--primary" disabled={put.isPending}>
-            Add member
-          </button>
-        </form>
+        <AddMemberForm
+          users={users.filter((u) => !list.some((m) => m.userId === u.id))}
+          pending={put.isPending}
+          onAdd={(user, role) =>
+            void put.mutateAsync({ userId: user.id, role }).then(
+              () => outcome.setNotice({ kind: 'success', text: `${user.name} was added as ${roleName(role)}.` }),
+              (err: unknown) => outcome.setNotice({ kind: 'error', text: errorMessage(err) }),
+            )
+          }
+          onRefused={(text) => outcome.setNotice({ kind: 'error', text })}
+        />
       ) : null}
     </div>
   );

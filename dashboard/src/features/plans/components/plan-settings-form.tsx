@@ -6,7 +6,7 @@ import { GridForm } from '../../../components/ui/grid-form';
 import { isApiError } from '../../../lib/api-client';
 import { numberOrNaN, sharedResolver } from '../../../lib/form';
 import { useFormSubmit } from '../../../lib/use-form-submit';
-import { PlanFields, planFieldsBody, type PlanFieldValues } from './plan-fields';
+import { PlanFields, placePlanError, planFieldsBody, type PlanFieldValues } from './plan-fields';
 
 type Values = PlanFieldValues;
 
@@ -35,10 +35,9 @@ export function PlanSettingsForm({ plan }: { plan: Plan }) {
   const [stale, setStale] = useState(false);
   // The version the form's values came from: a save sends it, so a newer edit by someone else gets a 412.
   const [baseVersion, setBaseVersion] = useState(plan.version);
-  const form = useForm<Values>({ resolver: sharedResolver(UpdatePlanSchema, toUpdatePlan), defaultValues: planToValues(plan) });
+  const form = useForm<Values>({ resolver: sharedResolver(UpdatePlanSchema, toUpdatePlan, placePlanError), defaultValues: planToValues(plan) });
   const submission = useFormSubmit(form, {
-    // A refusal of a target names `targets.<name>`; PlanFields shows one about `targets` on the first target.
-    fields: ['name', 'brand', 'agencyName', 'startDate', 'targetExitDate', 'contractEndDate', 'targets'],
+    place: placePlanError,
     submit: async (v) => {
       try {
         const p = await update.mutateAsync({ version: baseVersion, body: toUpdatePlan(v) });

@@ -5,7 +5,8 @@ import { useInvalidate } from '../../../api/query-keys';
 import { DataTable } from '../../../components/ui/data-table';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { downloadText } from '../../../lib/csv';
-import { CSV_TEMPLATE, errorRows, formatBytes, headerProblem, linesOf, type LineErrorRow } from '../utils/csv-preview';
+import { count } from '../../../lib/format';
+import { csvTemplate, errorRows, formatBytes, headerProblem, linesOf, type LineErrorRow } from '../utils/csv-preview';
 
 type State =
   | { step: 'idle' }
@@ -22,7 +23,7 @@ const PREVIEW_LIMIT = 2 * 1024 * 1024;
 /** A refused file: its bad lines (with their text when the file was read), or the reason. */
 const refusal = (err: unknown, lines: string[] | null): State =>
   isApiError(err) && err.status === 422 && err.lineErrors.length
-    ? { step: 'invalid', rows: errorRows(err.lineErrors, lines), detail: err.problem.detail ?? 'Some rows are not valid.' }
+    ? { step: 'invalid', rows: errorRows(err.lineErrors, lines), detail: err.problem.detail === undefined ? 'Some rows are not valid; nothing was imported.' : err.message }
     : { step: 'refused', message: errorMessage(err) };
 
 export function CsvImport({ planId, agencyOnly }: { planId: string; agencyOnly: boolean }) {
@@ -40,7 +41,7 @@ export function CsvImport({ planId, agencyOnly }: { planId: string; agencyOnly: 
     setLines(fileLines);
     const bad = fileLines ? headerProblem(fileLines[0] ?? '') : null;
     if (bad) {
-      setState({ step: 'invalid', rows: [{ line: 1, message: bad, text: fileLines?.[0] ?? null }], detail: 'The file has the wrong header.' });
+      setState({ step: 'invalid', rows: [{ line: 1, message: bad, text: fileLines?.[0] ?? null }], detail: 'The file has the wrong header; nothing was uploaded.' });
       return;
     }
     try {
@@ -84,7 +85,7 @@ export function CsvImport({ planId, agencyOnly }: { planId: string; agencyOnly: 
         <code>in_house</code> or <code>co_authored</code>
         {agencyOnly ? ' (agency staff may import agency posts only)' : ''}. The file is checked first; nothing is stored until you import it,
         and a file with any bad line is refused whole.{' '}
-        <button type="button" className="button--link" onClick={() => downloadText('posts-template.csv', CSV_TEMPLATE)}>
+        <button type="button" className="button--link" onClick={() => downloadText('posts-template.csv', csvTemplate(agencyOnly))}>
           Download a template
         </button>
       </p>
@@ -130,7 +131,7 @@ export function CsvImport({ planId, agencyOnly }: { planId: string; agencyOnly: 
             <strong>
               {state.rows.length} line{state.rows.length === 1 ? '' : 's'} to fix before importing.
             </strong>{' '}
-            {state.detail} Nothing was stored. Fix the file and choose it again.
+            {state.detail} Fix the file and choose it again.
             <DataTable<LineErrorRow>
               caption="Errors by line"
               rows={state.rows}
@@ -150,22 +151,7 @@ export function CsvImport({ planId, agencyOnly }: { planId: string; agencyOnly: 
           </p>
         ) : null}
 
-        {state.step === 'ready' ? (
-          <div className="alert alert--info" data-testid="import-preview">
-            <p style={{ margin: 0 }}>
-              Ready: <strong>{state.preview.valid}</strong> valid row{state.preview.valid === 1 ? '' : 's'}
-              {state.preview.duplicates ? `, of which ${state.preview.duplicates} already recorded (will be skipped)` : ''}. Nothing stored yet.
-            </p>
-            <div className="row" style={{ marginTop: '0.5rem' }}>
-              <button type="button" className="button--primary" onClick={() => void handleImport()}>
-                Import {state.preview.valid} row{state.preview.valid === 1 ? '' : 's'}
-              </button>
-              <button type="button" onClick={reset}>
-                Cancel
-              </button>
-            </div>
-          </div>
-        ) : null}
+        {state.step === 'ready' ? <Preview preview={state.preview} onImport={() => void handleImport()} onCancel={reset} /> : null}
 
         {state.step === 'done' ? (
           <div className="alert alert--success" role="status" data-testid="import-done">
@@ -176,6 +162,43 @@ export function CsvImport({ planId, agencyOnly }: { planId: string; agencyOnly: 
             </button>
           </div>
         ) : null}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The dry run's answer: how many rows are new and how many are already recorded. A file whose rows
+ * are all recorded offers nothing to import (not "Import 0 rows").
+ */
+function Preview({ preview, onImport, onCancel }: { preview: ImportResult; onImport: () => void; onCancel: () => void }) {
+  const { valid, duplicates } = preview;
+  if (valid === 0)
+    return (
+      <div className="alert alert--info" data-testid="import-preview">
+        <p style={{ margin: 0 }}>
+          {duplicates === 0
+            ? 'The file has no rows to import.'
+            : `${duplicates === 1 ? 'Its one row is' : `All ${duplicates} rows are`} already recorded; there is nothing new to import.`}
+        </p>
+        <button type="button" onClick={onCancel} style={{ marginTop: '0.5rem' }}>
+          Choose another file
+        </button>
+      </div>
+    );
+  return (
+    <div className="alert alert--info" data-testid="import-preview">
+      <p style={{ margin: 0 }}>
+        Ready: <strong>{count(valid, 'new row')}</strong> to import
+        {duplicates ? `; ${count(duplicates, 'row')} already recorded (will be skipped)` : ''}. Nothing stored yet.
+      </p>
+      <div className="row" style={{ marginTop: '0.5rem' }}>
+        <button type="button" className="button--primary" onClick={onImport}>
+          Import {count(valid, 'row')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </div>
   );

@@ -6,7 +6,7 @@ import { Field } from '../../../components/ui/field';
 import { FilterSelect } from '../../../components/ui/filter-select';
 import { Pager, usePagedFilters } from '../../../components/ui/pager';
 import { EmptyState, QueryState } from '../../../components/ui/states';
-import { formatInstant } from '../../../lib/format';
+import { formatInstant, localTimeZone } from '../../../lib/format';
 
 const PAGE = 50;
 
@@ -33,6 +33,7 @@ export function PostsList({ planId }: { planId: string }) {
       <QueryState query={posts} loadingLabel="Loading posts…" isEmpty={(d) => d.items.length === 0} empty={<EmptyState title="No posts recorded" />}>
         {(page) => (
           <>
+            <p className="muted small">Times are in your time zone, {localTimeZone()}.</p>
             <DataTable<Post>
               caption={`Posts ${page.offset + 1}–${page.offset + page.items.length} of ${page.total}`}
               rows={page.items}

@@ -5,9 +5,9 @@ import { useCreatePost } from '../../../api/posts/create-post';
 import { Field } from '../../../components/ui/field';
 import { GridForm } from '../../../components/ui/grid-form';
 import { Options } from '../../../components/ui/options';
-import { newIdempotencyKey } from '../../../lib/api-client';
-import { withArticle } from '../../../lib/format';
-import { blankToNull, sharedResolver } from '../../../lib/form';
+import { isApiError, newIdempotencyKey } from '../../../lib/api-client';
+import { formatInstant, localTimeZone, withArticle } from '../../../lib/format';
+import { blankToNull, sharedResolver, type ErrorPlacement } from '../../../lib/form';
 import { useFormSubmit } from '../../../lib/use-form-submit';
 
 type Values = { channel: string; publishedAt: string; source: PostSource; externalId: string; author: string };
@@ -27,30 +27,58 @@ export const toCreatePost = (v: Values): CreatePost => ({
   author: blankToNull(v.author),
 });
 
-export function RecordPostForm({ planId, agencyOnly, onRecorded }: { planId: string; agencyOnly: boolean; onRecorded: (text: string) => void }) {
+/** The date picker always sends a whole instant, so the only way to miss is to leave it blank. */
+const placePostError: ErrorPlacement = (path, message) =>
+  path === 'publishedAt' && message === 'must not be empty' ? { field: path, message: 'Choose the date and time it was published.' } : null;
+
+/** A post dated after now: allowed (clocks differ, imports lag) but most likely a typo, so it is pointed out. */
+export function futureWarning(value: string, now = new Date()): string | null {
+  const iso = localToIso(value);
+  if (!iso || Number.isNaN(Date.parse(iso)) || Date.parse(iso) <= now.getTime()) return null;
+  return `That is in the future (${formatInstant(iso)}). Posts are recorded once published; check the date.`;
+}
+
+export function RecordPostForm({ planId, agencyOnly }: { planId: string; agencyOnly: boolean }) {
   const create = useCreatePost(planId);
   const [key, setKey] = useState(newIdempotencyKey);
   const form = useForm<Values>({
-    resolver: sharedResolver(CreatePostSchema, toCreatePost),
+    resolver: sharedResolver(CreatePostSchema, toCreatePost, placePostError),
     defaultValues: { channel: '', publishedAt: '', source: agencyOnly ? 'agency' : 'in_house', externalId: '', author: '' },
   });
   const sources = agencyOnly ? (['agency'] as const) : PostSourceSchema.options;
   const submission = useFormSubmit(form, {
+    place: placePostError,
     submit: async (values) => {
-      const post = await create.mutateAsync({ body: toCreatePost(values), key });
-      setKey(newIdempotencyKey());
-      form.reset({ ...values, externalId: '', publishedAt: '' });
-      onRecorded(`Recorded ${withArticle(SOURCE_LABELS[post.source].toLowerCase())} post on ${post.channel}.`);
+      try {
+        const post = await create.mutateAsync({ body: toCreatePost(values), key });
+        setKey(newIdempotencyKey());
+        form.reset({ ...values, externalId: '', publishedAt: '' });
+        return `Recorded ${withArticle(SOURCE_LABELS[post.source].toLowerCase())} post on ${post.channel}, published ${formatInstant(post.publishedAt)}.`;
+      } catch (err) {
+        // The pair (channel, external id) is already in the ledger: say so on the id, which is what to check.
+        if (isApiError(err) && err.code === 'duplicate') return void form.setError('externalId', { type: 'server', message: err.message }, { shouldFocus: true });
+        throw err;
+      }
     },
   });
-  const { register, formState } = form;
+  const { register, formState, watch } = form;
   const e = formState.errors;
+  const future = futureWarning(watch('publishedAt'));
   return (
     <GridForm label="Record a post" submitLabel="Record post" pendingLabel="Recording…" submission={submission}>
       <Field label="Channel" hint="e.g. instagram, linkedin" error={e.channel?.message}>
         <input {...register('channel')} />
       </Field>
-      <Field label="Published at" error={e.publishedAt?.message}>
+      <Field
+        label="Published at"
+        error={e.publishedAt?.message}
+        hint={
+          <>
+            In your local time, {localTimeZone()}.
+            {future ? <span className="field__warning">{future}</span> : null}
+          </>
+        }
+      >
         <input type="datetime-local" step={1} {...register('publishedAt')} />
       </Field>
       <Field label="Made by" error={e.source?.message} hint={agencyOnly ? 'Agency staff record agency posts.' : undefined}>

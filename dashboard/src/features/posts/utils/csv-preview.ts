@@ -1,7 +1,12 @@
 import { POSTS_CSV_HEADER } from '@handover/shared';
 import type { LineError } from '../../../lib/api-client';
 
-export const CSV_TEMPLATE = `${POSTS_CSV_HEADER.join(',')}\r\ninstagram,2026-03-02T10:00:00Z,in_house,ig-123,Sam\r\n`;
+/**
+ * A file to start from: the header and an example row whose source the person may import (agency
+ * staff may import only `agency` rows, so their example must be one).
+ */
+export const csvTemplate = (agencyOnly: boolean): string =>
+  `${POSTS_CSV_HEADER.join(',')}\r\ninstagram,2026-03-02T10:00:00Z,${agencyOnly ? 'agency' : 'in_house'},ig-123,Sam\r\n`;
 
 /** Physical lines of a file, 1-based, for showing the text next to a server error by line. */
 export function linesOf(text: string): string[] {

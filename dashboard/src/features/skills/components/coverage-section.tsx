@@ -119,7 +119,11 @@ function RequirementsTable({ planId, items, canEdit, notices }: { planId: string
   if (canEdit)
     columns.push(
       actionsColumn((s) => (
-        <RemoveButton name={s.name} onRemove={() => void notices.run(() => remove.mutateAsync(s.skillId), () => `Removed the skill “${s.name}”.`)} />
+        <RemoveButton
+          name={`the skill “${s.name}”`}
+          consequence={`The requirement and every assessment in “${s.name}” are deleted. This cannot be undone.`}
+          onRemove={() => void notices.run(() => remove.mutateAsync(s.skillId), () => `Removed the skill “${s.name}”.`, undefined, { focusDone: true })}
+        />
       )),
     );
   return <DataTable<CoverageItem> caption="Requirements" captionHidden rows={items} rowKey={(s) => s.skillId} columns={columns} />;

@@ -18,7 +18,11 @@ export function PeopleSection({ planId, canEdit, notices }: { planId: string; ca
   if (canEdit)
     columns.push(
       actionsColumn((p) => (
-        <RemoveButton name={p.name} onRemove={() => void notices.run(() => remove.mutateAsync(p.id), () => `Removed ${p.name} and their assessments.`)} />
+        <RemoveButton
+          name={p.name}
+          consequence={`${p.name} leaves the team, and every assessment of ${p.name} is deleted too. This cannot be undone.`}
+          onRemove={() => void notices.run(() => remove.mutateAsync(p.id), () => `Removed ${p.name} and their assessments.`, undefined, { focusDone: true })}
+        />
       )),
     );
   return (

@@ -9,7 +9,7 @@ export function SkillsView({ planId, canEdit, canReadSensitive }: { planId: stri
   const notices = useNotice();
   return (
     <div className="stack">
-      <Notice notice={notices.notice} live />
+      <Notice notice={notices.notice} live focus="errors" />
       <CoverageSection planId={planId} canEdit={canEdit} notices={notices} />
       {canReadSensitive ? <MatrixSection planId={planId} canEdit={canEdit} notices={notices} /> : null}
       <PeopleSection planId={planId} canEdit={canEdit} notices={notices} />
