@@ -4,7 +4,8 @@ import { InstantSchema, PageQuerySchema, UuidSchema } from './common';
 export const ActivitySchema = z.object({
   id: UuidSchema,
   at: InstantSchema,
-  actor: z.object({ id: UuidSchema, email: z.string() }),
+  /** Who did it; `name` is their current display name. */
+  actor: z.object({ id: UuidSchema, email: z.string(), name: z.string() }),
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

@@ -17,8 +17,8 @@ export type AdoptionSample = z.infer<typeof AdoptionSampleSchema>;
 export const CreateAdoptionSchema = z
   .object({
     weekStart: IsoDateSchema.refine(isMonday, 'must be a Monday'),
-    activeUsers: z.number().int('must be an integer').min(0, 'must be at least 0').max(10_000_000, 'is too large'),
-    totalStaff: z.number().int('must be an integer').min(1, 'must be at least 1').max(10_000_000, 'is too large'),
+    activeUsers: z.number().int('must be a whole number').min(0, 'must be at least 0').max(10_000_000, 'is too large'),
+    totalStaff: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000_000, 'is too large'),
     source: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters').nullable().optional(),
   })
   .strict()

@@ -14,7 +14,7 @@ export const MAX_DATE = '9000-12-31';
 export const IsoDateSchema = z
   .string()
   // abort: a string that is not shaped like a date gets one message, not a second "not a real date".
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date YYYY-MM-DD', abort: true })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date such as 2026-03-02 (year-month-day)', abort: true })
   .refine(isRealDate, { message: 'must be a real calendar date', abort: true })
   .refine((v) => v >= MIN_DATE && v <= MAX_DATE, `must be between ${MIN_DATE} and ${MAX_DATE}`);
 

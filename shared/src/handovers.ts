@@ -10,7 +10,8 @@ export const TransitionSchema = z.object({
   from: HandoverStatusSchema,
   to: HandoverStatusSchema,
   at: InstantSchema,
-  actor: z.object({ id: UuidSchema, email: z.string() }),
+  /** Who moved it; `name` is their current display name. */
+  actor: z.object({ id: UuidSchema, email: z.string(), name: z.string() }),
   note: z.string().nullable(),
 });
 export type Transition = z.infer<typeof TransitionSchema>;

@@ -33,7 +33,7 @@ const fields = {
   owner: text(200).nullable(),
   dueDate: IsoDateSchema,
   status: MilestoneStatusSchema,
-  weight: z.number().int('must be an integer').min(1, 'must be between 1 and 10').max(10, 'must be between 1 and 10'),
+  weight: z.number().int('must be a whole number').min(1, 'must be between 1 and 10').max(10, 'must be between 1 and 10'),
   dependsOn: z
     .array(UuidSchema)
     .max(100, 'at most 100 dependencies')

@@ -18,7 +18,7 @@ export type UpdatePerson = z.input<typeof UpdatePersonSchema>;
 export const PersonListQuerySchema = PageQuerySchema.strict();
 
 /** 0 none, 1 aware, 2 with help, 3 independent, 4 can teach. */
-export const LevelSchema = z.number().int('must be an integer').min(0, 'must be between 0 and 4').max(4, 'must be between 0 and 4');
+export const LevelSchema = z.number().int('must be a whole number').min(0, 'must be between 0 and 4').max(4, 'must be between 0 and 4');
 export const LEVEL_NAMES = ['none', 'aware', 'with help', 'independent', 'can teach'] as const;
 
 export const SkillSchema = z.object({
@@ -37,8 +37,8 @@ export type Skill = z.infer<typeof SkillSchema>;
 const skillFields = {
   name: text(200),
   category: text(100).nullable(),
-  requiredLevel: z.number().int('must be an integer').min(1, 'must be between 1 and 4').max(4, 'must be between 1 and 4'),
-  requiredPeople: z.number().int('must be an integer').min(1, 'must be at least 1').max(10000, 'must be at most 10000'),
+  requiredLevel: z.number().int('must be a whole number').min(1, 'must be between 1 and 4').max(4, 'must be between 1 and 4'),
+  requiredPeople: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10000, 'must be at most 10000'),
   critical: z.boolean(),
 };
 export const CreateSkillSchema = z

@@ -6,7 +6,7 @@ const ShareSchema = z.number().min(0, 'must be between 0 and 1').max(1, 'must be
 
 export const TargetsSchema = z.object({
   inHouseShare: ShareSchema,
-  sustainWeeks: z.number().int('must be an integer').min(1, 'must be at least 1').max(52, 'must be at most 52'),
+  sustainWeeks: z.number().int('must be a whole number').min(1, 'must be at least 1').max(52, 'must be at most 52'),
   internalAdoption: ShareSchema,
 });
 export type Targets = z.infer<typeof TargetsSchema>;

@@ -48,7 +48,7 @@ export const ImportQuerySchema = z.object({ dryRun: BooleanQuerySchema.optional(
 export const ImportResultSchema = z.object({
   inserted: z.number().int(),
   duplicates: z.number().int(),
-  /** Rows that passed validation (and, unless dry run, were stored or skipped as duplicates). */
+  /** New rows that passed validation: stored (or, in a dry run, that would be); duplicates are counted apart. */
   valid: z.number().int(),
   dryRun: z.boolean(),
 });

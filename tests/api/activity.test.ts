@@ -13,6 +13,15 @@ const url = (planId: string, query = '') => `/api/v1/plans/${planId}/activity${q
 const summary = (items: { action: string; entity: string }[]) => items.map((i) => `${i.action} ${i.entity}`);
 
 describe('what is recorded', () => {
+  test('When someone acts, then the entry names them by their display name as well as their email', async () => {
+    const w = await planWorld(t, admin);
+    const dana = await t.user({ name: 'Dana Reyes' });
+    await t.as(admin.token).put(`/api/v1/plans/${w.planId}/members/${dana.id}`).send(memberInput('lead')).expect(201);
+    await createMilestone(t, dana.token, w.planId, { title: 'Named' });
+    const [latest] = (await activityOf(t, admin.token, w.planId)).items;
+    expect(latest).toMatchObject({ action: 'create', entity: 'milestone', actor: { id: dana.id, email: dana.email, name: 'Dana Reyes' } });
+  });
+
   test('When a plan is created with a lead, then one create entry by the admin holds the plan and its leads', async () => {
     const lead = await t.user();
     const created = await t.as(admin.token).post('/api/v1/plans').send({ ...planInput({ name: 'Logged' }), leads: [lead.id] });
@@ -21,7 +30,7 @@ describe('what is recorded', () => {
       {
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
         at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
-        actor: { id: admin.id, email: admin.email },
+        actor: { id: admin.id, email: admin.email, name: expect.any(String) },
         action: 'create',
         entity: 'plan',
         entityId: created.body.id,

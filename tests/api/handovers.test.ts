@@ -110,7 +110,7 @@ describe('reading', () => {
     expect(all).toMatchObject({ total: 3, limit: 50, offset: 0 });
     expect(all.items.map((h) => h.id)).toEqual([a.id, b.id, c.id]);
     expect(all.items[1]!.history).toEqual([
-      { from: 'agency', to: 'shadowing', at: expect.any(String), actor: { id: w.agency.id, email: w.agency.email }, note: 'Staff watch first' },
+      { from: 'agency', to: 'shadowing', at: expect.any(String), actor: { id: w.agency.id, email: w.agency.email, name: expect.any(String) }, note: 'Staff watch first' },
     ]);
     expect(all.items[0]!.history).toEqual([]);
 
@@ -272,7 +272,7 @@ describe('the ladder', () => {
       expect(res.status).toBe(200);
       version += 1;
       expect(res.headers.etag).toBe(`"${version}"`);
-      expected.push({ from: previous, to, at, actor: { id: user.id, email: user.email }, note: note ?? null });
+      expected.push({ from: previous, to, at, actor: { id: user.id, email: user.email, name: expect.any(String) }, note: note ?? null });
       expect(res.body).toMatchObject({ status: to, version, updatedAt: at, history: expected });
       previous = to;
     }

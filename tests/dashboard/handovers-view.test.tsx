@@ -39,7 +39,7 @@ describe('HandoversView', () => {
     expect(alert.textContent).toContain('already at reverse_shadowing');
     // The refusal shows on the card whose button was pressed, and takes the focus there.
     expect(document.activeElement).toBe(alert);
-    expect(calls.filter((c) => c.method === 'POST')[0]!.body).toEqual({ to: 'reverse_shadowing', note: null });
+    expect(calls.filter((c) => c.method === 'POST')[0]!.body).toEqual({ to: 'reverse_shadowing', from: 'shadowing', note: null });
   });
 
   it('When a move button is double-clicked, then the handover moves one step', async () => {
@@ -61,9 +61,9 @@ describe('HandoversView', () => {
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   });
 
-  it('When a move is sent, then it can say where it starts, so the server refuses a stale one', () => {
-    expect(transitionBody('reverse_shadowing', 'shadowing', 'ok', true)).toEqual({ to: 'reverse_shadowing', from: 'shadowing', note: 'ok' });
-    expect(transitionBody('reverse_shadowing', 'shadowing', null, false)).toEqual({ to: 'reverse_shadowing', note: null });
+  it('When a move is sent, then it says where it starts, so the server refuses a stale one', () => {
+    expect(transitionBody('reverse_shadowing', 'shadowing', 'ok')).toEqual({ to: 'reverse_shadowing', from: 'shadowing', note: 'ok' });
+    expect(transitionBody('reverse_shadowing', 'shadowing', null)).toEqual({ to: 'reverse_shadowing', from: 'shadowing', note: null });
   });
 
   it('When agency staff look at a handover they cannot move back or accept, then the card says only a lead can', async () => {
@@ -88,15 +88,15 @@ describe('HandoversView', () => {
     const moved: Handover = {
       ...handover('88888888-8888-4888-8888-888888888888', 'Stories', 'reverse_shadowing'),
       history: [
-        { from: 'agency', to: 'shadowing', at: '2026-11-02T09:00:00.000Z', actor: { id: ana.userId, email: ana.email }, note: null },
-        { from: 'shadowing', to: 'reverse_shadowing', at: '2026-11-09T09:00:00.000Z', actor: { id: '99999999-9999-4999-8999-999999999999', email: 'sam.gone@example.org' }, note: null },
+        { from: 'agency', to: 'shadowing', at: '2026-11-02T09:00:00.000Z', actor: { id: ana.userId, email: ana.email, name: 'Ana Lopez' }, note: null },
+        { from: 'shadowing', to: 'reverse_shadowing', at: '2026-11-09T09:00:00.000Z', actor: { id: '99999999-9999-4999-8999-999999999999', email: 'sam.gone@example.org', name: 'Sam Gone' }, note: null },
       ],
     };
     mockFetch({ [`GET /plans/${PLAN}/handovers`]: list([moved]), [`GET /plans/${PLAN}/members`]: list([ana]) });
     renderWithQuery(<HandoversView planId={PLAN} role="executive" canCreate={false} />);
     const card = (await screen.findByRole('heading', { name: 'Stories' })).closest('li')!;
     await waitFor(() => expect(card.querySelector('.history')!.textContent).toContain('by Ana Lopez,'));
-    expect(card.querySelector('.history')!.textContent).toContain('by sam.gone,');
+    expect(card.querySelector('.history')!.textContent).toContain('by Sam Gone,');
     expect(card.textContent).not.toContain('@');
   });
 });

@@ -70,7 +70,7 @@ describe('MilestoneForm', () => {
       [`PATCH ${path}/${base.id}`]: [problem(412, 'precondition-failed'), { status: 200, body: { ...current, title: 'Launch chat', owner: 'Kim', version: 5 } }],
       [`GET ${path}/${base.id}`]: { status: 200, body: current },
       [`GET /plans/${PLAN}/activity`]: listOf([
-        { id: '55555555-5555-4555-8555-555555555555', at: current.updatedAt, actor: { id: dana.userId, email: dana.email }, action: 'update', entity: 'milestone', entityId: base.id, changes: {} },
+        { id: '55555555-5555-4555-8555-555555555555', at: current.updatedAt, actor: { id: dana.userId, email: dana.email, name: dana.name }, action: 'update', entity: 'milestone', entityId: base.id, changes: {} },
       ]),
       [`GET /plans/${PLAN}/members`]: listOf([dana]),
     });

@@ -2,6 +2,7 @@ import type { Activity, ActivityListQuery, Page } from '@handover/shared';
 import type { Tx } from '../data-source';
 import { ActivityEntity } from '../entities/activity.entity';
 import { pageFrom } from './common';
+import { namesOf } from './users.repository';
 
 export async function insertActivity(m: Tx, entry: ActivityEntity): Promise<void> {
   await m.getRepository(ActivityEntity).insert(entry);
@@ -24,19 +25,24 @@ export async function updatesSince(m: Tx, planId: string, entity: string, since:
 }
 
 /** A plan's log, newest first, with the list's filters. */
-export function listActivity(m: Tx, planId: string, q: ActivityListQuery): Promise<Page<Activity>> {
+export async function listActivity(m: Tx, planId: string, q: ActivityListQuery): Promise<Page<Activity>> {
   const qb = m.getRepository(ActivityEntity).createQueryBuilder('a').where('a.plan_id = :planId', { planId });
   if (q.entity) qb.andWhere('a.entity = :entity', { entity: q.entity });
   if (q.action) qb.andWhere('a.action = :action', { action: q.action });
   if (q.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: q.entityId });
   if (q.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: q.actorId });
-  return pageFrom(qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC'), q, (r) => ({
-    id: r.id,
-    at: r.at,
-    actor: { id: r.actorId, email: r.actorEmail },
-    action: r.action,
-    entity: r.entity,
-    entityId: r.entityId,
-    changes: JSON.parse(r.changes) as Record<string, unknown>,
-  }));
+  const page = await pageFrom(qb.orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC'), q, (r) => r);
+  const names = await namesOf(m, page.items.map((r) => r.actorId));
+  return {
+    ...page,
+    items: page.items.map((r) => ({
+      id: r.id,
+      at: r.at,
+      actor: { id: r.actorId, email: r.actorEmail, name: names.get(r.actorId) ?? r.actorEmail },
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId,
+      changes: JSON.parse(r.changes) as Record<string, unknown>,
+    })),
+  };
 }

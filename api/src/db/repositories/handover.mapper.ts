@@ -1,15 +1,17 @@
 import type { Handover, HandoverStatus, Transition } from '@handover/shared';
 import type { HandoverEntity, HandoverTransitionEntity } from '../entities/handover.entity';
 
-export const toTransition = (t: HandoverTransitionEntity): Transition => ({
+/** A step of the history; the actor's name from `names` (their email when unknown). */
+export const toTransition = (t: HandoverTransitionEntity, names: Map<string, string>): Transition => ({
   from: t.fromStatus as HandoverStatus,
   to: t.toStatus as HandoverStatus,
   at: t.at,
-  actor: { id: t.actorId, email: t.actorEmail },
+  actor: { id: t.actorId, email: t.actorEmail, name: names.get(t.actorId) ?? t.actorEmail },
   note: t.note ?? null,
 });
 
-export const toHandover = (h: HandoverEntity, history: HandoverTransitionEntity[]): Handover => ({
+/** A handover with its history, already in order. */
+export const toHandover = (h: HandoverEntity, history: Transition[]): Handover => ({
   id: h.id,
   planId: h.planId,
   title: h.title,
@@ -17,7 +19,7 @@ export const toHandover = (h: HandoverEntity, history: HandoverTransitionEntity[
   description: h.description ?? null,
   status: h.status as HandoverStatus,
   targetDate: h.targetDate ?? null,
-  history: [...history].sort((a, b) => Number(a.seq) - Number(b.seq)).map(toTransition),
+  history,
   version: Number(h.version),
   createdAt: h.createdAt,
   updatedAt: h.updatedAt,

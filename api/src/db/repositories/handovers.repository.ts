@@ -1,10 +1,11 @@
-import type { Handover, HandoverListQuerySchema, Page } from '@handover/shared';
+import type { Handover, HandoverListQuerySchema, Page, Transition } from '@handover/shared';
 import { In } from 'typeorm';
 import type { z } from 'zod';
 import type { Tx } from '../data-source';
 import { HandoverEntity, HandoverTransitionEntity } from '../entities/handover.entity';
 import { findInPlan, nextSeq, updateIfVersion } from './common';
-import { toHandover } from './handover.mapper';
+import { toHandover, toTransition } from './handover.mapper';
+import { namesOf } from './users.repository';
 
 type HandoverListQuery = z.output<typeof HandoverListQuerySchema>;
 
@@ -57,12 +58,14 @@ export async function allHandovers(m: Tx, planId: string): Promise<Handover[]> {
   return rows.map((r) => toHandover(r, history.get(r.id) ?? []));
 }
 
-async function historyOf(m: Tx, ids: string[]): Promise<Map<string, HandoverTransitionEntity[]>> {
-  const out = new Map<string, HandoverTransitionEntity[]>();
+/** Each handover's steps in order, with the actors' names. */
+async function historyOf(m: Tx, ids: string[]): Promise<Map<string, Transition[]>> {
+  const out = new Map<string, Transition[]>();
   if (!ids.length) return out;
   const rows = await m
     .getRepository(HandoverTransitionEntity)
     .find({ where: { handoverId: In(ids) }, order: { handoverId: 'ASC', seq: 'ASC' } });
-  for (const r of rows) out.set(r.handoverId, [...(out.get(r.handoverId) ?? []), r]);
+  const names = await namesOf(m, rows.map((r) => r.actorId));
+  for (const r of rows) out.set(r.handoverId, [...(out.get(r.handoverId) ?? []), toTransition(r, names)]);
   return out;
 }

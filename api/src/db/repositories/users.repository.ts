@@ -49,6 +49,14 @@ export async function existingUserIds(m: Tx, ids: string[]): Promise<Set<string>
   return new Set(found.map((u) => u.id));
 }
 
+/** Display names by user id (users are never deleted, only deactivated). */
+export async function namesOf(m: Tx, ids: Iterable<string>): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const rows = await m.getRepository(UserEntity).find({ where: { id: In(unique) }, select: { id: true, name: true } });
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 export const emailTaken = (m: Tx, email: string): Promise<boolean> => m.getRepository(UserEntity).exists({ where: { email } });
 
 export const countUsers = (m: Tx): Promise<number> => m.getRepository(UserEntity).count();

@@ -45,7 +45,7 @@ export const postRoutes = (posts: PostsService): AnyRoute[] => [
     handler: async ({ query }, ctx) => ({
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="posts-${ctx.planId}.csv"`,
+        'Content-Disposition': `attachment; filename="${await posts.exportFileName(ctx)}"`,
         'Cache-Control': 'no-store',
       },
       stream: posts.exportCsv(ctx, query),

@@ -138,7 +138,7 @@ export class HandoversService extends ResourceService {
         );
       }
       const at = this.deps.clock.now().toISOString();
-      const step = { from, to, at, actor: { id: ctx.user.id, email: ctx.user.email }, note: input.note ?? null };
+      const step = { from, to, at, actor: { id: ctx.user.id, email: ctx.user.email, name: ctx.user.name }, note: input.note ?? null };
       await writeIfVersion(
         { ...before, status: to, version: before.version + 1, updatedAt: at },
         before.version,

@@ -134,7 +134,7 @@ export async function runImport(
         const result =
           record.fields.length === POSTS_CSV_HEADER.length
             ? validateRow(record.fields, columns)
-            : [`expected ${POSTS_CSV_HEADER.length} fields, found ${record.fields.length}`];
+            : [`has ${record.fields.length} field${record.fields.length === 1 ? '' : 's'}; each row needs ${POSTS_CSV_HEADER.length} (${POSTS_CSV_HEADER.join(', ')})`];
         if (Array.isArray(result)) {
           badRows++;
           if (errors.length < MAX_REPORTED_ERRORS) errors.push({ line: record.line, message: result.join('; ') });

@@ -31,6 +31,7 @@ import {
   type ExportCursor,
   type PostFilters,
 } from '../../db/repositories/posts.repository';
+import { findPlan } from '../../db/repositories/plans.repository';
 import { ResourceService } from '../service';
 import { csvRow } from './csv';
 import { runImport, spool } from './post-import';
@@ -146,6 +147,13 @@ export class PostsService extends ResourceService {
    * nothing is read before the client takes the last chunk, and when the client goes away the
    * iteration is ended (its `finally` runs) and nothing stays behind.
    */
+  /** `<plan-name>-posts-<today>.csv`: a download that says which plan and which day it holds. */
+  async exportFileName(ctx: PlanCtx): Promise<string> {
+    const plan = await this.deps.db.read((m) => findPlan(m, ctx.planId));
+    const slug = plan.name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'plan';
+    return `${slug}-posts-${today(this.deps.clock)}.csv`;
+  }
+
   async *exportCsv(ctx: PlanCtx, q: PostFilters): AsyncGenerator<string> {
     this.openExports += 1;
     try {
@@ -185,4 +193,4 @@ function monthsBetween(from: string, to: string): number {
 }
 
 const duplicate = (row: { channel: string; externalId: string | null }) =>
-  conflict(`A post with externalId "${row.externalId}" on channel "${row.channel}" is already recorded.`, 'duplicate');
+  conflict(`A post with the external id “${row.externalId}” on ${row.channel} is already recorded.`, 'duplicate');

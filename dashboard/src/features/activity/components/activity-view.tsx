@@ -1,7 +1,6 @@
 import type { Activity, Member } from '@handover/shared';
 import { useActivity, type ActivityFilters } from '../../../api/activity/get-activity';
 import { useHandovers } from '../../../api/handovers/get-handovers';
-import { actorName } from '../../../api/members/get-members';
 import { useMilestones } from '../../../api/milestones/get-milestones';
 import { usePeople } from '../../../api/people/get-people';
 import { useCoverage } from '../../../api/skills/get-coverage';
@@ -57,7 +56,7 @@ export function ActivityView({ planId, members }: { planId: string; members: Mem
               rowKey={(a) => a.id}
               columns={[
                 { key: 'at', header: 'When', rowHeader: true, cell: (a) => formatInstant(a.at) },
-                { key: 'who', header: 'Who', cell: (a) => actorName(members, a.actor) },
+                { key: 'who', header: 'Who', cell: (a) => a.actor.name },
                 { key: 'what', header: 'What', cell: what },
                 { key: 'changes', header: 'Changes', cell: (a) => <span className="small">{describeChanges(a.changes) || '—'}</span> },
               ]}

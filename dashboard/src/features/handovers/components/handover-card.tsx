@@ -1,7 +1,6 @@
 import { HANDOVER_LADDER, LADDER_HINTS, LADDER_LABELS, type EffectiveRole, type Handover, type HandoverStatus } from '@handover/shared';
 import { useRef, useState, type MouseEvent } from 'react';
 import { transitionBody, useTransition } from '../../../api/handovers/create-transition';
-import { useActorName } from '../../../api/members/get-members';
 import { Badge } from '../../../components/ui/badge';
 import { Notice } from '../../../components/ui/notice';
 import { errorMessage } from '../../../lib/api-client';
@@ -29,7 +28,6 @@ export function HandoverCard({
   onNotice: (notice: NoticeMessage) => void;
 }) {
   const transition = useTransition(planId);
-  const nameOf = useActorName(planId);
   const [note, setNote] = useState('');
   const [moving, setMoving] = useState<HandoverStatus | null>(null);
   const inFlight = useRef(false);
@@ -119,7 +117,7 @@ export function HandoverCard({
                 <strong>
                   {LADDER_LABELS[t.from]} → {LADDER_LABELS[t.to]}
                 </strong>{' '}
-                by {nameOf(t.actor)}, {formatInstant(t.at)}
+                by {t.actor.name}, {formatInstant(t.at)}
                 {t.note ? <div className="muted">“{t.note}”</div> : null}
               </li>
             ))}

@@ -1,9 +1,7 @@
 import { CreateMilestoneSchema, MilestoneStatusSchema, PHASES, PHASE_LABELS, UpdateMilestoneSchema, type Milestone } from '@handover/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { getActivity } from '../../../api/activity/get-activity';
-import { actorName, membersQueryOptions } from '../../../api/members/get-members';
 import { useCreateMilestone } from '../../../api/milestones/create-milestone';
 import { useDeleteMilestone } from '../../../api/milestones/delete-milestone';
 import { getMilestone } from '../../../api/milestones/get-milestone';
@@ -40,7 +38,6 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
   const [conflict, setConflict] = useState<OpenConflict | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [idempotencyKey] = useState(newIdempotencyKey);
-  const queryClient = useQueryClient();
   const create = useCreateMilestone(planId);
   const update = useUpdateMilestone(planId);
   const remove = useDeleteMilestone(planId);
@@ -66,12 +63,8 @@ export function MilestoneForm({ planId, milestone, all, onDone, onCancel }: Prop
   /** Who saved the milestone last and when, from its newest activity entry; null when that cannot be read. */
   const lastChange = async (id: string): Promise<{ who: string; at: string } | null> => {
     try {
-      const [page, members] = await Promise.all([
-        getActivity(planId, { entity: 'milestone', entityId: id }, 0, 1),
-        queryClient.fetchQuery(membersQueryOptions(planId)),
-      ]);
-      const entry = page.items[0];
-      return entry ? { who: actorName(members.items, entry.actor), at: entry.at } : null;
+      const entry = (await getActivity(planId, { entity: 'milestone', entityId: id }, 0, 1)).items[0];
+      return entry ? { who: entry.actor.name, at: entry.at } : null;
     } catch {
       return null;
     }
