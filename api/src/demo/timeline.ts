@@ -39,7 +39,7 @@ function milestoneEvents(s: Story): StoryEvent[] {
     };
     const at = (week: number, weekday: number, hour: number) => momentOf(dayOf(s.start, week, weekday), hour);
     if (m.status !== 'planned') events.push({ at: at(m.started ?? Math.max(0, m.week - 3), 0, 14), run: patch({ status: 'in_progress' }) });
-    if (m.moved) events.push({ at: at(m.moved[0], 1, 11), run: patch({ dueDate: dueOf(s, m.moved[1]) }) });
+    if (m.moved) events.push({ at: at(m.moved[0], 0, 16), run: patch({ dueDate: dueOf(s, m.moved[1]) }) });
     if (m.blocked) {
       const [from, until] = m.blocked;
       events.push({ at: at(from, 0, 15), run: patch({ status: 'blocked' }) });
