@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { createApp, type Services } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import type { Clock } from './core/clock';
 import { openDatabase, type Db } from './db/data-source';
 import { answerClientErrors } from './http/client-errors';
 import { createLogger } from './logger';
@@ -13,6 +14,8 @@ export type ServerOptions = {
   configure?: (config: Config) => Config;
   /** Runs after migrations and before listening. */
   beforeListen?: (ctx: { app: Express; db: Db; services: Services; config: Config }) => Promise<void>;
+  /** The app's clock (default: the system clock); the demo records its story at past moments through it. */
+  clock?: Clock;
 };
 
 /** config → database → migrations → app → first admin → listen → graceful shutdown. */
@@ -30,7 +33,7 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
   if (options.configure) config = options.configure(config);
   const logger = createLogger(config.logLevel);
   const db = await openDatabase(config.database);
-  const { app, services } = createApp({ db, config, logger });
+  const { app, services } = createApp({ db, config, logger, clock: options.clock });
 
   const admin = await services.auth.bootstrapAdmin();
   if (admin?.generatedPassword) {

@@ -19,6 +19,7 @@ export const DEMO_USERS = [
   { role: 'agency', email: 'agency@demo.local', name: 'Aggie Agency', password: 'handover-agency' },
 ] as const;
 
+/** The story covers weeks 0..WEEKS-1 from the plan's start; week WEEKS is the current week. */
 export const WEEKS = 26;
 
 /** The plan's dates relative to today: six months in, exit planned two months out. */
@@ -27,41 +28,18 @@ export function planDates(today: string) {
   return { start, targetExit: addDays(mondayOf(today), 7 * 8), contractEnd: addDays(mondayOf(today), 7 * 12) };
 }
 
-type M = { title: string; phase: 'internal_network' | 'outward_presence' | 'agency_exit'; week: number; weight: number; status: 'planned' | 'in_progress' | 'blocked' | 'done'; after?: string[]; owner?: string };
+/** The day `weekday` (0 = Monday) of week `week` from the plan's start. */
+export const dayOf = (start: string, week: number, weekday = 0): string => addDays(start, 7 * week + weekday);
 
-/** ~30 milestones over the three phases; `week` is the due week from the start (26 = this week). */
-export const MILESTONES: M[] = [
-  { title: 'Choose the internal chat platform', phase: 'internal_network', week: 1, weight: 2, status: 'done', owner: 'Lena Lead' },
-  { title: 'Pilot internal chat with the comms team', phase: 'internal_network', week: 3, weight: 2, status: 'done', after: ['Choose the internal chat platform'] },
-  { title: 'Roll out internal chat to all offices', phase: 'internal_network', week: 6, weight: 3, status: 'done', after: ['Pilot internal chat with the comms team'] },
-  { title: 'Set up topic channels per department', phase: 'internal_network', week: 7, weight: 1, status: 'done' },
-  { title: 'Train managers on real-time updates', phase: 'internal_network', week: 9, weight: 2, status: 'done' },
-  { title: 'Retire the weekly email bulletin', phase: 'internal_network', week: 11, weight: 1, status: 'done', after: ['Roll out internal chat to all offices'] },
-  { title: 'Internal champions in every team', phase: 'internal_network', week: 12, weight: 2, status: 'done' },
-  { title: 'Leadership posts weekly internally', phase: 'internal_network', week: 14, weight: 1, status: 'done' },
-  { title: 'Internal adoption above 50%', phase: 'internal_network', week: 18, weight: 3, status: 'done' },
-  { title: 'Publish the internal communication guide', phase: 'internal_network', week: 20, weight: 1, status: 'in_progress' },
-  { title: 'Write the brand voice guide', phase: 'outward_presence', week: 8, weight: 3, status: 'done', owner: 'Lena Lead' },
-  { title: 'Social media policy approved by legal', phase: 'outward_presence', week: 10, weight: 2, status: 'done' },
-  { title: 'Hire a community manager', phase: 'outward_presence', week: 12, weight: 3, status: 'done' },
-  { title: 'Staff ambassadors programme launched', phase: 'outward_presence', week: 15, weight: 2, status: 'done', after: ['Social media policy approved by legal'] },
-  { title: 'In-house team posts on LinkedIn', phase: 'outward_presence', week: 16, weight: 2, status: 'done' },
-  { title: 'Take over Instagram stories', phase: 'outward_presence', week: 19, weight: 2, status: 'done' },
-  { title: 'Crisis response playbook', phase: 'outward_presence', week: 21, weight: 3, status: 'blocked', owner: 'Lena Lead' },
-  { title: 'Analytics dashboard owned in-house', phase: 'outward_presence', week: 27, weight: 2, status: 'in_progress' },
-  { title: 'Customer service replies in-house', phase: 'outward_presence', week: 28, weight: 2, status: 'in_progress' },
-  { title: 'Video production training', phase: 'outward_presence', week: 27, weight: 1, status: 'planned' },
-  { title: 'Paid social campaign run in-house', phase: 'outward_presence', week: 29, weight: 2, status: 'planned' },
-  { title: 'Monthly content calendar owned in-house', phase: 'outward_presence', week: 25, weight: 1, status: 'done' },
-  { title: 'Agree the exit timeline with the agency', phase: 'agency_exit', week: 18, weight: 2, status: 'done' },
-  { title: 'Agency hands over account credentials', phase: 'agency_exit', week: 28, weight: 2, status: 'planned' },
-  { title: 'Agency shadows the in-house team for a month', phase: 'agency_exit', week: 30, weight: 2, status: 'planned' },
-  { title: 'Reduce the agency retainer by half', phase: 'agency_exit', week: 31, weight: 1, status: 'planned', after: ['Agree the exit timeline with the agency'] },
-  { title: 'Final knowledge transfer session', phase: 'agency_exit', week: 32, weight: 2, status: 'planned' },
-  { title: 'Archive agency reports and assets', phase: 'agency_exit', week: 33, weight: 1, status: 'planned' },
-  { title: 'End the agency contract', phase: 'agency_exit', week: 34, weight: 3, status: 'planned', after: ['Final knowledge transfer session', 'Agency hands over account credentials'] },
-  { title: 'Post-exit review with the executive team', phase: 'agency_exit', week: 36, weight: 1, status: 'planned', after: ['End the agency contract'] },
-];
+/** A moment of the story: that day at `hour`:`minute` UTC. */
+export const momentOf = (day: string, hour: number, minute = 0): Date =>
+  new Date(`${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`);
+
+/** Saturdays and Sundays move to the Monday after: nobody in the story works weekends. */
+export function weekdayOf(day: string): string {
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return dow === 6 ? addDays(day, 2) : dow === 0 ? addDays(day, 1) : day;
+}
 
 export const PEOPLE = [
   { name: 'Priya Shah', title: 'Community manager' },
@@ -74,11 +52,40 @@ export const PEOPLE = [
   { name: 'Omar Haddad', title: 'Product marketer' },
 ];
 
-/** Each skill and the final level per person (index into PEOPLE); levels climb to it over the months. */
-export const SKILLS = [
+/** [week, level] steps of one person in one skill. */
+export type Steps = Array<[number, number]>;
+
+export type DemoSkill = {
+  name: string;
+  category: string;
+  requiredLevel: number;
+  requiredPeople: number;
+  critical: boolean;
+  /** Today's level per person (index into PEOPLE); assessments climb to it over the months. */
+  levels: number[];
+  /** Steps told person by person instead of the usual climb. */
+  steps?: Record<number, Steps>;
+  /** The requirement raised mid-way: [week, requiredPeople]. */
+  raised?: [number, number];
+};
+
+/**
+ * Crisis response is the story's gap: one person was enough at first; after a rough weekend in week
+ * 12 the lead asked for two, and the second (Maya) reached "independent" only in week 24.
+ */
+export const SKILLS: DemoSkill[] = [
   { name: 'Brand voice', category: 'Writing', requiredLevel: 3, requiredPeople: 3, critical: true, levels: [4, 4, 3, 2, 2, 1, 1, 3] },
   { name: 'Community management', category: 'Engagement', requiredLevel: 3, requiredPeople: 2, critical: true, levels: [4, 2, 3, 1, 3, 1, 0, 2] },
-  { name: 'Crisis response', category: 'Engagement', requiredLevel: 3, requiredPeople: 2, critical: true, levels: [3, 1, 2, 0, 2, 0, 1, 1] },
+  {
+    name: 'Crisis response',
+    category: 'Engagement',
+    requiredLevel: 3,
+    requiredPeople: 1,
+    critical: true,
+    levels: [3, 1, 3, 0, 2, 0, 1, 1],
+    steps: { 0: [[2, 1], [6, 2], [9, 3]], 2: [[2, 1], [14, 2], [24, 3]], 4: [[2, 0], [11, 1], [19, 2]] },
+    raised: [12, 2],
+  },
   { name: 'Copywriting', category: 'Writing', requiredLevel: 3, requiredPeople: 3, critical: false, levels: [3, 4, 3, 1, 2, 1, 2, 3] },
   { name: 'Analytics and reporting', category: 'Data', requiredLevel: 2, requiredPeople: 2, critical: false, levels: [2, 1, 1, 0, 1, 4, 0, 2] },
   { name: 'Video editing', category: 'Production', requiredLevel: 2, requiredPeople: 2, critical: false, levels: [1, 2, 0, 3, 0, 0, 0, 1] },
@@ -86,18 +93,48 @@ export const SKILLS = [
   { name: 'Scheduling tools', category: 'Production', requiredLevel: 2, requiredPeople: 3, critical: false, levels: [3, 3, 2, 2, 2, 1, 1, 2] },
 ];
 
-/** Handovers and how far up the ladder each has come. */
-export const HANDOVERS = [
-  { title: 'Daily LinkedIn posts', channel: 'linkedin', steps: 4 },
-  { title: 'Instagram stories', channel: 'instagram', steps: 4 },
-  { title: 'Replying to comments', channel: 'instagram', steps: 3 },
-  { title: 'Community questions on X', channel: 'x', steps: 3 },
-  { title: 'Monthly content calendar', channel: null, steps: 2 },
-  { title: 'Campaign reporting', channel: null, steps: 2 },
-  { title: 'Crisis monitoring', channel: null, steps: 1 },
-  { title: 'Facebook page moderation', channel: 'facebook', steps: 1 },
-  { title: 'Paid social buying', channel: null, steps: 0 },
-  { title: 'Influencer relations', channel: null, steps: 0 },
-] as const;
+/**
+ * The usual climb: a skills audit in week 2 two levels below today's, then one step at a time up to
+ * today's level, reached between weeks 14 and 23 (spread by person and skill).
+ */
+export function stepsOf(skill: DemoSkill, skillIndex: number, person: number): Steps {
+  const told = skill.steps?.[person];
+  if (told) return told;
+  const final = skill.levels[person] ?? 0;
+  const first = Math.max(0, final - 2);
+  const reached = 14 + ((person * 7 + skillIndex * 3) % 10);
+  const steps: Steps = [[2, first]];
+  for (let level = first + 1; level <= final; level++) {
+    steps.push([2 + Math.round(((level - first) / (final - first)) * (reached - 2)), level]);
+  }
+  return steps;
+}
+
+export type DemoHandover = {
+  title: string;
+  channel: string | null;
+  /** The week agency staff logged it. */
+  logged: number;
+  /** The week it is meant to be accepted (its target date is that week's Friday). */
+  target: number;
+  /** The week of each move up the ladder: agency staff move it up to in-house, the lead accepts. */
+  moves: number[];
+  /** The target moved later: [week, new target week]. */
+  retarget?: [number, number];
+};
+
+/** Ten responsibilities, logged over the first months, each somewhere on the ladder today. */
+export const HANDOVERS: DemoHandover[] = [
+  { title: 'Daily LinkedIn posts', channel: 'linkedin', logged: 1, target: 20, moves: [3, 7, 12, 19] },
+  { title: 'Instagram stories', channel: 'instagram', logged: 1, target: 22, moves: [4, 9, 15, 23] },
+  { title: 'Replying to comments', channel: 'instagram', logged: 2, target: 27, moves: [5, 12, 21] },
+  { title: 'Community questions on X', channel: 'x', logged: 3, target: 28, moves: [6, 14, 25] },
+  { title: 'Monthly content calendar', channel: null, logged: 4, target: 30, moves: [9, 20] },
+  { title: 'Campaign reporting', channel: null, logged: 6, target: 31, moves: [11, 24] },
+  { title: 'Crisis monitoring', channel: null, logged: 6, target: 24, moves: [22], retarget: [20, 33] },
+  { title: 'Facebook page moderation', channel: 'facebook', logged: 8, target: 32, moves: [18] },
+  { title: 'Paid social buying', channel: null, logged: 10, target: 35, moves: [] },
+  { title: 'Influencer relations', channel: null, logged: 12, target: 36, moves: [] },
+];
 
 export const CHANNELS = ['linkedin', 'instagram', 'x', 'facebook'] as const;
