@@ -15,6 +15,7 @@ import { errorHandler, sendProblem } from './http/error-handler';
 import { buildOpenApiDocument } from './http/openapi';
 import { mountRoutes } from './http/pipeline';
 import { allRoutes } from './http/routes';
+import { compressResponses, dashboardAssets } from './http/static';
 import type { Deps } from './modules/deps';
 import { createServices, type Services } from './modules/services';
 
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions): App {
     next();
   });
 
+  app.use(compressResponses());
   app.use('/api', express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use('/api', authenticate(services.auth));
 
@@ -110,7 +112,7 @@ export function createApp(options: AppOptions): App {
 
   const dashboardDir = deps.config.dashboardDir ?? path.resolve(__dirname, '../../dashboard/dist');
   const indexHtml = path.join(dashboardDir, 'index.html');
-  app.use(express.static(dashboardDir, { index: false, maxAge: '1h' }));
+  app.use(dashboardAssets(dashboardDir));
   app.use((req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendProblem(req, res, notFound('route'));
