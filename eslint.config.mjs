@@ -80,7 +80,7 @@ const apiLayers = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**', 'docs/**', 'bench/results.json'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**', 'docs/**', 'bench/results.json', 'bench/web-results.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
