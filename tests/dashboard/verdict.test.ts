@@ -1,12 +1,14 @@
 import type { GateKey, Summary } from '@handover/shared';
 import { exitVerdict } from '../../dashboard/src/features/overview/utils/verdict';
+import { aSummary } from './support/fixtures';
 
 const KEYS: GateKey[] = ['internal_network', 'skills_covered', 'posts_share', 'handovers_accepted', 'milestones_done'];
 const ASOF = '2026-11-29';
 
-/** The parts of a summary the verdict reads: `open` gates are not met, every other gate is. */
-function facts(open: GateKey[], exit: Partial<Summary['exitForecast']> = {}, over: { handovers?: number; milestones?: number; adoption?: number | null } = {}) {
-  return {
+/** A summary whose `open` gates are not met and every other gate is (dated asOf), with the exit forecast given. */
+function facts(open: GateKey[], exit: Partial<Summary['exitForecast']> = {}, over: { handovers?: number; milestones?: number; adoption?: number | null } = {}): Summary {
+  const base = aSummary();
+  return aSummary({
     gates: KEYS.map((key) => ({ key, met: !open.includes(key), detail: '' })),
     exitForecast: {
       projectedExitDate: null,
@@ -16,10 +18,10 @@ function facts(open: GateKey[], exit: Partial<Summary['exitForecast']> = {}, ove
       undatedGates: [],
       ...exit,
     },
-    handovers: { total: over.handovers ?? 10, byStatus: {}, acceptedShare: 0.2 },
-    milestones: { total: over.milestones ?? 30, done: 17, overdue: 3, blocked: 1, progress: 0.6 },
-    adoption: { latestShare: over.adoption === undefined ? 0.7 : over.adoption, latestWeekStart: over.adoption === null ? null : '2026-11-16' },
-  } satisfies Parameters<typeof exitVerdict>[0];
+    handovers: { ...base.handovers, total: over.handovers ?? 10 },
+    milestones: { ...base.milestones, total: over.milestones ?? 30 },
+    adoption: over.adoption === null ? { latestShare: null, latestWeekStart: null } : base.adoption,
+  });
 }
 
 const plan = { targetExitDate: '2027-01-18', contractEndDate: '2027-02-15' };
