@@ -11,8 +11,8 @@ describe('ExitDatesCard', () => {
   it('When the exit is dated, then it shows the whole-plan exit against the target and contract end, each gate’s date and the gate that limits it', () => {
     render(<ExitDatesCard summary={aSummary()} plan={plan} isToday />);
     const card = screen.getByTestId('chart-exit');
-    expect(card.textContent).toContain('Earliest exit 15 Mar 2027: the latest of the gates\' dates, set by milestones; after the target exit.');
-    expect(dateItems(card)).toEqual(['Earliest exit (every gate)15 Mar 2027', 'Target exit18 Jan 2027', 'Contract end15 Feb 2027']);
+    expect(card.textContent).toContain('The exit needs every gate met: at the earliest 15 Mar 2027, set by milestones, after the target exit.');
+    expect(dateItems(card)).toEqual(['Earliest exit15 Mar 2027', 'Target exit18 Jan 2027', 'Contract end15 Feb 2027']);
     const gates = [...card.querySelectorAll('.gate-dates li')].map((li) => li.textContent);
     expect(gates).toEqual([
       'Internally networkedMet',
@@ -39,7 +39,7 @@ describe('ExitDatesCard', () => {
     render(<ExitDatesCard summary={summary} plan={plan} isToday={false} />);
     const card = screen.getByTestId('chart-exit');
     expect(card.textContent).toContain('No exit date: no date can be given for critical skills or handovers.');
-    expect(dateItems(card)[0]).toBe('Earliest exit (every gate)No date');
+    expect(dateItems(card)[0]).toBe('Earliest exitNo date');
     expect([...card.querySelectorAll('.gate-dates li')][1]!.textContent).toBe('Critical skills coveredNo dateno date can be given');
     // Not today: the timeline marks the day shown.
     expect(within(card.querySelector('.timeline') as HTMLElement).getByText(/^As of /).textContent).toBe('As of 29 Nov');

@@ -50,7 +50,7 @@ describe('exitVerdict', () => {
       'Not yet: 3 of 5 gates not met — in-house share sustained, every handover accepted and every milestone done; ' +
         'earliest exit 15 Mar 2027, limited by milestones (after the target exit, 18 Jan 2027, and after the contract ends, 15 Feb 2027).',
     );
-    expect(v).toMatchObject({ answer: 'Not yet', tone: 'behind' });
+    expect(v).toMatchObject({ answer: 'Not yet', tone: 'behind', exit: '15 Mar 2027' });
   });
 
   it('When the exit is dated after the target but before the contract end, then it says both', () => {
@@ -69,6 +69,7 @@ describe('exitVerdict', () => {
       answer: 'Not yet',
       text: 'Not yet: 2 of 5 gates not met — in-house share sustained and every milestone done; earliest exit 18 Jan 2027, limited by the in-house share (on track for the target exit, 18 Jan 2027).',
       tone: 'on-track',
+      exit: '18 Jan 2027',
     });
   });
 
@@ -82,6 +83,19 @@ describe('exitVerdict', () => {
         'no exit date can be given: no date for critical skills (short of qualified people) or for handovers (one has no target date).',
     );
     expect(v.tone).toBe('behind');
+  });
+
+  it('When every gate is open and one has no date, then the count stands for the list, and the dated gates still say how soon the exit cannot be', () => {
+    const v = exitVerdict(
+      facts(KEYS, {
+        components: { internal_network: '2026-10-26', skills_covered: null, posts_share: '2027-01-11', handovers_accepted: '2027-02-05', milestones_done: '2027-03-01' },
+        undatedGates: ['skills_covered'],
+      }),
+      plan,
+    );
+    expect(v.text).toBe(
+      'Not yet: none of the 5 gates is met; no exit date can be given: no date for critical skills (short of qualified people), and not before 1 Mar 2027 (milestones).',
+    );
   });
 
   it('When a plan is empty, then the undated gates say what is missing rather than what is late', () => {

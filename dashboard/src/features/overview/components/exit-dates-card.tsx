@@ -5,6 +5,7 @@ import { gateDates, timelineMarks } from '../utils/series';
 import { GATE_NOUNS } from '../utils/verdict';
 
 const COLORS: Record<string, string> = {
+  start: 'var(--chart-planned)',
   today: 'var(--muted)',
   projected: 'var(--chart-forecast)',
   target: 'var(--chart-target)',
@@ -19,7 +20,7 @@ function exitSentence(f: Summary['exitForecast'], allMet: boolean): string {
       ? `No exit date: no date can be given for ${f.undatedGates.map((k) => GATE_NOUNS[k]).join(' or ')}.`
       : 'No exit date: the last gate is more than two years away.';
   const by = f.limitedBy ? `, set by ${GATE_NOUNS[f.limitedBy]}` : '';
-  return `Earliest exit ${formatDate(f.projectedExitDate)}: the latest of the gates' dates${by}; ${f.onTrack ? 'on or before' : 'after'} the target exit.`;
+  return `The exit needs every gate met: at the earliest ${formatDate(f.projectedExitDate)}${by}, ${f.onTrack ? 'on or before' : 'after'} the target exit.`;
 }
 
 /**
@@ -32,20 +33,21 @@ export function ExitDatesCard({ summary, plan, isToday }: { summary: Summary; pl
   const projected = f.projectedExitDate;
   const gates = gateDates(summary);
   const shareReaches = summary.forecast.projectedExitDate;
+  // In date order, so the stacked labels read from the start down to the last date.
   const marks = timelineMarks(plan.startDate, [
+    { key: 'start', label: 'Start', date: plan.startDate },
     { key: 'today', label: isToday ? 'Today' : 'As of', date: summary.asOf },
     { key: 'projected', label: 'Earliest exit', date: projected },
     { key: 'target', label: 'Target', date: plan.targetExitDate },
     { key: 'contract', label: 'Contract end', date: plan.contractEndDate },
-  ]);
-  const exitLabel = 'Earliest exit (every gate)';
+  ]).sort((a, b) => a.position - b.position);
   const dates = [
-    { label: exitLabel, date: projected, color: COLORS.projected, none: 'No date' },
+    { label: 'Earliest exit', date: projected, color: COLORS.projected, none: 'No date' },
     { label: 'Target exit', date: plan.targetExitDate, color: COLORS.target, none: 'Not set' },
     { label: 'Contract end', date: plan.contractEndDate, color: COLORS.contract, none: 'Not set' },
   ];
   const rows = [
-    { what: exitLabel, date: projected, note: f.limitedBy ? `limited by ${GATE_LABELS[f.limitedBy]}` : '' },
+    { what: 'Earliest exit (every gate)', date: projected, note: f.limitedBy ? `limited by ${GATE_LABELS[f.limitedBy]}` : '' },
     { what: 'Target exit', date: plan.targetExitDate, note: '' },
     { what: 'Contract end', date: plan.contractEndDate, note: '' },
     ...gates.map((g) => ({ what: `Gate: ${g.label}`, date: g.date, note: g.note })),
@@ -72,7 +74,7 @@ export function ExitDatesCard({ summary, plan, isToday }: { summary: Summary; pl
           </div>
         ))}
       </dl>
-      <div className="timeline" aria-hidden="true">
+      <div className="timeline" aria-hidden="true" style={{ height: `${1.4 + marks.length * 0.95}rem` }}>
         {marks.map((m, i) => (
           <div key={m.key} className="timeline__mark" style={{ left: `${m.position}%` }}>
             {/* An SVG dot: its fill prints even when the browser leaves out background colours. */}

@@ -12,8 +12,8 @@ export const GATE_NOUNS: Record<GateKey, string> = {
 };
 
 export type VerdictTone = 'met' | 'on-track' | 'behind';
-/** The overview's answer: `answer` starts `text`, so it can be set in bold. */
-export type Verdict = { answer: 'Yes' | 'Not yet'; text: string; tone: VerdictTone };
+/** The overview's answer: `answer` starts `text` and `exit` (the exit date as written) is in it, so both can be set in bold. */
+export type Verdict = { answer: 'Yes' | 'Not yet'; text: string; tone: VerdictTone; exit?: string };
 
 type Facts = Pick<Summary, 'gates' | 'exitForecast' | 'handovers' | 'milestones' | 'adoption'>;
 
@@ -56,27 +56,33 @@ export function exitVerdict(summary: Facts, plan: Pick<Plan, 'targetExitDate' | 
   const open = gates.filter((g) => !g.met);
   if (open.length === 0) return { answer: 'Yes', text: 'Yes: every gate is met; the agency can go.', tone: 'met' };
 
-  const head = `Not yet: ${open.length} of ${gates.length} gates not met — ${sentenceList(open.map((g) => lowerFirst(g.label)))}`;
+  // With every gate open, naming them all says nothing the count does not.
+  const which = open.length === gates.length ? `none of the ${gates.length} gates is met` : `${open.length} of ${gates.length} gates not met — ${sentenceList(open.map((g) => lowerFirst(g.label)))}`;
+  const head = `Not yet: ${which}`;
   const f = summary.exitForecast;
+  // The latest date among the gates that have one: the exit cannot come before it.
+  const latest = gates.reduce<{ key: GateKey; date: string } | null>((max, g) => {
+    const date = g.met ? null : (f.components[g.key] ?? null);
+    return date !== null && (max === null || date > max.date) ? { key: g.key, date } : max;
+  }, null);
   const undated = gates.filter((g) => f.undatedGates.includes(g.key));
   if (undated.length > 0) {
     const reasons = undated.map((g) => `${GATE_NOUNS[g.key]} (${undatedReason(g.key, summary)})`);
-    return { answer: 'Not yet', text: `${head}; no exit date can be given: no date for ${reasons.join(' or for ')}.`, tone: 'behind' };
+    const floor = latest ? `, and not before ${formatDate(latest.date)} (${GATE_NOUNS[latest.key]})` : '';
+    return { answer: 'Not yet', text: `${head}; no exit date can be given: no date for ${reasons.join(' or for ')}${floor}.`, tone: 'behind' };
   }
   if (f.projectedExitDate === null) {
     // Every open gate has a date, but the latest is more than 104 weeks ahead: say which, and when.
-    const latest = gates.reduce<{ key: GateKey; date: string } | null>((max, g) => {
-      const date = f.components[g.key] ?? null;
-      return date !== null && (max === null || date > max.date) ? { key: g.key, date } : max;
-    }, null);
     const beyond = latest ? `, limited by ${GATE_NOUNS[latest.key]} (${formatDate(latest.date)})` : '';
     return { answer: 'Not yet', text: `${head}; the earliest exit is more than two years away${beyond}.`, tone: 'behind' };
   }
   const onTrack = f.onTrack ?? f.projectedExitDate <= plan.targetExitDate;
   const limit = f.limitedBy ? `, limited by ${GATE_NOUNS[f.limitedBy]}` : '';
+  const exit = formatDate(f.projectedExitDate);
   return {
     answer: 'Not yet',
-    text: `${head}; earliest exit ${formatDate(f.projectedExitDate)}${limit} (${againstPlan(f.projectedExitDate, onTrack, plan)}).`,
+    text: `${head}; earliest exit ${exit}${limit} (${againstPlan(f.projectedExitDate, onTrack, plan)}).`,
     tone: onTrack ? 'on-track' : 'behind',
+    exit,
   };
 }
