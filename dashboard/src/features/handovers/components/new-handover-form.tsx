@@ -42,7 +42,7 @@ export function NewHandoverForm({ planId, onCreated }: { planId: string; onCreat
       </Field>
       <Field
         label="Target date (optional)"
-        hint="When a lead should accept it: the exit is dated from these"
+        hint="When a lead should accept it; the plan's exit date is worked out from these"
         error={formState.errors.targetDate?.message}
       >
         <input type="date" {...register('targetDate')} />
