@@ -51,7 +51,7 @@ function PostsChart({ rows, target, summary }: { rows: PostsRow[]; target: numbe
         emptyTitle="No weeks to show yet"
         data={rows}
         categoryKey="weekStart"
-        label={`Stacked weekly posts from ${formatDate(rows[0]?.weekStart)} with the in-house share, its target and its trend`}
+        label={`Stacked weekly posts from ${formatDate(rows[0]?.weekStart)} with the in-house share, its target and its projected trend`}
         formatCategory={formatShortDate}
         formatRight={(v) => percent(v)}
         rightDomain={[0, 1]}
