@@ -2,6 +2,7 @@ import type { Handover } from '@handover/shared';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { HandoversView } from '../../dashboard/src/features/handovers/components/handovers-view';
+import { toCreateHandover } from '../../dashboard/src/features/handovers/components/new-handover-form';
 import { mockFetch, problem } from './support/fetch';
 import { transitionBody } from '../../dashboard/src/api/handovers/create-transition';
 import { PLAN, aHandover as handover, aMember, listOf as list } from './support/fixtures';
@@ -98,5 +99,29 @@ describe('HandoversView', () => {
     await waitFor(() => expect(card.querySelector('.history')!.textContent).toContain('by Ana Lopez,'));
     expect(card.querySelector('.history')!.textContent).toContain('by Sam Gone,');
     expect(card.textContent).not.toContain('@');
+  });
+
+  it('When handovers are listed, then each one not yet accepted says when it should be, or that without a date the exit cannot be dated', async () => {
+    mockFetch({
+      [`GET /plans/${PLAN}/handovers`]: list([
+        { ...handover('a1111111-1111-4111-8111-111111111111', 'Replies', 'shadowing'), targetDate: '2099-12-04' },
+        { ...handover('a2222222-2222-4222-8222-222222222222', 'Stories', 'agency'), targetDate: '2000-01-03' },
+        handover('a3333333-3333-4333-8333-333333333333', 'Ads', 'in_house'),
+        { ...handover('a4444444-4444-4444-8444-444444444444', 'Posts', 'accepted'), targetDate: '2000-01-03' },
+      ]),
+    });
+    renderWithQuery(<HandoversView planId={PLAN} role="executive" canCreate={false} />);
+    await screen.findByRole('heading', { name: 'Replies' });
+    const target = (name: string) => within(screen.getByRole('heading', { name }).closest('li')!).queryByTestId('handover-target')?.textContent;
+    expect(target('Replies')).toBe('To be accepted by 4 Dec 2099.');
+    expect(target('Stories')).toBe('To be accepted by 3 Jan 2000, now overdue.');
+    expect(target('Ads')).toBe('No target date: until it has one, the exit cannot be dated.');
+    expect(target('Posts')).toBeUndefined();
+  });
+
+  it('When a handover is logged with a target date, then the date is sent, and a blank one is sent as none', () => {
+    const values = { title: 'Replies', channel: '', description: '', targetDate: '2027-01-15' };
+    expect(toCreateHandover(values)).toEqual({ title: 'Replies', channel: null, description: null, targetDate: '2027-01-15' });
+    expect(toCreateHandover({ ...values, targetDate: '' }).targetDate).toBeNull();
   });
 });

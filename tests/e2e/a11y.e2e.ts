@@ -36,6 +36,7 @@ const VISITS: Visit[] = [
   { name: 'admin: users', as: 'admin', path: () => '/admin/users', ready: 'Users' },
   { name: 'admin: new plan', as: 'admin', path: () => '/admin/plans', ready: 'Create a plan' },
   { name: 'overview (executive)', as: 'executive', path: (s) => `/plans/${s.plan.id}`, ready: 'Can the agency go, and when?' },
+  { name: 'overview on a past day (Back to today)', as: 'executive', path: (s) => `/plans/${s.plan.id}?asOf=${s.plan.startDate}`, ready: 'Can the agency go, and when?' },
   {
     name: 'overview with tables open',
     as: 'lead',

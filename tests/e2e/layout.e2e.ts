@@ -109,6 +109,24 @@ describe('printed', () => {
     expect(look.gateBorder).toBeGreaterThan(0);
     await expect(page.locator('.app-header')).toBeHidden();
 
+    // The verdict prints first, in black, with its tone as a rule (not a background) that survives.
+    await expect(page.getByTestId('verdict')).toBeVisible();
+    const verdict = (await page.evaluate(`(() => {
+      const v = document.querySelector('[data-testid="verdict"]');
+      const readiness = document.querySelector('[data-testid="chart-readiness"]');
+      const text = v.querySelector('.verdict__text');
+      const rgb = (c) => (c.match(/[\\d.]+/g) || []).slice(0, 3).map(Number);
+      return {
+        text: v.textContent,
+        above: v.getBoundingClientRect().bottom <= readiness.getBoundingClientRect().top,
+        textDark: rgb(getComputedStyle(text).color).every((x) => x < 80),
+        rule: parseFloat(getComputedStyle(v).borderLeftWidth),
+      };
+    })()`)) as { text: string; above: boolean; textDark: boolean; rule: number };
+    expect(verdict).toMatchObject({ above: true, textDark: true });
+    expect(verdict.text).toMatch(/^(Yes|Not yet): /);
+    expect(verdict.rule).toBeGreaterThanOrEqual(6);
+
     // Chromium's own PDF with the browser default: no background graphics.
     const pdf = await page.pdf({ printBackground: false, format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -1,4 +1,4 @@
-import type { Handover, HandoverStatus, Member, Milestone, Plan } from '@handover/shared';
+import type { Handover, HandoverStatus, Member, Milestone, Plan, Summary } from '@handover/shared';
 
 /** The plan every fixture belongs to. */
 export const PLAN = '00000000-0000-4000-8000-000000000000';
@@ -56,3 +56,31 @@ export const aPlan = (over: Partial<Plan> = {}): Plan => ({
 });
 
 export const aMember = (userId: string, name: string, role: Member['role'], email = `${name.split(' ')[0]!.toLowerCase()}@example.org`): Member => ({ userId, name, email, role });
+
+/** A summary as the API returns it: two of five gates met, the exit dated and limited by milestones. */
+export const aSummary = (over: Partial<Summary> = {}): Summary => ({
+  asOf: '2026-11-29',
+  milestones: { total: 30, done: 17, overdue: 3, blocked: 1, progress: 0.6 },
+  skills: { required: 20, gap: 1, closedShare: 0.95 },
+  posts: { window: { from: '2026-11-01', to: '2026-11-28', total: 200, inHouse: 160, inHouseShare: 0.8 } },
+  handovers: { total: 10, byStatus: { agency: 2, shadowing: 2, reverse_shadowing: 2, in_house: 2, accepted: 2 }, acceptedShare: 0.2 },
+  adoption: { latestShare: 0.7, latestWeekStart: '2026-11-16' },
+  readiness: { score: 0.64, components: { milestones: 0.6, skills: 0.95, posts: 0.89, handovers: 0.2 } },
+  gates: [
+    { key: 'internal_network', met: true, detail: 'Internal adoption 70.8% in the week of 2026-11-16; target 60.0%.' },
+    { key: 'skills_covered', met: true, detail: 'No gap on critical skills.' },
+    { key: 'posts_share', met: false, detail: 'In-house share of the last 4 complete weeks below 90%.' },
+    { key: 'handovers_accepted', met: false, detail: '2 of 10 handovers accepted.' },
+    { key: 'milestones_done', met: false, detail: '17 of 30 milestones done, 3 overdue.' },
+  ],
+  exitReady: false,
+  forecast: { projectedExitDate: '2026-12-07', onTrack: true, intercept: 0.5, slope: 0.05, weeks: [] },
+  exitForecast: {
+    projectedExitDate: '2027-03-15',
+    onTrack: false,
+    limitedBy: 'milestones_done',
+    components: { internal_network: '2026-11-29', skills_covered: '2026-11-29', posts_share: '2027-01-04', handovers_accepted: '2027-02-05', milestones_done: '2027-03-15' },
+    undatedGates: [],
+  },
+  ...over,
+});

@@ -3,6 +3,8 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { request } from '../../lib/api-client';
 import { queryKeys } from '../query-keys';
 
-export const getAdoption = (planId: string) => request(pathTo(ROUTES.adoption, { planId }), AdoptionSeriesSchema);
-export const adoptionQueryOptions = (planId: string) => queryOptions({ queryKey: queryKeys.adoption(planId), queryFn: () => getAdoption(planId) });
-export const useAdoption = (planId: string) => useQuery(adoptionQueryOptions(planId));
+/** The weekly adoption samples up to `to` (every one when absent). */
+export const getAdoption = (planId: string, to?: string) => request(pathTo(ROUTES.adoption, { planId }, { to }), AdoptionSeriesSchema);
+export const adoptionQueryOptions = (planId: string, to?: string) =>
+  queryOptions({ queryKey: queryKeys.adoption(planId, to), queryFn: () => getAdoption(planId, to) });
+export const useAdoption = (planId: string, to?: string) => useQuery(adoptionQueryOptions(planId, to));

@@ -5,11 +5,12 @@ import { queryKeys } from '../query-keys';
 
 const HandoverPage = pageOf(HandoverSchema);
 
-export type HandoverFilters = { status?: HandoverStatus; channel?: string };
+/** `asOf`: each handover at its step on that day, leaving out those logged later. */
+export type HandoverFilters = { status?: HandoverStatus; channel?: string; asOf?: string };
 
 export const getHandovers = (planId: string, filters: HandoverFilters = {}) =>
   requestAll((offset, limit) =>
-    request(pathTo(ROUTES.handovers, { planId }, { offset, limit, status: filters.status, channel: filters.channel }), HandoverPage),
+    request(pathTo(ROUTES.handovers, { planId }, { offset, limit, status: filters.status, channel: filters.channel, asOf: filters.asOf }), HandoverPage),
   );
 
 export const handoversQueryOptions = (planId: string, filters: HandoverFilters = {}) =>

@@ -5,13 +5,21 @@ import { queryKeys } from '../query-keys';
 
 const MilestonePage = pageOf(MilestoneSchema);
 
-export type MilestoneFilters = { phase?: Phase; status?: MilestoneStatus; overdue?: boolean };
+/** `asOf`: the milestones as they stood at the end of that day; overdue is judged on it. */
+export type MilestoneFilters = { phase?: Phase; status?: MilestoneStatus; overdue?: boolean; asOf?: string };
 
 /** Every milestone that matches the filters; without filters, all of them (progress by phase, dependencies). */
 export const getMilestones = (planId: string, filters: MilestoneFilters = {}) =>
   requestAll((offset, limit) =>
     request(
-      pathTo(ROUTES.milestones, { planId }, { offset, limit, phase: filters.phase, status: filters.status, overdue: filters.overdue ? 'true' : undefined }),
+      pathTo(ROUTES.milestones, { planId }, {
+        offset,
+        limit,
+        phase: filters.phase,
+        status: filters.status,
+        overdue: filters.overdue ? 'true' : undefined,
+        asOf: filters.asOf,
+      }),
       MilestonePage,
     ),
   );

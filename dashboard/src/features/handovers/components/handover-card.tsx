@@ -4,7 +4,7 @@ import { transitionBody, useTransition } from '../../../api/handovers/create-tra
 import { Badge } from '../../../components/ui/badge';
 import { Notice } from '../../../components/ui/notice';
 import { errorMessage } from '../../../lib/api-client';
-import { formatInstant } from '../../../lib/format';
+import { formatDate, formatInstant, todayIso } from '../../../lib/format';
 import type { NoticeMessage } from '../../../lib/notice';
 import { allowedMoves, ladderNote } from '../utils/ladder';
 
@@ -65,6 +65,13 @@ export function HandoverCard({
           {[handover.channel, handover.description].filter(Boolean).join(' · ')}
         </p>
       ) : null}
+      {handover.status === 'accepted' ? null : (
+        <p className="small" style={{ margin: '0.25rem 0 0' }} data-testid="handover-target">
+          {handover.targetDate
+            ? `To be accepted by ${formatDate(handover.targetDate)}${handover.targetDate < todayIso() ? ', now overdue' : ''}.`
+            : 'No target date: until it has one, the exit cannot be dated.'}
+        </p>
+      )}
       <ol className="ladder" aria-label="Ladder">
         {HANDOVER_LADDER.map((s) => (
           <li key={s} aria-current={s === handover.status ? 'step' : undefined}>

@@ -9,9 +9,9 @@ import { CardQuery } from './card-query';
 
 const TITLE = 'Internal adoption';
 
-/** The weekly share of staff active on internal channels; leads record a week under the chart. */
-export function AdoptionCard({ plan, canEdit }: { plan: Plan; canEdit: boolean }) {
-  const adoption = useAdoption(plan.id);
+/** The weekly share of staff active on internal channels up to the day shown; leads record a week under the chart. */
+export function AdoptionCard({ plan, canEdit, asOf }: { plan: Plan; canEdit: boolean; asOf: string }) {
+  const adoption = useAdoption(plan.id, asOf);
   return (
     <CardQuery title={TITLE} query={adoption}>
       {(data) => <AdoptionChart samples={data.items} plan={plan} canEdit={canEdit} />}

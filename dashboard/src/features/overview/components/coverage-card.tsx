@@ -8,9 +8,9 @@ import { CardQuery } from './card-query';
 
 const TITLE = 'Coverage per skill';
 
-/** Qualified people against the number each skill needs, critical skills first. */
-export function CoverageCard({ planId }: { planId: string }) {
-  const coverage = useCoverage(planId);
+/** Qualified people against the number each skill needs on the day shown, critical skills first. */
+export function CoverageCard({ planId, asOf }: { planId: string; asOf: string }) {
+  const coverage = useCoverage(planId, asOf);
   return (
     <CardQuery title={TITLE} query={coverage}>
       {(data) => <CoverageChart coverage={data} />}

@@ -18,7 +18,7 @@ const SERIES: Series[] = [
 
 /** Progress in each phase by status, and the overdue list as of the day shown. */
 export function MilestonesCard({ planId, asOf }: { planId: string; asOf: string }) {
-  const milestones = useMilestones(planId);
+  const milestones = useMilestones(planId, { asOf });
   return (
     <CardQuery title={TITLE} query={milestones}>
       {(items) => <MilestonesChart milestones={items} asOf={asOf} />}

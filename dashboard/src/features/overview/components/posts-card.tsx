@@ -8,7 +8,10 @@ import { CardQuery } from './card-query';
 
 const TITLE = 'Posts per week: agency vs in-house';
 
-/** Weekly posts stacked by who made them, with the in-house share against its target and the trend. */
+/**
+ * Weekly posts stacked by who made them up to the day shown, with the in-house share against its
+ * target and its trend. The trend is the share's alone: the exit waits for every gate.
+ */
 export function PostsCard({ summary, plan }: { summary: Summary; plan: Plan }) {
   const share = useWeeklyShare(plan.id, shareWindowStart(plan.startDate, summary.asOf), summary.asOf);
   const target = plan.targets.inHouseShare;
@@ -22,20 +25,23 @@ export function PostsCard({ summary, plan }: { summary: Summary; plan: Plan }) {
 
 function PostsChart({ rows, target, summary }: { rows: PostsRow[]; target: number; summary: Summary }) {
   const latest = [...rows].reverse().find((r) => r.share !== null);
+  const reaches = summary.forecast.projectedExitDate;
   return (
     <ChartCard
       id="posts"
       title={TITLE}
-      summary={`Bars count posts by who made them; lines show the in-house share against the ${percent(target)} target and the fitted trend. ${
-        latest ? `Latest week with posts: ${percent(latest.share)} in-house.` : 'No posts recorded yet.'
-      } Last 28 days: ${percent(summary.posts.window.inHouseShare)} of ${summary.posts.window.total} posts.`}
+      summary={`Bars count posts by who made them; the solid line is the in-house share against the ${percent(target)} target, the dashed line its trend${
+        reaches ? ` (in-house share reaches target ${formatDate(reaches)})` : ''
+      }. ${latest ? `Latest week with posts: ${percent(latest.share)} in-house.` : 'No posts recorded yet.'} Last 28 days: ${percent(
+        summary.posts.window.inHouseShare,
+      )} of ${summary.posts.window.total} posts.`}
       columns={[
         { header: 'Week of', value: (r) => r.weekStart, date: true },
         { header: SOURCE_LABELS.agency, value: (r) => r.agency, numeric: true },
         { header: SOURCE_LABELS.co_authored, value: (r) => r.coAuthored, numeric: true },
         { header: SOURCE_LABELS.in_house, value: (r) => r.inHouse, numeric: true },
         { header: 'In-house share', value: (r) => (r.share === null ? null : percent(r.share, 1)), numeric: true },
-        { header: 'Forecast share', value: (r) => (r.forecast === null ? null : percent(r.forecast, 1)), numeric: true },
+        { header: 'In-house share trend', value: (r) => (r.forecast === null ? null : percent(r.forecast, 1)), numeric: true },
         { header: 'Target', value: (r) => percent(r.target), numeric: true },
       ]}
       rows={rows}
@@ -45,7 +51,7 @@ function PostsChart({ rows, target, summary }: { rows: PostsRow[]; target: numbe
         emptyTitle="No weeks to show yet"
         data={rows}
         categoryKey="weekStart"
-        label={`Stacked weekly posts from ${formatDate(rows[0]?.weekStart)} with in-house share, target and forecast lines`}
+        label={`Stacked weekly posts from ${formatDate(rows[0]?.weekStart)} with the in-house share, its target and its projected trend`}
         formatCategory={formatShortDate}
         formatRight={(v) => percent(v)}
         rightDomain={[0, 1]}
@@ -54,7 +60,7 @@ function PostsChart({ rows, target, summary }: { rows: PostsRow[]; target: numbe
           { key: 'coAuthored', label: SOURCE_LABELS.co_authored, color: 'var(--chart-co-authored)', kind: 'bar', stackId: 'posts' },
           { key: 'inHouse', label: SOURCE_LABELS.in_house, color: 'var(--chart-in-house)', kind: 'bar', stackId: 'posts' },
           { key: 'share', label: 'In-house share', color: 'var(--chart-share)', kind: 'line', axis: 'right' },
-          { key: 'forecast', label: 'Forecast share', color: 'var(--chart-forecast)', kind: 'line', axis: 'right', dashed: true },
+          { key: 'forecast', label: 'In-house share trend', color: 'var(--chart-forecast)', kind: 'line', axis: 'right', dashed: true },
         ]}
         references={[{ y: target, label: `Target ${percent(target)}`, color: 'var(--chart-target)', axis: 'right' }]}
       />

@@ -137,6 +137,18 @@ export function orderedGates(gates: Gate[]): (Gate & { label: string })[] {
   return [...gates].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key)).map((g) => ({ ...g, label: GATE_LABELS[g.key] }));
 }
 
+export type GateDate = { key: GateKey; label: string; met: boolean; date: string | null; limits: boolean; note: string };
+/** Each gate's expected date (asOf when met), in the order of the journey, with the one that sets the exit marked. */
+export function gateDates(summary: Pick<Summary, 'gates' | 'exitForecast'>): GateDate[] {
+  const f = summary.exitForecast;
+  return orderedGates(summary.gates).map((g) => {
+    const date = f.components[g.key] ?? null;
+    const limits = f.limitedBy === g.key;
+    const note = g.met ? 'met' : date === null ? 'no date can be given' : limits ? 'limits the exit' : '';
+    return { key: g.key, label: g.label, met: g.met, date, limits, note };
+  });
+}
+
 export type TimelineMark = { key: string; label: string; date: string; position: number };
 /** Dates placed on a 0..100 line from the plan start to the latest of them. */
 export function timelineMarks(start: string, marks: { key: string; label: string; date: string | null }[]): TimelineMark[] {

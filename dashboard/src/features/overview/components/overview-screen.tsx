@@ -1,0 +1,26 @@
+import type { Plan } from '@handover/shared';
+import { PageHeader } from '../../../components/ui/page-header';
+import { AsOfField, useAsOf } from './as-of-field';
+import { OverviewView } from './overview-view';
+
+/** The overview page: its question, the day it is answered for (today unless the address says otherwise), and the answer. */
+export function OverviewScreen({ plan, canReadMatrix, canEdit }: { plan: Plan; canReadMatrix: boolean; canEdit: boolean }) {
+  const [asOf, setAsOf] = useAsOf();
+  return (
+    <>
+      <PageHeader
+        title="Can the agency go, and when?"
+        description={`${plan.brand}: handing over from ${plan.agencyName}.`}
+        actions={
+          <>
+            <AsOfField asOf={asOf} onChange={setAsOf} min={plan.startDate} />
+            <button type="button" onClick={() => window.print()}>
+              Print
+            </button>
+          </>
+        }
+      />
+      <OverviewView plan={plan} asOf={asOf} canReadMatrix={canReadMatrix} canEdit={canEdit} />
+    </>
+  );
+}
