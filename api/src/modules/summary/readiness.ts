@@ -101,7 +101,7 @@ export function computeSummary(input: SummaryInputs): Summary {
       met: criticalGaps.length === 0,
       detail:
         criticalGaps.length === 0
-          ? `No gap on critical skills (${input.coverage.items.filter((i) => i.critical).length} critical, ${skills.gap} people short overall).`
+          ? `No gap on critical skills (${input.coverage.items.filter((i) => i.critical).length} critical, ${skills.gap === 1 ? '1 person' : `${skills.gap} people`} short overall).`
           : `Critical skills short of people: ${criticalGaps.map((i) => `${i.name} (${i.qualifiedPeople} of ${i.requiredPeople})`).join(', ')}.`,
     },
     {
