@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { PHASES, ProblemSchema } from '@handover/shared';
@@ -203,6 +204,15 @@ function pct(s: string): string {
 
 const guarded = new WeakSet<object>();
 
+/** The body as the client reads it: the fuzzer asks for gzip or brotli at times, and the server may compress. */
+function decoded(encoding: string | undefined, body: Buffer): Buffer {
+  if (!encoding || encoding === 'identity') return body;
+  if (encoding === 'gzip') return zlib.gunzipSync(body);
+  if (encoding === 'br') return zlib.brotliDecompressSync(body);
+  if (encoding === 'deflate') return zlib.inflateSync(body);
+  throw new Error(`unexpected Content-Encoding ${encoding}`);
+}
+
 function send(r: Fuzz): Promise<Res> {
   const headers: Record<string, string> = { ...r.headers };
   const token = tokens[r.cred];
@@ -213,7 +223,13 @@ function send(r: Fuzz): Promise<Res> {
     const req = http.request({ host: '127.0.0.1', port, method: r.method, path: r.path + r.query, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: decoded(res.headers['content-encoding'], Buffer.concat(chunks)) });
+        } catch (error) {
+          reject(new Error(`a body that does not decode as its Content-Encoding (${res.headers['content-encoding']}): ${String(error)}`));
+        }
+      });
       res.on('error', reject);
     });
     req.setTimeout(60_000, () => req.destroy(new Error('no answer within 60 s')));
