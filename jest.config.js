@@ -19,6 +19,9 @@ module.exports = {
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': tsJest },
       moduleNameMapper,
+      // A hang guard, not a speed check: some tests start a second app on a fresh database, which
+      // takes seconds on a busy two-core machine (PostgreSQL especially).
+      testTimeout: 30_000,
     },
     {
       // Types generated from the OpenAPI document carry a small client: `npm run test:contract`.
