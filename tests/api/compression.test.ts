@@ -94,6 +94,10 @@ describe('API answers', () => {
     const small = await raw('/api/v1/health', { 'Accept-Encoding': 'br, gzip' });
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse((small.body).toString())).toEqual({ status: 'ok' });
+    const plain = await raw(url, { Authorization: `Bearer ${w.lead.token}` });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(JSON.parse(plain.body.toString()).total).toBe(12);
   });
 
   test('When the posts export is compressed, then it still arrives whole and in order', async () => {

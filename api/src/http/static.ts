@@ -9,8 +9,16 @@ import expressStaticGzip from 'express-static-gzip';
  * already carry a Content-Encoding (the precompressed assets below) and types that do not compress
  * (images, fonts) are left alone.
  */
-export const compressResponses = (): RequestHandler =>
-  compression({ threshold: 1024, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
+export function compressResponses(): RequestHandler {
+  const compress = compression({ threshold: 1024, brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } } });
+  // A client that accepts no encoding (scripts, load tools) skips the response hooks entirely; the
+  // answer still says it varies by Accept-Encoding, as a cache needs to know.
+  return (req, res, next) => {
+    if (req.headers['accept-encoding']) return compress(req, res, next);
+    res.vary('Accept-Encoding');
+    next();
+  };
+}
 
 /**
  * The built dashboard. Vite names every file under assets/ by its content hash, so those are cached
