@@ -19,6 +19,7 @@ export async function insertUser(m: Tx, u: NewUser, now: Date): Promise<User> {
     name: u.name,
     passwordHash: u.passwordHash,
     isAdmin: u.isAdmin,
+    active: true,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
