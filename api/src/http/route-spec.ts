@@ -69,6 +69,8 @@ export type RouteSpec<
   idempotent?: boolean;
   /** What a scoped API token needs to call this route; without it, scoped tokens get 403 here (docs/domain.md#access-lifecycle). */
   scope?: ApiTokenScope;
+  /** Refusals of the route's own to document, beyond those its guard, body and headers imply, e.g. `{409: '...'}`. */
+  problems?: Record<number, string>;
   /** The reply carries the resource version as ETag. */
   versioned?: boolean;
   /** If-Match: `required` (missing → 428) or `optional` (checked when sent); malformed → 412. */
