@@ -34,7 +34,7 @@ export function createApp(options: AppOptions): App {
   // The document route serves the document built from every route, itself included.
   const routes = allRoutes(services, deps.db, deps.config, () => openapi);
   const openapi = buildOpenApiDocument(routes);
-  const api = mountRoutes(routes, deps.db, services.idempotency);
+  const api = mountRoutes(routes, deps.db, deps.clock, services.idempotency);
 
   const app = express();
   app.disable('x-powered-by');

@@ -80,8 +80,26 @@ export const MemberSchema = z.object({
   email: z.string(),
   name: z.string(),
   role: RoleSchema,
+  /** As set on the membership; null: none set (an agency member then follows the plan's contractEndDate). */
+  accessUntil: IsoDateSchema.nullable(),
+  /** The date from which the member is out, as it stands today (null: no end). */
+  effectiveAccessUntil: IsoDateSchema.nullable(),
 });
 export type Member = z.infer<typeof MemberSchema>;
 
-export const PutMemberSchema = z.object({ role: RoleSchema }).strict();
-export type PutMember = z.infer<typeof PutMemberSchema>;
+/** PUT replaces the membership: leaving out `accessUntil` clears it (agency members then follow contractEndDate). */
+export const PutMemberSchema = z.object({ role: RoleSchema, accessUntil: IsoDateSchema.nullable().optional() }).strict();
+export type PutMember = z.input<typeof PutMemberSchema>;
+
+/**
+ * The date from which a member is out of the plan (docs/domain.md#access-lifecycle): their own
+ * `accessUntil`, else for an agency member the plan's `contractEndDate` as it is now; null: no end.
+ */
+export function effectiveAccessUntil(role: string, accessUntil: string | null, contractEndDate: string | null): string | null {
+  return accessUntil ?? (role === 'agency' ? contractEndDate : null);
+}
+
+/** Whether a membership ending on `until` is still in force on `today` (the end date itself is out). */
+export function accessInForce(until: string | null, today: string): boolean {
+  return until === null || today < until;
+}

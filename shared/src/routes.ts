@@ -12,6 +12,8 @@ export const ROUTES = {
   myTokens: '/me/tokens',
   myToken: '/me/tokens/:tokenId',
   users: '/users',
+  userDeactivate: '/users/:userId/deactivate',
+  userReactivate: '/users/:userId/reactivate',
   plans: '/plans',
   plan: '/plans/:planId',
   members: '/plans/:planId/members',

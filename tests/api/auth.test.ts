@@ -17,7 +17,7 @@ describe('POST /auth/login', () => {
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
       token: expect.any(String),
-      user: { id: u.id, email: u.email, name: 'Ada', isAdmin: false, createdAt: expect.any(String) },
+      user: { id: u.id, email: u.email, name: 'Ada', isAdmin: false, active: true, createdAt: expect.any(String) },
     });
     expect(JSON.stringify(res.body)).not.toMatch(/password/i);
     const cookie = setCookies(res).find((c) => c.startsWith('handover_session='));
@@ -148,8 +148,8 @@ describe('GET /me', () => {
     const res = await t.as(world.lead.token).get('/api/v1/me');
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
-      user: { id: world.lead.id, email: world.lead.email, name: expect.any(String), isAdmin: false, createdAt: expect.any(String) },
-      memberships: [{ planId: world.planId, planName: 'Voice back home', role: 'lead' }],
+      user: { id: world.lead.id, email: world.lead.email, name: expect.any(String), isAdmin: false, active: true, createdAt: expect.any(String) },
+      memberships: [{ planId: world.planId, planName: 'Voice back home', role: 'lead', effectiveAccessUntil: null }],
     });
   });
 
@@ -214,7 +214,7 @@ describe('/me/tokens', () => {
     const u = await t.user();
     const res = await t.as(u.token).post('/api/v1/me/tokens').send({ name: 'CI export' });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), name: 'CI export', token: expect.stringMatching(/^hot_/) });
+    expect(res.body).toEqual({ id: expect.any(String), name: 'CI export', expiresAt: expect.any(String), planId: null, scopes: [], token: expect.stringMatching(/^hot_/) });
     const me = await t.as(res.body.token).get('/api/v1/me');
     expect(me.status).toBe(200);
     expect(me.body.user.id).toBe(u.id);
@@ -226,7 +226,7 @@ describe('/me/tokens', () => {
     const list = await t.as(u.token).get('/api/v1/me/tokens');
     expect(list.status).toBe(200);
     expect(list.body).toEqual({
-      items: [{ id: created.id, name: 'script', createdAt: expect.any(String), lastUsedAt: null }],
+      items: [{ id: created.id, name: 'script', expiresAt: expect.any(String), planId: null, scopes: [], createdAt: expect.any(String), lastUsedAt: null }],
     });
     expect(JSON.stringify(list.body)).not.toContain(created.token);
     const rows = await t.db.read((m) => m.query(`SELECT * FROM api_tokens WHERE id = '${created.id}'`));

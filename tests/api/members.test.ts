@@ -24,9 +24,10 @@ describe('GET /plans/:planId/members', () => {
       expect(res.body.items).toHaveLength(3);
       expect(res.body.items).toEqual(
         expect.arrayContaining([
-          { userId: world.lead.id, email: world.lead.email, name: expect.any(String), role: 'lead' },
-          { userId: world.executive.id, email: world.executive.email, name: expect.any(String), role: 'executive' },
-          { userId: world.agency.id, email: world.agency.email, name: expect.any(String), role: 'agency' },
+          { userId: world.lead.id, email: world.lead.email, name: expect.any(String), role: 'lead', accessUntil: null, effectiveAccessUntil: null },
+          { userId: world.executive.id, email: world.executive.email, name: expect.any(String), role: 'executive', accessUntil: null, effectiveAccessUntil: null },
+          // An agency member without accessUntil of their own follows the plan's contract end.
+          { userId: world.agency.id, email: world.agency.email, name: expect.any(String), role: 'agency', accessUntil: null, effectiveAccessUntil: '2099-09-30' },
         ]),
       );
       const emails = res.body.items.map((m: { email: string }) => m.email);
@@ -56,10 +57,10 @@ describe('PUT /plans/:planId/members/:userId', () => {
     const newcomer = await t.user();
     const res = await t.as(world.lead.token).put(`/api/v1/plans/${world.planId}/members/${newcomer.id}`).send(memberInput('agency'));
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ userId: newcomer.id, email: newcomer.email, name: expect.any(String), role: 'agency' });
+    expect(res.body).toEqual({ userId: newcomer.id, email: newcomer.email, name: expect.any(String), role: 'agency', accessUntil: null, effectiveAccessUntil: '2099-09-30' });
     expect((await t.as(newcomer.token).get(`/api/v1/plans/${world.planId}`)).status).toBe(200);
     const me = await t.as(newcomer.token).get('/api/v1/me');
-    expect(me.body.memberships).toEqual([{ planId: world.planId, planName: expect.any(String), role: 'agency' }]);
+    expect(me.body.memberships).toEqual([{ planId: world.planId, planName: expect.any(String), role: 'agency', effectiveAccessUntil: '2099-09-30' }]);
   });
 
   test('When the role changes, then 200 and the new role takes effect; the same role again changes nothing', async () => {

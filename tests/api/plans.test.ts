@@ -46,7 +46,7 @@ describe('POST /plans', () => {
     const res = await t.as(admin.token).post('/api/v1/plans').send({ ...planInput({ name: 'Led plan' }), leads: [lead.id] });
     expect(res.status).toBe(201);
     const members = await t.as(admin.token).get(`/api/v1/plans/${res.body.id}/members`);
-    expect(members.body.items).toEqual([{ userId: lead.id, email: lead.email, name: expect.any(String), role: 'lead' }]);
+    expect(members.body.items).toEqual([{ userId: lead.id, email: lead.email, name: expect.any(String), role: 'lead', accessUntil: null, effectiveAccessUntil: null }]);
     const mine = await t.as(lead.token).get('/api/v1/plans');
     expect(mine.body.items.map((p: { id: string }) => p.id)).toEqual([res.body.id]);
   });
@@ -232,7 +232,7 @@ describe('PATCH /plans/:planId', () => {
   });
 
   test('When only one date moves past the other stored date, then 422 and nothing changes', async () => {
-    const plan = await newPlan();
+    const plan = await newPlan({ contractEndDate: '2026-09-30' });
     const before = await readPlan(plan.id);
     const res = await t.as(admin.token).patch(`/api/v1/plans/${plan.id}`).set('If-Match', '"1"').send({ startDate: '2026-10-01' });
     expectProblem(res, 422, 'validation-failed');

@@ -21,6 +21,7 @@ describe('POST /users', () => {
       email: input.email,
       name: 'Grace Hopper',
       isAdmin: false,
+      active: true,
       createdAt: expect.any(String),
     });
     expect(JSON.stringify(res.body)).not.toMatch(/password|hash/i);

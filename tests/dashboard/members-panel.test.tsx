@@ -11,7 +11,7 @@ import { renderWithQuery } from './support/render';
 const lena = aMember('11111111-1111-4111-8111-111111111111', 'Lena Lead', 'lead');
 const dana = aMember('22222222-2222-4222-8222-222222222222', 'Dana Diaz', 'executive');
 const omar = aMember('33333333-3333-4333-8333-333333333333', 'Omar Agency', 'agency');
-const user = (m: { userId: string; name: string; email: string }): User => ({ id: m.userId, name: m.name, email: m.email, isAdmin: false, createdAt: '2026-01-01T00:00:00.000Z' });
+const user = (m: { userId: string; name: string; email: string }): User => ({ id: m.userId, name: m.name, email: m.email, isAdmin: false, active: true, createdAt: '2026-01-01T00:00:00.000Z' });
 const members = `/plans/${PLAN}/members`;
 
 describe('MembersPanel', () => {

@@ -82,7 +82,7 @@ describe('roles', () => {
   });
 
   it('When the user is an admin, then they act as lead in every plan', () => {
-    const me = { user: { id: 'u', email: 'a@b.c', name: 'A', isAdmin: true, createdAt: '2026-01-01T00:00:00.000Z' }, memberships: [] };
+    const me = { user: { id: 'u', email: 'a@b.c', name: 'A', isAdmin: true, active: true, createdAt: '2026-01-01T00:00:00.000Z' }, memberships: [] };
     expect(roleIn(me, 'any')).toBe('admin');
     expect(roleIn({ ...me, user: { ...me.user, isAdmin: false } }, 'any')).toBeNull();
     for (const permission of Object.keys(PLAN_PERMISSIONS) as PlanPermission[]) expect(can('admin', permission)).toBe(can('lead', permission));

@@ -59,7 +59,13 @@ export function tokensOf(world: PlanWorld): Record<Caller, string | undefined> {
 export type MatrixCtx = { t: TestApp; world: PlanWorld; tokens: Record<Caller, string | undefined> };
 
 /** A request ready to send. */
-export type Prepared = { path: string; body?: unknown; headers?: Record<string, string> };
+export type Prepared = {
+  path: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Whatever the read-back needs that the path does not hold (the email of a user acted on). */
+  ref?: string;
+};
 
 export type RouteCase = {
   method: Method;
@@ -258,7 +264,37 @@ export const ROUTES: RouteCase[] = [
     ok: 200,
     prepare: async () => ({ path: '/users' }),
   },
+  // The access lifecycle (docs/domain.md#access-lifecycle): deactivating users is for admins only.
+  {
+    method: 'post',
+    route: '/users/:userId/deactivate',
+    rule: 'admin',
+    ok: 200,
+    prepare: async (c) => {
+      const u = await c.t.user();
+      return { path: `/users/${u.id}/deactivate`, ref: u.email };
+    },
+    state: userAsListed,
+  },
+  {
+    method: 'post',
+    route: '/users/:userId/reactivate',
+    rule: 'admin',
+    ok: 200,
+    prepare: async (c) => {
+      const u = await c.t.user();
+      const res = await c.t.as(c.world.admin.token).post(`/api/v1/users/${u.id}/deactivate`);
+      if (res.status !== 200) throw new Error(`deactivate: ${res.status}`);
+      return { path: `/users/${u.id}/reactivate`, ref: u.email };
+    },
+    state: userAsListed,
+  },
 ];
+
+/** The user a case acted on, as the admin list shows them (their `active` flag included). */
+async function userAsListed(c: MatrixCtx, p: Prepared): Promise<unknown> {
+  return (await adminGet(c, `/users?email=${encodeURIComponent(p.ref ?? '')}`)).body;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The handover domain (issue 3 routes), appended for the full matrix of issue 6.

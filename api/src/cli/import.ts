@@ -128,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const user = { id: actor.id, email: actor.email, name: actor.name, isAdmin: Boolean(actor.isAdmin) };
     const found = await db.read(async (m) => ({
-      role: await roleInPlan(db, m, user, args.plan),
+      role: await roleInPlan(db, m, user, args.plan, new Date().toISOString().slice(0, 10)),
       plan: await findPlan(m, args.plan).catch(() => null),
     }));
     if (!found.role || !found.plan) {

@@ -1,10 +1,16 @@
-import type { EffectiveRole } from '@handover/shared';
+import type { ApiTokenScope, EffectiveRole } from '@handover/shared';
 
 export type { EffectiveRole };
 
 export type AuthUser = { id: string; email: string; name: string; isAdmin: boolean };
 
-export type Credential = { kind: 'session' | 'api-token'; id: string };
+/**
+ * How the caller proved who they are. A scoped API token also names the one plan and the scopes it
+ * is limited to (docs/domain.md#access-lifecycle).
+ */
+export type Credential = { kind: 'session' | 'api-token'; id: string; scope?: TokenScope };
+
+export type TokenScope = { planId: string; scopes: ApiTokenScope[] };
 
 /** Who is asking, as the edge established it; services receive this, never the HTTP request. */
 export type RequestCtx = {

@@ -1,5 +1,6 @@
-import { can, type PlanPermission } from '@handover/shared';
+import { can, type ApiTokenScope, type PlanPermission } from '@handover/shared';
 import { forbidden, notFound } from '../core/app-error';
+import { today, type Clock } from '../core/clock';
 import type { PlanCtx, UserCtx } from '../core/context';
 import type { Db } from '../db/data-source';
 import { cachedRoleInPlan } from '../db/repositories/members.repository';
@@ -8,9 +9,22 @@ import { cachedRoleInPlan } from '../db/repositories/members.repository';
  * The plan guard (docs/domain.md#who-may-do-what): 404 for strangers (never reveal the plan
  * exists), 403 for members whose role may not do this.
  */
-export async function authorizePlan(db: Db, ctx: UserCtx, planId: string, permission: PlanPermission): Promise<PlanCtx> {
-  const role = await cachedRoleInPlan(db, ctx.user, planId);
+export async function authorizePlan(db: Db, clock: Clock, ctx: UserCtx, planId: string, permission: PlanPermission): Promise<PlanCtx> {
+  // A member whose access has ended is a stranger again (docs/domain.md#access-lifecycle).
+  const role = await cachedRoleInPlan(db, ctx.user, planId, today(clock));
   if (!role) throw notFound('plan');
   if (!can(role, permission)) throw forbidden();
   return { ...ctx, planId, role };
+}
+
+/**
+ * A scoped API token may only do what its scopes name, in its own plan (docs/domain.md#access-lifecycle):
+ * anything else is 403, whatever its owner's role.
+ */
+export function assertTokenScope(ctx: UserCtx, scope: ApiTokenScope | undefined, planId: string | undefined): void {
+  const limit = ctx.credential.scope;
+  if (!limit) return;
+  if (!scope || !limit.scopes.includes(scope) || planId !== limit.planId) {
+    throw forbidden('This API token is limited to recording posts in one plan.');
+  }
 }

@@ -27,6 +27,8 @@ function responses(spec: AnyRoute): RouteConfig['responses'] {
   if (spec.body) out['400'] = problem('Malformed body');
   if (spec.guard.kind !== 'public') out['401'] = problem('Not signed in');
   if (spec.guard.kind === 'admin' || spec.guard.kind === 'plan') out['403'] = problem('Role may not do this');
+  // A scoped API token is refused everywhere but the routes its scope names.
+  if (spec.guard.kind === 'user') out['403'] = problem('A scoped API token may not do this');
   if (spec.guard.kind === 'plan' || spec.params) out['404'] = problem('Not found, or not a member of the plan');
   if (spec.ifMatch) out['412'] = problem('Stale If-Match: changed by someone else');
   if (spec.ifMatch === 'required') out['428'] = problem('If-Match missing');
@@ -35,6 +37,7 @@ function responses(spec: AnyRoute): RouteConfig['responses'] {
     out['415'] = problem('Wrong content type');
   }
   if (spec.body || spec.query || spec.idempotent) out['422'] = problem('Invalid input');
+  for (const [code, description] of Object.entries(spec.problems ?? {})) out[code] = problem(description);
   // Even a route that takes nothing can be sent a URL or request that is not valid.
   if (!Object.keys(out).some((code) => code.startsWith('4'))) out['400'] = problem('Malformed request');
   return out;

@@ -1,10 +1,11 @@
 import { UuidSchema } from '@handover/shared';
 import express, { type Request, type RequestHandler, type Router } from 'express';
 import { forbidden, methodNotAllowed, notFound, unauthorized, unprocessable, unsupportedMediaType } from '../core/app-error';
+import type { Clock } from '../core/clock';
 import type { BeforeCommit, RequestCtx, UserCtx } from '../core/context';
 import type { Db } from '../db/data-source';
 import type { IdempotencyService } from '../modules/idempotency/idempotency.service';
-import { authorizePlan } from './access';
+import { assertTokenScope, authorizePlan } from './access';
 import { Idempotency } from './idempotency';
 import { writeReply } from './reply';
 import { describeParams, hasBody, ifMatchVersion, rejectNul, zodErrors } from './request';
@@ -16,7 +17,7 @@ import type { AnyRoute, Reply } from './route-spec';
  * type, NUL scan, schema), If-Match, the idempotency wrapper, the handler, and writing the reply.
  * Handlers see parsed input and the caller, never the request or the response.
  */
-export function mountRoutes(routes: AnyRoute[], db: Db, idempotencyStore: IdempotencyService): Router {
+export function mountRoutes(routes: AnyRoute[], db: Db, clock: Clock, idempotencyStore: IdempotencyService): Router {
   const router = express.Router();
   const idempotency = new Idempotency(idempotencyStore);
   const methodsByPath = new Map<string, Set<string>>();
@@ -24,7 +25,7 @@ export function mountRoutes(routes: AnyRoute[], db: Db, idempotencyStore: Idempo
     const methods = methodsByPath.get(spec.path) ?? new Set<string>();
     methods.add(spec.method.toUpperCase());
     methodsByPath.set(spec.path, methods);
-    router[spec.method](spec.path, handle(spec, db, idempotency));
+    router[spec.method](spec.path, handle(spec, db, clock, idempotency));
   }
   // After every route: 405 with Allow for a known path and an unknown method.
   for (const [path, methods] of methodsByPath) {
@@ -37,7 +38,7 @@ export function mountRoutes(routes: AnyRoute[], db: Db, idempotencyStore: Idempo
   return router;
 }
 
-function handle(spec: AnyRoute, db: Db, idempotency: Idempotency): RequestHandler {
+function handle(spec: AnyRoute, db: Db, clock: Clock, idempotency: Idempotency): RequestHandler {
   const status = spec.status ?? 200;
   return async (req, res) => {
     const base = res.locals.ctx as RequestCtx;
@@ -45,6 +46,7 @@ function handle(spec: AnyRoute, db: Db, idempotency: Idempotency): RequestHandle
     if (spec.guard.kind !== 'public') {
       if (!base.user || !base.credential) throw unauthorized();
       if (spec.guard.kind === 'admin' && !base.user.isAdmin) throw forbidden('Only administrators may do this.');
+      assertTokenScope(base as UserCtx, spec.scope, typeof req.params.planId === 'string' ? req.params.planId : undefined);
     }
     // A malformed id in the path names no resource: 404, like any unknown id.
     let params: Record<string, unknown> = {};
@@ -56,7 +58,7 @@ function handle(spec: AnyRoute, db: Db, idempotency: Idempotency): RequestHandle
     if (spec.guard.kind === 'plan') {
       const planId = UuidSchema.safeParse(req.params.planId);
       if (!planId.success) throw notFound('plan');
-      ctx = await authorizePlan(db, base as UserCtx, planId.data, spec.guard.access);
+      ctx = await authorizePlan(db, clock, base as UserCtx, planId.data, spec.guard.access);
     }
     let query: Record<string, unknown> = {};
     if (spec.query) {

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { PlanPermission } from '@handover/shared';
+import type { ApiTokenScope, PlanPermission } from '@handover/shared';
 import type { z } from 'zod';
 import type { PlanCtx, RequestCtx, UserCtx } from '../core/context';
 
@@ -67,6 +67,10 @@ export type RouteSpec<
   responseType?: string;
   /** Accepts Idempotency-Key: a retry replays the first response (docs/architecture.md#a-requests-path). */
   idempotent?: boolean;
+  /** What a scoped API token needs to call this route; without it, scoped tokens get 403 here (docs/domain.md#access-lifecycle). */
+  scope?: ApiTokenScope;
+  /** Refusals of the route's own to document, beyond those its guard, body and headers imply, e.g. `{409: '...'}`. */
+  problems?: Record<number, string>;
   /** The reply carries the resource version as ETag. */
   versioned?: boolean;
   /** If-Match: `required` (missing → 428) or `optional` (checked when sent); malformed → 412. */

@@ -55,7 +55,7 @@ export const aPlan = (over: Partial<Plan> = {}): Plan => ({
   ...over,
 });
 
-export const aMember = (userId: string, name: string, role: Member['role'], email = `${name.split(' ')[0]!.toLowerCase()}@example.org`): Member => ({ userId, name, email, role });
+export const aMember = (userId: string, name: string, role: Member['role'], email = `${name.split(' ')[0]!.toLowerCase()}@example.org`): Member => ({ userId, name, email, role, accessUntil: null, effectiveAccessUntil: null });
 
 /** A summary as the API returns it: two of five gates met, the exit dated and limited by milestones. */
 export const aSummary = (over: Partial<Summary> = {}): Summary => ({

@@ -17,6 +17,12 @@ export class ApiTokenEntity {
   @TextColumn(64)
   tokenHash!: string;
   @InstantColumn() createdAt!: string;
+  /** docs/domain.md#access-lifecycle: the token answers as unknown from this instant on. */
+  @InstantColumn() expiresAt!: string;
+  /** A scoped token's plan (no foreign key: a token of a plan that is gone finds nothing). */
+  @RefColumn({ nullable: true }) planId!: string | null;
+  /** Scopes joined by spaces; '' for an unscoped token. */
+  @TextColumn(200, { default: '' }) scopes!: string;
   @InstantColumn({ nullable: true }) lastUsedAt!: string | null;
   @InstantColumn({ nullable: true }) revokedAt!: string | null;
 }

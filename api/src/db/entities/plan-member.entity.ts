@@ -1,5 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { InstantColumn, TextColumn } from '../columns';
+import { DateColumn, InstantColumn, TextColumn } from '../columns';
 import { UserEntity } from './user.entity';
 import { PlanEntity } from './plan.entity';
 
@@ -15,5 +15,7 @@ export class PlanMemberEntity {
   @JoinColumn({ name: 'user_id' })
   user?: UserEntity;
   @TextColumn(20) role!: string;
+  /** docs/domain.md#access-lifecycle: out from this date on; null follows the plan's contract end for agency members. */
+  @DateColumn({ nullable: true }) accessUntil!: string | null;
   @InstantColumn() createdAt!: string;
 }

@@ -10,6 +10,8 @@ export class UserEntity {
   @TextColumn(200) name!: string;
   @TextColumn(200) passwordHash!: string;
   @BoolColumn({ default: false }) isAdmin!: boolean;
+  /** docs/domain.md#access-lifecycle: false once deactivated. */
+  @BoolColumn({ default: true }) active!: boolean;
   @InstantColumn() createdAt!: string;
   @InstantColumn() updatedAt!: string;
 }

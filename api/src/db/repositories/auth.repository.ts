@@ -1,5 +1,5 @@
-import type { ApiToken } from '@handover/shared';
-import { IsNull } from 'typeorm';
+import type { ApiToken, ApiTokenScope } from '@handover/shared';
+import { IsNull, MoreThan } from 'typeorm';
 import type { AuthUser } from '../../core/context';
 import type { Db, Tx } from '../data-source';
 import { ApiTokenEntity } from '../entities/api-token.entity';
@@ -8,24 +8,27 @@ import { SessionEntity } from '../entities/session.entity';
 /** A session as the hot path reads it: [sessionId, lastSeenAt, expiresAt, revokedAt, ...user]. */
 export type SessionRow = unknown[];
 
-/** One indexed lookup as raw rows: this runs before every authenticated call. */
+/**
+ * One indexed lookup as raw rows: this runs before every authenticated call. A deactivated user's
+ * sessions are revoked with the flag, and are refused here as well (docs/domain.md#access-lifecycle).
+ */
 export async function sessionRowByHash(db: Db, m: Tx, hash: string): Promise<SessionRow | undefined> {
   const rows = await db.rows(
     m,
     `SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.revoked_at, u.id AS user_id, u.email, u.name, u.is_admin
-     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${db.param(1)}`,
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${db.param(1)} AND u.active`,
     [hash],
   );
   return rows[0];
 }
 
-/** [tokenId, lastUsedAt, ...user] of a live API token. */
+/** [tokenId, lastUsedAt, expiresAt, planId, scopes, ...user] of an unrevoked API token of an active user. */
 export async function apiTokenRowByHash(db: Db, m: Tx, hash: string): Promise<unknown[] | undefined> {
   const rows = await db.rows(
     m,
-    `SELECT t.id AS token_id, t.last_used_at, u.id AS user_id, u.email, u.name, u.is_admin
+    `SELECT t.id AS token_id, t.last_used_at, t.expires_at, t.plan_id, t.scopes, u.id AS user_id, u.email, u.name, u.is_admin
      FROM api_tokens t JOIN users u ON u.id = t.user_id
-     WHERE t.token_hash = ${db.param(1)} AND t.revoked_at IS NULL`,
+     WHERE t.token_hash = ${db.param(1)} AND t.revoked_at IS NULL AND u.active`,
     [hash],
   );
   return rows[0];
@@ -56,15 +59,16 @@ export async function revokeCredential(m: Tx, kind: 'session' | 'api-token', id:
   else await m.getRepository(ApiTokenEntity).update({ id }, { revokedAt: at });
 }
 
-/** Revoke every live session of a user but one (pass '' to keep none). */
-export async function revokeOtherSessions(m: Tx, userId: string, keepId: string, at: string): Promise<void> {
-  await m
+/** Revoke every live session of a user but one (pass '' to keep none); how many. */
+export async function revokeOtherSessions(m: Tx, userId: string, keepId: string, at: string): Promise<number> {
+  const result = await m
     .getRepository(SessionEntity)
     .createQueryBuilder()
     .update()
     .set({ revokedAt: at })
     .where('user_id = :userId AND revoked_at IS NULL AND id <> :keepId', { userId, keepId })
     .execute();
+  return result.affected ?? 0;
 }
 
 /** Delete sessions expired, idle since `idleCutoff`, or revoked before `revokedCutoff`; how many went. */
@@ -82,16 +86,36 @@ export async function insertApiToken(m: Tx, token: ApiTokenEntity): Promise<void
   await m.getRepository(ApiTokenEntity).insert(token);
 }
 
-export async function listLiveApiTokens(m: Tx, userId: string): Promise<ApiToken[]> {
+/** Scopes are stored joined by spaces; '' for an unscoped token. */
+export const scopesFromColumn = (value: string): ApiTokenScope[] => (value ? (value.split(' ') as ApiTokenScope[]) : []);
+export const scopesToColumn = (scopes: readonly ApiTokenScope[]): string => scopes.join(' ');
+
+/** A user's API tokens that are neither revoked nor expired at `now`, oldest first. */
+export async function listLiveApiTokens(m: Tx, userId: string, now: string): Promise<ApiToken[]> {
   const rows = await m.getRepository(ApiTokenEntity).find({
-    where: { userId, revokedAt: IsNull() },
+    where: { userId, revokedAt: IsNull(), expiresAt: MoreThan(now) },
     order: { createdAt: 'ASC', id: 'ASC' },
   });
-  return rows.map((t) => ({ id: t.id, name: t.name, createdAt: t.createdAt, lastUsedAt: t.lastUsedAt }));
+  return rows.map((t) => ({
+    id: t.id,
+    name: t.name,
+    expiresAt: t.expiresAt,
+    planId: t.planId ?? null,
+    scopes: scopesFromColumn(t.scopes),
+    createdAt: t.createdAt,
+    lastUsedAt: t.lastUsedAt,
+  }));
 }
 
+/** Whether the user has this token unrevoked (an expired one can still be revoked). */
 export const liveApiTokenExists = (m: Tx, id: string, userId: string): Promise<boolean> =>
   m.getRepository(ApiTokenEntity).exists({ where: { id, userId, revokedAt: IsNull() } });
+
+/** Revoke every unrevoked API token of a user (password change, deactivation); how many. */
+export async function revokeApiTokensOf(m: Tx, userId: string, at: string): Promise<number> {
+  const result = await m.getRepository(ApiTokenEntity).update({ userId, revokedAt: IsNull() }, { revokedAt: at });
+  return result.affected ?? 0;
+}
 
 /**
  * Take turns with other processes bootstrapping the first admin at the same moment: on PostgreSQL

@@ -1,4 +1,4 @@
-import type { EffectiveRole, Member, Page, Role } from '@handover/shared';
+import { accessInForce, effectiveAccessUntil, type EffectiveRole, type Member, type Membership, type Page, type Role } from '@handover/shared';
 import type { AuthUser } from '../../core/context';
 import type { Db, Tx } from '../data-source';
 import { PlanMemberEntity } from '../entities/plan-member.entity';
@@ -7,78 +7,128 @@ import { UserEntity } from '../entities/user.entity';
 
 const MAX_CACHED_ROLES = 10_000;
 
+/** A role found in a plan and the date it ends (null: no end), as the role cache keeps it. */
+export type FoundRole = { role: EffectiveRole; until: string | null };
+
 /**
  * Roles found, by plan and user, so that a burst of requests checks membership once. Only found
- * roles are kept (a stranger's lookup always reaches the database); every membership write
- * invalidates it inside its transaction (docs/architecture.md#the-cache-rule).
+ * roles are kept (a stranger's lookup always reaches the database), with the date they end, which
+ * is compared with today on every use; every membership write and every change of a plan's
+ * contract end invalidates it inside its transaction (docs/architecture.md#the-cache-rule).
  */
-export const roleCache = (db: Db) => db.cache<EffectiveRole>('roles', MAX_CACHED_ROLES);
+export const roleCache = (db: Db) => db.cache<FoundRole>('roles', MAX_CACHED_ROLES);
 
-/** The caller's role in the plan, or null when the plan does not exist or they are not in it. */
-export async function roleInPlan(db: Db, m: Tx, user: AuthUser, planId: string): Promise<EffectiveRole | null> {
+/**
+ * SQL for the date a membership `pm` of plan `p` ends (docs/domain.md#access-lifecycle): its own
+ * access_until, else the plan's contract end for an agency member; NULL: no end.
+ */
+const ACCESS_END_SQL = "COALESCE(pm.access_until, CASE WHEN pm.role = 'agency' THEN p.contract_end_date END)";
+
+/** SQL true while a membership `pm` of plan `p` is in force on the date bound to `:today`. */
+export const ACCESS_IN_FORCE_SQL = `(${ACCESS_END_SQL} IS NULL OR ${ACCESS_END_SQL} > :today)`;
+
+/** The caller's role in the plan and when it ends, or null when the plan does not exist or they were never in it. */
+export async function findRoleInPlan(db: Db, m: Tx, user: AuthUser, planId: string): Promise<FoundRole | null> {
   if (user.isAdmin) {
     const rows = await db.rows(m, `SELECT 1 FROM plans WHERE id = ${db.param(1)}`, [planId]);
-    return rows.length ? 'admin' : null;
+    return rows.length ? { role: 'admin', until: null } : null;
   }
   const [row] = await db.rows(
     m,
-    `SELECT role FROM plan_members WHERE plan_id = ${db.param(1)} AND user_id = ${db.param(2)}`,
+    `SELECT pm.role, pm.access_until, p.contract_end_date FROM plan_members pm JOIN plans p ON p.id = pm.plan_id
+     WHERE pm.plan_id = ${db.param(1)} AND pm.user_id = ${db.param(2)}`,
     [planId, user.id],
   );
-  return (row?.[0] as EffectiveRole | undefined) ?? null;
+  if (!row) return null;
+  const [role, accessUntil, contractEndDate] = row as [Role, string | null, string | null];
+  return { role, until: effectiveAccessUntil(role, accessUntil, contractEndDate) };
+}
+
+/**
+ * The caller's role in the plan on `today`, or null when the plan does not exist, they are not in
+ * it, or their access has ended (docs/domain.md#access-lifecycle).
+ */
+export async function roleInPlan(db: Db, m: Tx, user: AuthUser, planId: string, today: string): Promise<EffectiveRole | null> {
+  const found = await findRoleInPlan(db, m, user, planId);
+  return found && accessInForce(found.until, today) ? found.role : null;
 }
 
 /** roleInPlan through the role cache: what the route guard asks on every plan request. */
-export async function cachedRoleInPlan(db: Db, user: AuthUser, planId: string): Promise<EffectiveRole | null> {
+export async function cachedRoleInPlan(db: Db, user: AuthUser, planId: string, today: string): Promise<EffectiveRole | null> {
   const cache = roleCache(db);
   const key = `${planId}|${user.isAdmin ? '*' : user.id}`;
-  const known = cache.get('', key);
-  if (known) return known;
-  const generation = cache.generation('');
-  const role = await db.read((m) => roleInPlan(db, m, user, planId));
-  if (role) cache.set('', key, generation, role);
-  return role;
+  let found = cache.get('', key);
+  if (!found) {
+    const generation = cache.generation('');
+    found = (await db.read((m) => findRoleInPlan(db, m, user, planId))) ?? undefined;
+    if (found) cache.set('', key, generation, found);
+  }
+  return found && accessInForce(found.until, today) ? found.role : null;
 }
 
-/** The plans a user belongs to, by plan name. */
-export function membershipsOf(m: Tx, userId: string): Promise<Array<{ planId: string; planName: string; role: Role }>> {
-  return m
+/** The plans a user belongs to on `today` (ended memberships left out), by plan name. */
+export async function membershipsOf(m: Tx, userId: string, today: string): Promise<Membership[]> {
+  const rows = await m
     .getRepository(PlanMemberEntity)
     .createQueryBuilder('pm')
     .innerJoin(PlanEntity, 'p', 'p.id = pm.plan_id')
-    .select(['pm.plan_id AS "planId"', 'p.name AS "planName"', 'pm.role AS "role"'])
+    .select(['pm.plan_id AS "planId"', 'p.name AS "planName"', 'pm.role AS "role"', `${ACCESS_END_SQL} AS "effectiveAccessUntil"`])
     .where('pm.user_id = :userId', { userId })
+    .andWhere(ACCESS_IN_FORCE_SQL, { today })
     .orderBy('p.name', 'ASC')
-    .getRawMany<{ planId: string; planName: string; role: Role }>();
+    .getRawMany<Membership>();
+  return rows.map((r) => ({ ...r, effectiveAccessUntil: r.effectiveAccessUntil ?? null }));
 }
 
+/** Every member, including those whose access has ended (the lead sees when it did). */
 export async function listMembers(m: Tx, planId: string, q: { limit: number; offset: number }): Promise<Page<Member>> {
   const base = () =>
     m
       .getRepository(PlanMemberEntity)
       .createQueryBuilder('pm')
       .innerJoin(UserEntity, 'u', 'u.id = pm.user_id')
+      .innerJoin(PlanEntity, 'p', 'p.id = pm.plan_id')
       .where('pm.plan_id = :planId', { planId });
   const rows = await base()
-    .select(['pm.user_id AS "userId"', 'u.email AS "email"', 'u.name AS "name"', 'pm.role AS "role"'])
+    .select([
+      'pm.user_id AS "userId"',
+      'u.email AS "email"',
+      'u.name AS "name"',
+      'pm.role AS "role"',
+      'pm.access_until AS "accessUntil"',
+      `${ACCESS_END_SQL} AS "effectiveAccessUntil"`,
+    ])
     .orderBy('u.email', 'ASC')
     .limit(q.limit)
     .offset(q.offset)
     .getRawMany<Member>();
   const total = await base().getCount();
-  return { items: rows, total, limit: q.limit, offset: q.offset };
+  const items = rows.map((r) => ({ ...r, accessUntil: r.accessUntil ?? null, effectiveAccessUntil: r.effectiveAccessUntil ?? null }));
+  return { items, total, limit: q.limit, offset: q.offset };
 }
 
 export async function findMemberRole(m: Tx, planId: string, userId: string): Promise<Role | null> {
-  const row = await m.getRepository(PlanMemberEntity).findOne({ where: { planId, userId } });
-  return (row?.role as Role | undefined) ?? null;
+  return (await findMembership(m, planId, userId))?.role ?? null;
 }
 
-/** Add a member, or change their role when they are one. */
-export async function putMemberRole(m: Tx, planId: string, userId: string, role: Role, exists: boolean, at: string): Promise<void> {
+/** A membership's role and own accessUntil, or null when the user is not in the plan. */
+export async function findMembership(m: Tx, planId: string, userId: string): Promise<{ role: Role; accessUntil: string | null } | null> {
+  const row = await m.getRepository(PlanMemberEntity).findOne({ where: { planId, userId } });
+  return row ? { role: row.role as Role, accessUntil: row.accessUntil ?? null } : null;
+}
+
+/** Add a member, or replace their role and accessUntil when they are one. */
+export async function putMembership(
+  m: Tx,
+  planId: string,
+  userId: string,
+  fields: { role: Role; accessUntil: string | null },
+  exists: boolean,
+  at: string,
+): Promise<void> {
   const repo = m.getRepository(PlanMemberEntity);
-  if (exists) await repo.update({ planId, userId }, { role });
-  else await repo.insert({ planId, userId, role, createdAt: at });
+  if (exists) await repo.update({ planId, userId }, fields);
+  else await repo.insert({ planId, userId, ...fields, createdAt: at });
 }
 
 /** How many members of the plan hold the role `lead`. */

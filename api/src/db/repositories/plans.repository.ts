@@ -3,6 +3,7 @@ import type { Tx } from '../data-source';
 import { PlanMemberEntity } from '../entities/plan-member.entity';
 import { PlanEntity } from '../entities/plan.entity';
 import { pageFrom, updateIfVersion } from './common';
+import { ACCESS_IN_FORCE_SQL } from './members.repository';
 import { toPlan } from './plan.mapper';
 import { notFound } from '../../core/app-error';
 
@@ -19,11 +20,19 @@ export async function insertPlan(m: Tx, plan: Plan, leads: string[]): Promise<vo
   }
 }
 
-/** The plans a user belongs to (all of them for an admin), by name. */
-export function listPlans(m: Tx, user: { id: string; isAdmin: boolean }, q: { limit: number; offset: number }): Promise<Page<Plan>> {
+/**
+ * The plans a user belongs to on `today` (all of them for an admin), by name; a membership whose
+ * access has ended leaves its plan out (docs/domain.md#access-lifecycle).
+ */
+export function listPlans(
+  m: Tx,
+  user: { id: string; isAdmin: boolean },
+  q: { limit: number; offset: number },
+  today: string,
+): Promise<Page<Plan>> {
   const qb = m.getRepository(PlanEntity).createQueryBuilder('p');
   if (!user.isAdmin) {
-    qb.innerJoin(PlanMemberEntity, 'pm', 'pm.plan_id = p.id AND pm.user_id = :userId', { userId: user.id });
+    qb.innerJoin(PlanMemberEntity, 'pm', `pm.plan_id = p.id AND pm.user_id = :userId AND ${ACCESS_IN_FORCE_SQL}`, { userId: user.id, today });
   }
   return pageFrom(qb.orderBy('p.name', 'ASC').addOrderBy('p.id', 'ASC'), q, toPlan);
 }

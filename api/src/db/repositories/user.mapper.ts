@@ -6,5 +6,6 @@ export const toUser = (u: UserEntity): User => ({
   email: u.email,
   name: u.name,
   isAdmin: Boolean(u.isAdmin),
+  active: Boolean(u.active),
   createdAt: u.createdAt,
 });

@@ -19,6 +19,7 @@ export async function insertUser(m: Tx, u: NewUser, now: Date): Promise<User> {
     name: u.name,
     passwordHash: u.passwordHash,
     isAdmin: u.isAdmin,
+    active: true,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   };
@@ -65,9 +66,14 @@ export async function setPasswordHash(m: Tx, id: string, passwordHash: string, a
   await m.getRepository(UserEntity).update({ id }, { passwordHash, updatedAt: at });
 }
 
-export async function listUsers(m: Tx, q: { email?: string; limit: number; offset: number }): Promise<Page<User>> {
+/** Set a user's `active` flag (docs/domain.md#access-lifecycle). */
+export async function setUserActive(m: Tx, id: string, active: boolean, at: string): Promise<void> {
+  await m.getRepository(UserEntity).update({ id }, { active, updatedAt: at });
+}
+
+export async function listUsers(m: Tx, q: { email?: string; active?: boolean; limit: number; offset: number }): Promise<Page<User>> {
   const [rows, total] = await m.getRepository(UserEntity).findAndCount({
-    where: q.email ? { email: q.email.toLowerCase() } : {},
+    where: { ...(q.email && { email: q.email.toLowerCase() }), ...(q.active !== undefined && { active: q.active }) },
     order: { email: 'ASC' },
     take: q.limit,
     skip: q.offset,

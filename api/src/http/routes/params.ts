@@ -4,6 +4,7 @@ import { z } from 'zod';
 /** Path parameters, one schema per path shape. */
 export const PlanParams = z.object({ planId: UuidSchema });
 export const MemberParams = z.object({ planId: UuidSchema, userId: UuidSchema });
+export const UserParams = z.object({ userId: UuidSchema });
 export const MilestoneParams = z.object({ planId: UuidSchema, milestoneId: UuidSchema });
 export const PersonParams = z.object({ planId: UuidSchema, personId: UuidSchema });
 export const SkillParams = z.object({ planId: UuidSchema, skillId: UuidSchema });

@@ -79,14 +79,14 @@ export const planRoutes = (plans: PlansService): AnyRoute[] => [
     operationId: 'putMember',
     method: 'put',
     path: ROUTES.member,
-    summary: 'Add a member or change their role (201 when added, 200 when changed)',
+    summary: 'Add a member or replace their role and accessUntil (201 when added, 200 when changed)',
     tags: ['Members'],
     guard: { kind: 'plan', access: 'edit' },
     params: MemberParams,
     body: PutMemberSchema,
     response: MemberSchema,
     handler: async ({ params, body }, ctx) => {
-      const { member, created } = await plans.putMember(ctx, params.userId, body.role);
+      const { member, created } = await plans.putMember(ctx, params.userId, body);
       return { status: created ? 201 : 200, body: member };
     },
   }),

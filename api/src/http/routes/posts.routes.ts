@@ -19,6 +19,7 @@ export const postRoutes = (posts: PostsService): AnyRoute[] => [
   // Literal paths first, so /posts/:postId does not swallow them.
   route({
     operationId: 'importPosts',
+    scope: 'posts:write',
     method: 'post',
     path: ROUTES.postsImport,
     summary: 'Import posts from CSV (channel,published_at,source,external_id,author): all rows or none',
@@ -65,6 +66,7 @@ export const postRoutes = (posts: PostsService): AnyRoute[] => [
   }),
   route({
     operationId: 'createPost',
+    scope: 'posts:write',
     method: 'post',
     path: ROUTES.posts,
     summary: 'Record a published post (agency staff: source agency only)',

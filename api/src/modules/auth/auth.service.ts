@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { ApiToken, LoginResponse, Me } from '@handover/shared';
+import { API_TOKEN_DEFAULT_DAYS, can, type ApiToken, type CreateApiTokenSchema, type CreatedApiToken, type LoginResponse, type Me } from '@handover/shared';
+import type { z } from 'zod';
 import { AppError, notFound, unprocessable } from '../../core/app-error';
+import { today } from '../../core/clock';
 import type { AuthUser, Credential, UserCtx } from '../../core/context';
 import { newId } from '../../core/ids';
 import {
@@ -11,9 +13,11 @@ import {
   liveApiTokenExists,
   lockBootstrap,
   revokeCredential,
+  revokeApiTokensOf,
   revokeOtherSessions,
+  scopesToColumn,
 } from '../../db/repositories/auth.repository';
-import { membershipsOf } from '../../db/repositories/members.repository';
+import { membershipsOf, roleInPlan } from '../../db/repositories/members.repository';
 import { countUsers, findUser, findUserByEmail, insertUser, setPasswordHash } from '../../db/repositories/users.repository';
 import { ResourceService } from '../service';
 import { LOGIN_POLICY, RateLimiter } from '../rate-limit/rate-limit.service';
@@ -36,7 +40,8 @@ export class AuthService extends ResourceService {
     await this.loginLimiter.assertAllowed(limits, 'Too many failed sign-ins; try again later.');
     const user = await this.deps.db.read((m) => findUserByEmail(m, normalized));
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
-    if (!user || !ok) {
+    // A deactivated user gets exactly the wrong password's answer (docs/domain.md#access-lifecycle).
+    if (!user || !ok || !user.active) {
       await this.loginLimiter.recordFailure(limits);
       throw new AppError(401, 'invalid-credentials', 'Sign-in failed', 'The email or password is wrong.');
     }
@@ -92,7 +97,7 @@ export class AuthService extends ResourceService {
       const user = await findUser(m, ctx.user.id);
       if (!user) throw notFound('user');
       const { passwordHash: _hash, ...shown } = user;
-      return { user: shown, memberships: await membershipsOf(m, ctx.user.id) };
+      return { user: shown, memberships: await membershipsOf(m, ctx.user.id, today(this.deps.clock)) };
     });
   }
 
@@ -107,32 +112,57 @@ export class AuthService extends ResourceService {
     await this.write(ctx, async (m) => {
       this.sessions.invalidate();
       await setPasswordHash(m, user.id, passwordHash, at);
-      // Every other session of this user ends; the one that changed the password lives on.
+      // Every other session of this user ends; the one that changed the password lives on. Every
+      // API token ends too, the one used for this request included (docs/domain.md#access-lifecycle).
       await revokeOtherSessions(m, user.id, ctx.credential.kind === 'session' ? ctx.credential.id : '', at);
-      await this.activity.record(m, ctx, null, { action: 'password_change', entity: 'user', entityId: user.id, changes: {} });
+      const tokensRevoked = await revokeApiTokensOf(m, user.id, at);
+      await this.activity.record(m, ctx, null, { action: 'password_change', entity: 'user', entityId: user.id, changes: { tokensRevoked } });
     });
   }
 
-  async createToken(ctx: UserCtx, name: string): Promise<{ id: string; name: string; token: string }> {
+  /**
+   * An API token that expires after `expiresInDays` (default 90); with `planId` and `scopes`, one
+   * limited to recording posts in that plan, which its owner must be able to do today
+   * (docs/domain.md#access-lifecycle).
+   */
+  async createToken(ctx: UserCtx, input: z.output<typeof CreateApiTokenSchema>): Promise<CreatedApiToken> {
     const token = newToken(API_TOKEN_PREFIX);
     const id = newId();
+    const now = this.deps.clock.now();
+    const expiresAt = new Date(now.getTime() + (input.expiresInDays ?? API_TOKEN_DEFAULT_DAYS) * 86_400_000).toISOString();
+    const planId = input.planId ?? null;
+    const scopes = input.scopes ?? [];
     await this.write(ctx, async (m) => {
+      if (planId) {
+        const role = await roleInPlan(this.deps.db, m, ctx.user, planId, today(this.deps.clock));
+        if (!role) throw unprocessable([{ path: 'planId', message: 'no such plan' }]);
+        if (!can(role, 'recordPosts')) throw unprocessable([{ path: 'planId', message: 'your role in this plan may not record posts' }]);
+      }
       await insertApiToken(m, {
         id,
         userId: ctx.user.id,
-        name,
+        name: input.name,
         tokenHash: tokenHash(token),
-        createdAt: this.deps.clock.now().toISOString(),
+        createdAt: now.toISOString(),
+        expiresAt,
+        planId,
+        scopes: scopesToColumn(scopes),
         lastUsedAt: null,
         revokedAt: null,
       });
-      await this.activity.record(m, ctx, null, { action: 'create', entity: 'api_token', entityId: id, changes: { name } });
+      await this.activity.record(m, ctx, null, {
+        action: 'create',
+        entity: 'api_token',
+        entityId: id,
+        changes: { name: input.name, expiresAt, planId, scopes },
+      });
     });
-    return { id, name, token };
+    return { id, name: input.name, expiresAt, planId, scopes, token };
   }
 
+  /** The caller's API tokens that still work: neither revoked nor expired. */
   async listTokens(ctx: UserCtx): Promise<{ items: ApiToken[] }> {
-    return { items: await this.deps.db.read((m) => listLiveApiTokens(m, ctx.user.id)) };
+    return { items: await this.deps.db.read((m) => listLiveApiTokens(m, ctx.user.id, this.deps.clock.now().toISOString())) };
   }
 
   async revokeToken(ctx: UserCtx, id: string): Promise<void> {

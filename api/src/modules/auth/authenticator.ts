@@ -5,6 +5,7 @@ import {
   touchApiToken,
   touchSession,
   userFromRow,
+  scopesFromColumn,
   type SessionRow,
 } from '../../db/repositories/auth.repository';
 import type { AuthUser, Credential } from '../../core/context';
@@ -82,11 +83,14 @@ export class Authenticator {
     const now = this.deps.clock.now();
     const row = await db.read((m) => apiTokenRowByHash(db, m, hash));
     if (!row) return null;
-    const [tokenId, lastUsedAt, ...user] = row as [string, string | null, ...unknown[]];
+    const [tokenId, lastUsedAt, expiresAt, planId, scopes, ...user] = row as [string, string | null, string, string | null, string, ...unknown[]];
+    // docs/domain.md#access-lifecycle: an expired token is as good as unknown.
+    if (now.toISOString() >= expiresAt) return null;
     const last = lastUsedAt ? new Date(lastUsedAt).getTime() : 0;
     if (this.claimTouch(tokenId, last, now.getTime())) {
       await this.touch(tokenId, (at) => db.write((m) => touchApiToken(m, tokenId, at)), now.toISOString());
     }
-    return { user: userFromRow(user), credential: { kind: 'api-token', id: tokenId } };
+    const scope = planId ? { planId, scopes: scopesFromColumn(scopes) } : undefined;
+    return { user: userFromRow(user), credential: { kind: 'api-token', id: tokenId, ...(scope && { scope }) } };
   }
 }

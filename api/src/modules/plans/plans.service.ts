@@ -1,5 +1,6 @@
 import {
   DEFAULT_TARGETS,
+  effectiveAccessUntil,
   MAX_LIMIT,
   type CreatePlanSchema,
   type Member,
@@ -11,6 +12,7 @@ import {
 } from '@handover/shared';
 import type { z } from 'zod';
 import { conflict, notFound, unprocessable, type FieldError } from '../../core/app-error';
+import { today } from '../../core/clock';
 import type { PlanCtx, UserCtx } from '../../core/context';
 import { newId } from '../../core/ids';
 import {
@@ -18,7 +20,8 @@ import {
   deleteMember,
   findMemberRole,
   listMembers,
-  putMemberRole,
+  findMembership,
+  putMembership,
   roleCache,
 } from '../../db/repositories/members.repository';
 import type { Tx } from '../../db/data-source';
@@ -66,7 +69,7 @@ export class PlansService extends ResourceService {
   }
 
   async list(ctx: UserCtx, q: PageQuery): Promise<Page<Plan>> {
-    return this.deps.db.read((m) => listPlans(m, ctx.user, q));
+    return this.deps.db.read((m) => listPlans(m, ctx.user, q, today(this.deps.clock)));
   }
 
   async get(ctx: PlanCtx): Promise<Plan> {
@@ -91,6 +94,8 @@ export class PlansService extends ResourceService {
       }
       if (errors.length) throw unprocessable(errors);
       await writeIfVersion(next, version, (plan, v) => updatePlanIfVersion(m, plan, v), () => findPlan(m, ctx.planId));
+      // Agency members without their own accessUntil follow the contract end as it is now.
+      if (next.contractEndDate !== current.contractEndDate) this.roles.invalidate();
       await this.activity.log(m, ctx, 'update', 'plan', ctx.planId, diff(withoutMeta(current), withoutMeta(next)));
       return next;
     });
@@ -100,20 +105,34 @@ export class PlansService extends ResourceService {
     return this.deps.db.read((m) => listMembers(m, ctx.planId, q));
   }
 
-  /** Add or change a member; `created` tells the route whether to answer 201 or 200. */
-  async putMember(ctx: PlanCtx, userId: string, role: Role): Promise<{ member: Member; created: boolean }> {
+  /**
+   * Add a member, or replace their role and accessUntil (left out: none, so an agency member
+   * follows the plan's contract end; docs/domain.md#access-lifecycle); `created` tells the route
+   * whether to answer 201 or 200.
+   */
+  async putMember(ctx: PlanCtx, userId: string, input: { role: Role; accessUntil?: string | null | undefined }): Promise<{ member: Member; created: boolean }> {
+    const { role } = input;
+    const accessUntil = input.accessUntil ?? null;
     return this.write(ctx, async (m) => {
       this.roles.invalidate();
       // Serialise membership changes per plan, so racing PUTs/DELETEs read what the other wrote.
       await this.deps.db.lockPlan(m, ctx.planId);
       const user = await findUser(m, userId);
       if (!user) throw notFound('user');
-      const existing = await findMemberRole(m, ctx.planId, userId);
-      const member: Member = { userId, email: user.email, name: user.name, role };
-      if (existing === role) return { member, created: false };
-      if (existing === 'lead') await assertNotLastLead(m, ctx.planId, 'demoted');
-      await putMemberRole(m, ctx.planId, userId, role, existing !== null, this.deps.clock.now().toISOString());
-      const changes = existing ? { role: { from: existing, to: role } } : { email: user.email, role };
+      const plan = await findPlan(m, ctx.planId);
+      const existing = await findMembership(m, ctx.planId, userId);
+      const member: Member = {
+        userId,
+        email: user.email,
+        name: user.name,
+        role,
+        accessUntil,
+        effectiveAccessUntil: effectiveAccessUntil(role, accessUntil, plan.contractEndDate),
+      };
+      if (existing?.role === role && existing.accessUntil === accessUntil) return { member, created: false };
+      if (existing?.role === 'lead' && role !== 'lead') await assertNotLastLead(m, ctx.planId, 'demoted');
+      await putMembership(m, ctx.planId, userId, { role, accessUntil }, existing !== null, this.deps.clock.now().toISOString());
+      const changes = existing ? diff(existing, { role, accessUntil }) : { email: user.email, role, accessUntil };
       await this.activity.log(m, ctx, existing ? 'update' : 'create', 'member', userId, changes);
       return { member, created: !existing };
     });

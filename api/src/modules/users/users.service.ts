@@ -1,15 +1,20 @@
 import type { CreateUserSchema, Page, PageQuery, User } from '@handover/shared';
 import type { z } from 'zod';
-import { conflict } from '../../core/app-error';
+import { conflict, notFound } from '../../core/app-error';
 import type { UserCtx } from '../../core/context';
 import { isUniqueViolation } from '../../db/data-source';
-import { emailTaken, insertUser, listUsers } from '../../db/repositories/users.repository';
+import { revokeApiTokensOf, revokeOtherSessions } from '../../db/repositories/auth.repository';
+import { emailTaken, findUser, insertUser, listUsers, setUserActive } from '../../db/repositories/users.repository';
+import { sessionCache } from '../auth/authenticator';
 import { hashPassword } from '../auth/password';
 import { ResourceService } from '../service';
 
 const duplicate = () => conflict('A user with this email already exists.', 'duplicate');
 
 export class UsersService extends ResourceService {
+  /** Invalidated inside the transaction that deactivates a user (docs/architecture.md#the-cache-rule). */
+  private readonly sessions = sessionCache(this.deps.db);
+
   async create(ctx: UserCtx, input: z.output<typeof CreateUserSchema>): Promise<User> {
     const passwordHash = await hashPassword(input.password);
     try {
@@ -34,7 +39,52 @@ export class UsersService extends ResourceService {
     }
   }
 
-  list(q: PageQuery & { email?: string }): Promise<Page<User>> {
+  list(q: PageQuery & { email?: string; active?: boolean }): Promise<Page<User>> {
     return this.deps.db.read((m) => listUsers(m, q));
   }
+
+  /**
+   * Deactivate a user (docs/domain.md#access-lifecycle): in one transaction the flag goes down and
+   * every session and API token of theirs is revoked, so nothing they hold works once this answers.
+   * Their history stays. Deactivating an inactive user changes nothing and answers the same.
+   */
+  async deactivate(ctx: UserCtx, userId: string): Promise<User> {
+    if (userId === ctx.user.id) throw conflict('You cannot deactivate yourself: ask another admin.', 'self-deactivation');
+    return this.write(ctx, async (m) => {
+      const user = await findUser(m, userId);
+      if (!user) throw notFound('user');
+      const at = this.deps.clock.now().toISOString();
+      this.sessions.invalidate();
+      const sessionsRevoked = await revokeOtherSessions(m, userId, '', at);
+      const tokensRevoked = await revokeApiTokensOf(m, userId, at);
+      if (user.active) await setUserActive(m, userId, false, at);
+      if (user.active || sessionsRevoked || tokensRevoked) {
+        await this.activity.record(m, ctx, null, {
+          action: 'deactivate',
+          entity: 'user',
+          entityId: userId,
+          changes: { active: { from: user.active, to: false }, sessionsRevoked, tokensRevoked },
+        });
+      }
+      return shown(user, false);
+    });
+  }
+
+  /** Let a deactivated user sign in again; the sessions and tokens revoked stay revoked. */
+  async reactivate(ctx: UserCtx, userId: string): Promise<User> {
+    return this.write(ctx, async (m) => {
+      const user = await findUser(m, userId);
+      if (!user) throw notFound('user');
+      if (!user.active) {
+        await setUserActive(m, userId, true, this.deps.clock.now().toISOString());
+        await this.activity.record(m, ctx, null, { action: 'reactivate', entity: 'user', entityId: userId, changes: { active: { from: false, to: true } } });
+      }
+      return shown(user, true);
+    });
+  }
+}
+
+function shown(user: User & { passwordHash: string }, active: boolean): User {
+  const { passwordHash: _hash, ...rest } = user;
+  return { ...rest, active };
 }
