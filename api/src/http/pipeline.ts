@@ -6,6 +6,7 @@ import type { Db } from '../db/data-source';
 import type { IdempotencyService } from '../modules/idempotency/idempotency.service';
 import { authorizePlan } from './access';
 import { Idempotency } from './idempotency';
+import { crossOrigin } from './origin';
 import { writeReply } from './reply';
 import { describeParams, hasBody, ifMatchVersion, rejectNul, zodErrors } from './request';
 import type { AnyRoute, Reply } from './route-spec';
@@ -44,6 +45,7 @@ function handle(spec: AnyRoute, db: Db, idempotency: Idempotency): RequestHandle
     let ctx: RequestCtx = base;
     if (spec.guard.kind !== 'public') {
       if (!base.user || !base.credential) throw unauthorized();
+      if (res.locals.crossOriginCookie === true) throw crossOrigin();
       if (spec.guard.kind === 'admin' && !base.user.isAdmin) throw forbidden('Only administrators may do this.');
     }
     // A malformed id in the path names no resource: 404, like any unknown id.

@@ -5,14 +5,15 @@ import { PlanMemberEntity } from '../entities/plan-member.entity';
 import { PlanEntity } from '../entities/plan.entity';
 import { UserEntity } from '../entities/user.entity';
 
-const MAX_CACHED_ROLES = 10_000;
+/** 2 MB: with keys of two ids, some 8,000 (plan, user) pairs (docs/architecture.md#the-cache-rule). */
+const ROLE_CACHE_BYTES = 2 * 1024 * 1024;
 
 /**
  * Roles found, by plan and user, so that a burst of requests checks membership once. Only found
  * roles are kept (a stranger's lookup always reaches the database); every membership write
  * invalidates it inside its transaction (docs/architecture.md#the-cache-rule).
  */
-export const roleCache = (db: Db) => db.cache<EffectiveRole>('roles', MAX_CACHED_ROLES);
+export const roleCache = (db: Db) => db.cache<EffectiveRole>('roles', { maxBytes: ROLE_CACHE_BYTES, sizeOf: (role) => 2 * role.length });
 
 /** The caller's role in the plan, or null when the plan does not exist or they are not in it. */
 export async function roleInPlan(db: Db, m: Tx, user: AuthUser, planId: string): Promise<EffectiveRole | null> {
