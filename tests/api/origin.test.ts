@@ -90,7 +90,7 @@ describe('writes with the session cookie', () => {
     } finally {
       await proxied.close();
     }
-  });
+  }, 60_000);
 });
 
 describe('Cache-Control', () => {
@@ -101,7 +101,7 @@ describe('Cache-Control', () => {
     fs.writeFileSync(path.join(dir, 'assets', 'index-abc123.js'), 'console.log(1);');
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>x</title>');
     withDashboard = await startApp({ DASHBOARD_DIR: dir });
-  });
+  }, 60_000);
   afterAll(async () => withDashboard.close());
 
   test('When the API answers anything (a sign-in, a refused sign-in, a read, an error, a 404), then it carries Cache-Control: no-store', async () => {
