@@ -23,14 +23,15 @@ describe('writes with the session cookie', () => {
     const admin = await t.user({ isAdmin: true });
     const { cookie } = await login(t, admin.email, admin.password);
     const before = await plansTotal(admin.token);
-    for (const headers of [
+    const attempts: Array<Record<string, string>> = [
       { Origin: 'https://evil.example' },
       { Origin: `http://${HOST}.evil.example` },
       { Origin: 'null' },
       { 'Sec-Fetch-Site': 'cross-site' },
       { 'Sec-Fetch-Site': 'same-site' },
       {},
-    ]) {
+    ];
+    for (const headers of attempts) {
       const res = await postPlan(cookie, headers);
       expectProblem(res, 403, 'forbidden');
       expect(res.body.detail).toMatch(/must come from this site/);
