@@ -53,9 +53,10 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     process.exit(1);
   });
 
-  // Housekeeping: dead sessions and day-old idempotency keys are deleted hourly.
+  // Housekeeping: dead sessions, day-old idempotency keys and closed sign-in counters are deleted hourly.
   const housekeeping = setInterval(() => {
-    Promise.all([services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired()]).catch((error: unknown) =>
+    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits()];
+    Promise.all(work).catch((error: unknown) =>
       logger.warn({ err: error }, 'housekeeping failed'),
     );
   }, HOUSEKEEPING_MS);

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../data-source';
+import { RateLimitEntity } from '../entities/rate-limit.entity';
 
 export type Counter = { scope: string; subject: string };
 export type Count = { count: number; windowStart: string };
@@ -33,4 +34,10 @@ export async function release(db: Db, m: Tx, c: Counter, n: number): Promise<voi
 
 export async function deleteCounter(db: Db, m: Tx, c: Counter): Promise<void> {
   await m.query(`DELETE FROM rate_limits WHERE scope = ${db.param(1)} AND subject = ${db.param(2)}`, [c.scope, c.subject]);
+}
+
+/** Delete counters whose window closed by `cutoff`: they count nothing any more. */
+export async function deleteClosedCounters(m: Tx, cutoff: string): Promise<number> {
+  const result = await m.getRepository(RateLimitEntity).createQueryBuilder().delete().where('window_start <= :cutoff', { cutoff }).execute();
+  return result.affected ?? 0;
 }

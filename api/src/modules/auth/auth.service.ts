@@ -72,6 +72,11 @@ export class AuthService extends ResourceService {
     });
   }
 
+  /** Delete sign-in counters whose window closed (docs/domain.md#sign-in-limits). */
+  purgeClosedLimits(): Promise<number> {
+    return this.limits.purgeClosed();
+  }
+
   /** Revoke the credential this request used. */
   async logout(ctx: UserCtx): Promise<void> {
     const at = this.deps.clock.now().toISOString();

@@ -65,6 +65,11 @@ export class SignInLimits {
     await this.limiter.reset([counter]);
   }
 
+  /** Housekeeping: counters whose window closed count nothing and are deleted. */
+  purgeClosed(): Promise<number> {
+    return this.limiter.purgeClosed();
+  }
+
   /** A refused attempt checked nothing, so it is given back before the 429. */
   private async refuse(counters: Counter[], blocking: Count, detail: string): Promise<never> {
     await this.limiter.release(counters);

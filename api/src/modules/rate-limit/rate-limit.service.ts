@@ -1,4 +1,4 @@
-import { deleteCounter, release, reserveOne, type Count, type Counter } from '../../db/repositories/rate-limit.repository';
+import { deleteClosedCounters, deleteCounter, release, reserveOne, type Count, type Counter } from '../../db/repositories/rate-limit.repository';
 import type { Deps } from '../deps';
 
 export type { Count, Counter };
@@ -43,6 +43,13 @@ export class RateLimiter {
     await db.write(async (m) => {
       for (const c of sorted(counters)) await deleteCounter(db, m, c);
     });
+  }
+
+  /** Delete every counter whose window has closed (housekeeping); how many went. */
+  purgeClosed(): Promise<number> {
+    const db = this.deps.db;
+    const cutoff = new Date(this.deps.clock.now().getTime() - WINDOW_MS).toISOString();
+    return db.write((m) => deleteClosedCounters(m, cutoff));
   }
 
   /** Whole seconds until a window that opened at `windowStart` closes (at least 1). */
