@@ -144,6 +144,15 @@ describe('the owner is never locked out by others', () => {
   });
 });
 
+describe('odd subjects', () => {
+  test('When an email lower-cases to more than the counter column holds, then the sign-in is still counted and refused like any other', async () => {
+    const email = `${'İ'.repeat(240)}@example.com`;
+    const address = freshAddress();
+    await failTimes(10, () => email, () => address);
+    expectProblem(await login(email, 'wrong-password-123', address), 429, 'rate-limited');
+  });
+});
+
 describe('the client address behind a proxy', () => {
   test('When a client rotates X-Forwarded-For behind one trusted hop, then the address the proxy appended is counted and it cannot escape the limit', async () => {
     const user = await t.user();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deleteClosedCounters, deleteCounter, release, reserveOne, type Count, type Counter } from '../../db/repositories/rate-limit.repository';
 import type { Deps } from '../deps';
 
@@ -22,10 +23,10 @@ export class RateLimiter {
     const now = this.deps.clock.now();
     const cutoff = new Date(now.getTime() - WINDOW_MS).toISOString();
     return db.write(async (m) => {
-      const counts = new Map<Counter, Count>();
+      const counts = new Map<string, Count>();
       // A fixed order, so two processes counting the same counters lock rows in the same order.
-      for (const c of sorted(counters)) counts.set(c, await reserveOne(db, m, c, now.toISOString(), cutoff));
-      return counters.map((c) => counts.get(c)!);
+      for (const c of sorted(counters)) counts.set(key(c), await reserveOne(db, m, c, now.toISOString(), cutoff));
+      return counters.map((c) => counts.get(key(fit(c)))!);
     });
   }
 
@@ -59,5 +60,10 @@ export class RateLimiter {
   }
 }
 
+/** The column holds 320 characters: a longer subject (an email that lower-cases longer) is kept as its hash. */
+const MAX_SUBJECT = 320;
+const fit = <C extends Counter>(c: C): C =>
+  c.subject.length <= MAX_SUBJECT ? c : { ...c, subject: `sha256:${createHash('sha256').update(c.subject).digest('hex')}` };
+
 const key = (c: Counter) => `${c.scope}\u0000${c.subject}`;
-const sorted = <C extends Counter>(counters: C[]) => [...counters].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+const sorted = <C extends Counter>(counters: C[]) => counters.map(fit).sort((a, b) => (key(a) < key(b) ? -1 : 1));
