@@ -6,6 +6,9 @@
  * copy is a snapshot of every commit made before it started; WAL lets the server keep writing
  * meanwhile. The copy is checked (`PRAGMA integrity_check`) and only then moved into place.
  * PostgreSQL: `pg_dump --format=custom` (one repeatable-read snapshot); restore with `npm run restore`.
+ * Backups hold every password hash and token hash: they are written readable by their owner only
+ * (mode 0600), and a PostgreSQL password goes to the client tools in their environment, never on
+ * their command line, where any user of the machine could read it (docs/architecture.md#backups).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -52,9 +55,38 @@ export function fsyncPath(file: string): void {
   }
 }
 
-/** Run a PostgreSQL client tool; its own messages go to the terminal. */
-export function runTool(tool: string, args: string[]): void {
-  const result = spawnSync(tool, args, { stdio: 'inherit' });
+/** Backups and restored databases are readable and writable by their owner only. */
+export const PRIVATE_MODE = 0o600;
+
+/** An empty file only its owner may read, for a tool to write into (it keeps the mode). */
+export function createPrivate(file: string): void {
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, '', { mode: PRIVATE_MODE, flag: 'wx' });
+  fs.chmodSync(file, PRIVATE_MODE);
+}
+
+/**
+ * A connection URL split for libpq's tools: the URL without its password (as `--dbname`), and the
+ * password as PGPASSWORD for the child's environment only. A `password` query parameter counts too.
+ */
+export function pgConnection(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const parsed = new URL(url);
+  const fromQuery = parsed.searchParams.get('password');
+  const password = parsed.password ? decodeURIComponent(parsed.password) : fromQuery;
+  parsed.password = '';
+  parsed.searchParams.delete('password');
+  return { dbname: parsed.toString(), env: password === null ? {} : { PGPASSWORD: password } };
+}
+
+/** Run a PostgreSQL client tool on the database at `url`; its own messages go to the terminal. */
+export function runPgTool(tool: string, args: string[], url: string): void {
+  const { dbname, env } = pgConnection(url);
+  runTool(tool, [`--dbname=${dbname}`, ...args], { ...process.env, ...env });
+}
+
+/** Run a tool; its own messages go to the terminal. */
+export function runTool(tool: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const result = spawnSync(tool, args, { stdio: 'inherit', env });
   if (result.error) throw new ScriptError(`${tool} could not be run: ${result.error.message} (install the PostgreSQL client tools)`);
   if (result.status !== 0) throw new ScriptError(`${tool} failed with exit code ${result.status}`);
 }
@@ -65,7 +97,8 @@ function backupSqlite(source: string, target: string): void {
   if (path.resolve(source) === target) throw new ScriptError('The backup file must not be the database itself.');
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const partial = `${target}.partial`;
-  fs.rmSync(partial, { force: true });
+  // VACUUM INTO writes into an empty file that exists, keeping its mode.
+  createPrivate(partial);
   const db = new Database(source, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 10000');
@@ -81,6 +114,7 @@ function backupSqlite(source: string, target: string): void {
     fs.rmSync(partial, { force: true });
     throw new ScriptError(`The copy failed its integrity check: ${check}`);
   }
+  fs.chmodSync(partial, PRIVATE_MODE);
   fsyncPath(partial);
   fs.renameSync(partial, target);
   fsyncPath(path.dirname(target));
@@ -90,23 +124,28 @@ function backupSqlite(source: string, target: string): void {
 function backupPostgres(url: string, target: string): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const partial = `${target}.partial`;
-  fs.rmSync(partial, { force: true });
+  createPrivate(partial);
   try {
-    runTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`, `--dbname=${url}`]);
+    runPgTool('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`], url);
   } catch (error) {
     fs.rmSync(partial, { force: true });
     throw error;
   }
+  fs.chmodSync(partial, PRIVATE_MODE);
   fsyncPath(partial);
   fs.renameSync(partial, target);
   console.log(`Backed up the PostgreSQL database to ${target} (${fs.statSync(target).size} bytes, pg_dump custom format).`);
 }
 
-export function main(): void {
-  const target = fileArgument('npm run backup -- <file>');
-  const database = databaseFromEnv();
+/** Back the database up into `target` (an absolute path). */
+export function backup(database: DatabaseConfig, target: string): void {
   if (database.dialect === 'sqlite') backupSqlite(database.path, target);
   else backupPostgres(database.url, target);
+}
+
+export function main(): void {
+  const target = fileArgument('npm run backup -- <file>');
+  backup(databaseFromEnv(), target);
 }
 
 if (require.main === module) {

@@ -11,7 +11,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Client } from 'pg';
-import { ScriptError, databaseFromEnv, fileArgument, fsyncPath, integrityOf, runTool } from './backup';
+import type { DatabaseConfig } from '../src/config';
+import { PRIVATE_MODE, ScriptError, databaseFromEnv, fileArgument, fsyncPath, integrityOf, runPgTool } from './backup';
 
 const IN_USE = 'the database is in use: stop the server (and anything else using it) before restoring.';
 
@@ -53,6 +54,7 @@ function restoreSqlite(target: string, backup: string): void {
   for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${target}${suffix}`, { force: true });
   const incoming = `${target}.restoring`;
   fs.copyFileSync(backup, incoming);
+  fs.chmodSync(incoming, PRIVATE_MODE);
   fsyncPath(incoming);
   fs.renameSync(incoming, target);
   fsyncPath(path.dirname(target));
@@ -71,19 +73,26 @@ async function restorePostgres(url: string, backup: string): Promise<void> {
   } finally {
     await client.end();
   }
-  runTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', `--dbname=${url}`, backup]);
+  // runPgTool puts --dbname first, without the password (that goes in PGPASSWORD).
+  runPgTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', backup], url);
   console.log(`Restored ${backup} into the PostgreSQL database.`);
 }
 
-async function main(): Promise<void> {
-  const backup = fileArgument('npm run restore -- <file>');
+/** Put the backup at `backup` (an absolute path) back as the database. */
+export async function restore(database: DatabaseConfig, backup: string): Promise<void> {
   if (!fs.existsSync(backup)) throw new ScriptError(`No backup at ${backup}.`);
-  const database = databaseFromEnv();
   if (database.dialect === 'sqlite') restoreSqlite(database.path, backup);
   else await restorePostgres(database.url, backup);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof ScriptError ? `Restore failed: ${error.message}` : error);
-  process.exit(1);
-});
+if (require.main === module) {
+  Promise.resolve()
+    .then(() => {
+      const backup = fileArgument('npm run restore -- <file>');
+      return restore(databaseFromEnv(), backup);
+    })
+    .catch((error: unknown) => {
+      console.error(error instanceof ScriptError ? `Restore failed: ${error.message}` : error);
+      process.exit(1);
+    });
+}

@@ -45,7 +45,8 @@ export function createApp(options: AppOptions): App {
   app.use((req, res, next) => {
     const incoming = req.get('x-request-id');
     const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-    const ctx: RequestCtx = { requestId, clientAddress: req.ip ?? 'unknown', user: null, credential: null };
+    // Behind a trusted proxy, the address it names (docs/architecture.md#behind-a-proxy); kept short for the rate-limit keys.
+    const ctx: RequestCtx = { requestId, clientAddress: (req.ip ?? 'unknown').slice(0, 64), user: null, credential: null };
     res.locals.ctx = ctx;
     res.locals.requestId = requestId;
     res.set('X-Request-Id', requestId);
@@ -73,6 +74,12 @@ export function createApp(options: AppOptions): App {
     }),
   );
 
+  // No API answer is kept by a browser or a shared cache: they hold plan data and tokens.
+  app.use('/api', (_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+
   app.use('/api', (req, res, next) => {
     const origin = req.get('origin');
     if (origin && deps.config.corsOrigins.includes(origin)) {
@@ -94,7 +101,8 @@ export function createApp(options: AppOptions): App {
 
   app.use(compressResponses());
   app.use('/api', express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }));
-  app.use('/api', authenticate(services.auth));
+  const ownOrigins = [...(deps.config.publicUrl ? [deps.config.publicUrl] : []), ...deps.config.corsOrigins];
+  app.use('/api', authenticate(services.auth, ownOrigins));
 
   const docsDir = swaggerUi.getAbsoluteFSPath();
   // Express routing is not strict: '/api/v1/docs' also matches '/api/v1/docs/', so tell them apart here.

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -17,9 +18,16 @@ export type Config = {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   corsOrigins: string[];
-  trustProxy: boolean;
+  /** Express's `trust proxy`: off, a hop count, or the proxies' addresses (docs/architecture.md#behind-a-proxy). */
+  trustProxy: TrustProxy;
+  /** The origin the dashboard is served at when it is not the request's own host (the Origin check). */
+  publicUrl: string | undefined;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   dashboardDir: string | undefined;
 };
+
+export type TrustProxy = false | number | string[];
 
 const positiveInt = (what: string) =>
   z
@@ -27,6 +35,25 @@ const positiveInt = (what: string) =>
     .regex(/^\d+$/, `expected ${what}`)
     .transform(Number)
     .refine((n) => n >= 1 && Number.isSafeInteger(n), `expected ${what}`);
+
+const TRUST_PROXY_EXPECTED =
+  'expected false, a hop count (e.g. 1) or a comma-separated list of proxy addresses (e.g. 10.0.0.5,10.0.1.0/24); ' +
+  'true would believe any X-Forwarded-For a client sends';
+
+/** An address, a CIDR range, or one of the names proxy-addr knows. */
+function isProxyAddress(value: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(value)) return true;
+  const [address = '', bits, ...rest] = value.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
+
+function trustProxy(value: string): TrustProxy {
+  if (value === 'false' || value === '0') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((a) => a.trim());
+}
 
 const EnvSchema = z.object({
   PORT: z
@@ -59,11 +86,24 @@ const EnvSchema = z.object({
       'expected a comma-separated list of origins like https://example.com',
     )
     .default(''),
-  TRUST_PROXY: z.enum(['true', 'false'], 'expected true or false').default('false'),
+  TRUST_PROXY: z
+    .string()
+    .refine(
+      (v) => v === 'false' || /^\d{1,2}$/.test(v) || v.split(',').every((a) => isProxyAddress(a.trim())),
+      TRUST_PROXY_EXPECTED,
+    )
+    .default('false'),
+  PUBLIC_URL: z
+    .string()
+    .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'expected a URL like https://handover.example.com')
+    .optional(),
+  HEADERS_TIMEOUT_SECONDS: positiveInt('a whole number of seconds, at least 1').default(20),
+  REQUEST_TIMEOUT_SECONDS: positiveInt('a whole number of seconds, at least 1').default(300),
   DASHBOARD_DIR: z.string().optional(),
 });
 
 export class ConfigError extends Error {}
+
 
 /** How a refused value is echoed: never a password, and a URL without its credentials. */
 function shown(name: string, value: unknown): string {
@@ -95,6 +135,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError([...lines.values()].join('\n'));
   }
   const e = parsed.data;
+  if (e.HEADERS_TIMEOUT_SECONDS > e.REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError(
+      `Invalid configuration: HEADERS_TIMEOUT_SECONDS expected at most REQUEST_TIMEOUT_SECONDS (${e.REQUEST_TIMEOUT_SECONDS}) (got "${e.HEADERS_TIMEOUT_SECONDS}")`,
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -105,7 +150,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
-    trustProxy: e.TRUST_PROXY === 'true',
+    trustProxy: trustProxy(e.TRUST_PROXY),
+    publicUrl: e.PUBLIC_URL === undefined ? undefined : new URL(e.PUBLIC_URL).origin,
+    headersTimeoutMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
+    requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     dashboardDir: e.DASHBOARD_DIR,
   };
 }

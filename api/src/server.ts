@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Express } from 'express';
 import { createApp, type Services } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -43,19 +43,20 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
   }
   if (options.beforeListen) await options.beforeListen({ app, db, services, config });
 
-  const server: Server = app.listen(config.port, config.host, () => {
+  const server = createHttpServer(app, config);
+  server.listen(config.port, config.host, () => {
     const where = config.database.dialect === 'sqlite' ? config.database.path : 'PostgreSQL';
     console.log(`Handover listening on http://${config.host}:${config.port} (database: ${where})`);
   });
-  answerClientErrors(server);
   server.on('error', (error) => {
     console.error(`Cannot listen on ${config.host}:${config.port}: ${error.message}`);
     process.exit(1);
   });
 
-  // Housekeeping: dead sessions and day-old idempotency keys are deleted hourly.
+  // Housekeeping: dead sessions, day-old idempotency keys and closed sign-in counters are deleted hourly.
   const housekeeping = setInterval(() => {
-    Promise.all([services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired()]).catch((error: unknown) =>
+    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits()];
+    Promise.all(work).catch((error: unknown) =>
       logger.warn({ err: error }, 'housekeeping failed'),
     );
   }, HOUSEKEEPING_MS);
@@ -80,6 +81,24 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+/**
+ * The HTTP server with its time limits: all header fields within `headersTimeoutMs`, the whole
+ * request (an upload included) within `requestTimeoutMs`, else 408 and the connection closes. Node
+ * looks for late requests on an interval, set to a fraction of the header limit so it is kept.
+ */
+export function createHttpServer(app: Express, config: Pick<Config, 'headersTimeoutMs' | 'requestTimeoutMs'>): Server {
+  const server = createServer(
+    {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(30_000, Math.max(250, Math.floor(config.headersTimeoutMs / 4))),
+    },
+    app,
+  );
+  answerClientErrors(server);
+  return server;
 }
 
 export function fail(error: unknown): never {

@@ -14,6 +14,9 @@ export const AdoptionSampleSchema = z.object({
 });
 export type AdoptionSample = z.infer<typeof AdoptionSampleSchema>;
 
+/** A plan keeps at most this many weekly samples (ten years), so the series is one bounded answer. */
+export const MAX_ADOPTION_WEEKS = 520;
+
 export const CreateAdoptionSchema = z
   .object({
     weekStart: IsoDateSchema.refine(isMonday, 'must be a Monday'),

@@ -39,12 +39,14 @@ const IntString = z
   .regex(/^\d{1,15}$/, 'must be a non-negative integer');
 
 /** `?limit=&offset=`; a limit above the maximum is capped, not refused. */
-export const PageQuerySchema = z.object({
-  limit: IntString.optional()
-    .transform((v) => (v === undefined ? DEFAULT_LIMIT : Math.min(Number(v), MAX_LIMIT)))
-    .refine((v) => v >= 1, 'must be at least 1'),
-  offset: IntString.optional().transform((v) => (v === undefined ? 0 : Number(v))),
-});
+export const pageQueryWith = (defaultLimit: number) =>
+  z.object({
+    limit: IntString.optional()
+      .transform((v) => (v === undefined ? defaultLimit : Math.min(Number(v), MAX_LIMIT)))
+      .refine((v) => v >= 1, 'must be at least 1'),
+    offset: IntString.optional().transform((v) => (v === undefined ? 0 : Number(v))),
+  });
+export const PageQuerySchema = pageQueryWith(DEFAULT_LIMIT);
 export type PageQuery = z.output<typeof PageQuerySchema>;
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BooleanQuerySchema, InstantSchema, PageQuerySchema, UuidSchema, text } from './common';
+import { BooleanQuerySchema, InstantSchema, IsoDateSchema, MAX_LIMIT, PageQuerySchema, UuidSchema, pageQueryWith, text } from './common';
 
 export const PersonSchema = z.object({
   id: UuidSchema,
@@ -103,6 +103,13 @@ export const CoverageSchema = z.object({
 });
 export type Coverage = z.infer<typeof CoverageSchema>;
 
+/** A plan holds at most this many skills, so a page of the matrix holds at most MAX_LIMIT × this cells. */
+export const MAX_SKILLS_PER_PLAN = 200;
+
+/** `?asOf=`, and the people on this page: `?limit=` (default and most 200) and `?offset=`, by name. */
+export const MatrixQuerySchema = pageQueryWith(MAX_LIMIT).extend({ asOf: IsoDateSchema.optional() }).strict();
+export type MatrixQuery = z.output<typeof MatrixQuerySchema>;
+
 export const MatrixSchema = z.object({
   people: z.array(z.object({ id: UuidSchema, name: z.string(), title: z.string().nullable() })),
   skills: z.array(
@@ -118,5 +125,9 @@ export const MatrixSchema = z.object({
   cells: z.array(
     z.object({ personId: UuidSchema, skillId: UuidSchema, level: z.number().int(), assessedAt: InstantSchema.nullable() }),
   ),
+  /** People in the plan (as of the day); this answer holds `people` from `offset`, at most `limit`. */
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
 });
 export type Matrix = z.infer<typeof MatrixSchema>;

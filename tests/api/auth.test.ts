@@ -100,7 +100,8 @@ describe('sessions', () => {
   test('When the caller logs out with the cookie, then the cookie is cleared and stops working', async () => {
     const u = await t.user();
     const { cookie } = await login(t, u.email, u.password);
-    const out = await request(t.app).post('/api/v1/auth/logout').set('Cookie', cookie);
+    // As a browser sends it from the dashboard's own page (docs/architecture.md#the-origin-check).
+    const out = await request(t.app).post('/api/v1/auth/logout').set('Cookie', cookie).set('Sec-Fetch-Site', 'same-origin');
     expect(out.status).toBe(204);
     const cleared = setCookies(out).find((c) => c.startsWith('handover_session='));
     expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970/);

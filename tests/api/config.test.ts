@@ -27,6 +27,9 @@ describe('defaults', () => {
       sessionMaxHours: 12,
       corsOrigins: [],
       trustProxy: false,
+      publicUrl: undefined,
+      headersTimeoutMs: 20_000,
+      requestTimeoutMs: 300_000,
       dashboardDir: undefined,
     });
   });
@@ -53,7 +56,10 @@ describe('good values', () => {
         SESSION_IDLE_MINUTES: '15',
         SESSION_MAX_HOURS: '8',
         CORS_ORIGINS: 'https://a.example.com, http://localhost:5173',
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '1',
+        PUBLIC_URL: 'https://handover.example.com/',
+        HEADERS_TIMEOUT_SECONDS: '10',
+        REQUEST_TIMEOUT_SECONDS: '600',
         DASHBOARD_DIR: '/opt/dashboard',
       },
       CWD,
@@ -68,7 +74,10 @@ describe('good values', () => {
       sessionIdleMinutes: 15,
       sessionMaxHours: 8,
       corsOrigins: ['https://a.example.com', 'http://localhost:5173'],
-      trustProxy: true,
+      trustProxy: 1,
+      publicUrl: 'https://handover.example.com',
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 600_000,
       dashboardDir: '/opt/dashboard',
     });
   });
@@ -80,6 +89,17 @@ describe('good values', () => {
     ['postgresql://localhost/handover', { dialect: 'postgres', url: 'postgresql://localhost/handover' }],
   ])('When DATABASE_URL is %s, then the database is %j', (url, expected) => {
     expect(loadConfig({ DATABASE_URL: url }, CWD).database).toEqual(expected);
+  });
+
+  test.each([
+    ['false', false],
+    ['0', false],
+    ['2', 2],
+    ['10.0.0.5', ['10.0.0.5']],
+    ['10.0.0.5, 10.0.1.0/24,loopback', ['10.0.0.5', '10.0.1.0/24', 'loopback']],
+    ['::1,fd00::/8', ['::1', 'fd00::/8']],
+  ])('When TRUST_PROXY is %j, then Express trusts %j (a hop count or the proxies)', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }, CWD).trustProxy).toEqual(expected);
   });
 
   test('When PORT is 0 or 65535, then it is accepted', () => {
@@ -107,7 +127,14 @@ describe('bad values', () => {
     ['SESSION_MAX_HOURS', '1.5', /whole number of hours/],
     ['CORS_ORIGINS', 'example.com', /origins like https:\/\/example.com/],
     ['CORS_ORIGINS', 'https://ok.example.com,https://bad.example.com/path', /origins/],
-    ['TRUST_PROXY', 'yes', /true or false/],
+    ['TRUST_PROXY', 'yes', /hop count/],
+    ['TRUST_PROXY', 'true', /true would believe any X-Forwarded-For/],
+    ['TRUST_PROXY', '10.0.0.5,proxy.internal', /list of proxy addresses/],
+    ['TRUST_PROXY', '10.0.0.0/33', /list of proxy addresses/],
+    ['PUBLIC_URL', 'handover.example.com', /URL like https:\/\//],
+    ['HEADERS_TIMEOUT_SECONDS', '0', /whole number of seconds/],
+    ['REQUEST_TIMEOUT_SECONDS', 'forever', /whole number of seconds/],
+    ['HEADERS_TIMEOUT_SECONDS', '400', /at most REQUEST_TIMEOUT_SECONDS/],
   ])('When %s is %j, then start-up is refused with one line naming it and what it expects', (name, value, expects) => {
     const message = failure({ [name]: value });
     expect(message.split('\n')).toHaveLength(1);

@@ -35,3 +35,17 @@ test('When idempotency keys are older than a day, then the purge deletes them an
   const again = await t.as(apiToken).post(url).set('Idempotency-Key', 'k-1').send(body).expect(201);
   expect(again.body.id).not.toBe(first.body.id);
 });
+
+test('When sign-in counters\' windows have closed, then the purge deletes them and keeps open ones', async () => {
+  const user = await t.user();
+  await t.as().post('/api/v1/auth/login').send({ email: user.email, password: 'wrong-password-1' }).expect(401);
+  t.clock.advance(16 * 60_000);
+  await t.as().post('/api/v1/auth/login').send({ email: 'someone-else@example.com', password: 'wrong-password-1' }).expect(401);
+  const subjects = async () =>
+    ((await t.db.read((m) => m.query('SELECT subject FROM rate_limits'))) as Array<{ subject: string }>).map((r) => r.subject);
+  expect((await subjects()).filter((s) => s.includes(user.email))).toHaveLength(2);
+  expect(await t.services.auth.purgeClosedLimits()).toBeGreaterThanOrEqual(2);
+  const left = await subjects();
+  expect(left.filter((s) => s.includes(user.email))).toEqual([]);
+  expect(left.filter((s) => s.includes('someone-else@example.com'))).toHaveLength(2);
+});

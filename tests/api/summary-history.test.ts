@@ -103,7 +103,7 @@ describe('asOf is history', () => {
     const matrix = await getBody<Matrix>(t, w.lead.token, pathTo(ROUTES.skillsMatrix, { planId: w.planId }, { asOf: '2026-03-04' }));
     expect(matrix.cells.map((c) => c.level)).toEqual([0]);
     const early = await getBody<Matrix>(t, w.lead.token, pathTo(ROUTES.skillsMatrix, { planId: w.planId }, { asOf: '2026-02-01' }));
-    expect(early).toEqual({ people: [], skills: [], cells: [] });
+    expect(early).toEqual({ people: [], skills: [], cells: [], total: 0, limit: 200, offset: 0 });
   });
 });
 

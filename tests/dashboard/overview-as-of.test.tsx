@@ -31,7 +31,7 @@ function overviewApi() {
     [`GET /plans/${PLAN}/summary`]: (call) => ({ status: 200, body: aSummary({ asOf: day(call, 'asOf') ?? todayIso() }) satisfies Summary }),
     [`GET /plans/${PLAN}/milestones`]: listOf([aMilestone({ dueDate: '2026-09-01' })]),
     [`GET /plans/${PLAN}/skills/coverage`]: { status: 200, body: { items: [], totals: { required: 0, gap: 0, closedShare: 1 } } },
-    [`GET /plans/${PLAN}/skills/matrix`]: { status: 200, body: { people: [], skills: [], cells: [] } },
+    [`GET /plans/${PLAN}/skills/matrix`]: { status: 200, body: { people: [], skills: [], cells: [], total: 0, limit: 200, offset: 0 } },
     [`GET /plans/${PLAN}/posts/share`]: { status: 200, body: { interval: 'week', points: [] } },
     [`GET /plans/${PLAN}/adoption`]: { status: 200, body: { items: [] } },
   });

@@ -217,7 +217,11 @@ function decoded(encoding: string | undefined, body: Buffer): Buffer {
 function send(r: Fuzz): Promise<Res> {
   const headers: Record<string, string> = { ...r.headers };
   const token = tokens[r.cred];
-  if (r.cred === 'cookie' && token) headers.Cookie = `${headers.Cookie ? `${headers.Cookie}; ` : ''}handover_session=${token}`;
+  if (r.cred === 'cookie' && token) {
+    headers.Cookie = `${headers.Cookie ? `${headers.Cookie}; ` : ''}handover_session=${token}`;
+    // As the dashboard's own page sends it, so cookie writes reach the handlers (docs/architecture.md#the-origin-check).
+    headers['Sec-Fetch-Site'] ??= 'same-origin';
+  }
   else if (token && r.cred !== 'none') headers.Authorization ??= `Bearer ${token}`;
   if (r.body) headers['Content-Length'] = String(r.body.length);
   return new Promise((resolve, reject) => {

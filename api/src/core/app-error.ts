@@ -51,8 +51,18 @@ export const payloadTooLarge = (detail = 'The request body is too large.') =>
   new AppError(413, 'payload-too-large', 'Payload too large', detail);
 export const unsupportedMediaType = (expected: string) =>
   new AppError(415, 'unsupported-media-type', 'Unsupported media type', `Send the body as ${expected}.`);
+/** A 422 lists at most this many errors; `detail` gives the total (docs/domain.md#errors). */
+export const MAX_LISTED_ERRORS = 50;
 export const unprocessable = (errors: FieldError[], detail = 'The request is well-formed but invalid.') =>
-  new AppError(422, 'validation-failed', 'Validation failed', detail, errors);
+  errors.length <= MAX_LISTED_ERRORS
+    ? new AppError(422, 'validation-failed', 'Validation failed', detail, errors)
+    : new AppError(
+        422,
+        'validation-failed',
+        'Validation failed',
+        `${detail} ${errors.length} errors; the first ${MAX_LISTED_ERRORS} are listed.`,
+        errors.slice(0, MAX_LISTED_ERRORS),
+      );
 export const tooManyRequests = (retryAfterSeconds: number, detail = 'Too many requests; try again later.') =>
   new AppError(429, 'rate-limited', 'Too many requests', detail, undefined, {
     'Retry-After': String(retryAfterSeconds),

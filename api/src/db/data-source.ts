@@ -3,7 +3,7 @@ import path from 'node:path';
 import 'reflect-metadata';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { DatabaseConfig } from '../config';
-import { GenerationCache } from '../core/cache';
+import { GenerationCache, type CacheBound } from '../core/cache';
 import type { BeforeCommit } from '../core/context';
 import { entities } from './entities';
 import { postgresMigrations, sqliteMigrations } from './migrations';
@@ -106,9 +106,9 @@ export class Db {
    * where this process is the one writer; on PostgreSQL other processes write too and nothing here
    * would hear of it, so every cache is off (docs/architecture.md#the-cache-rule).
    */
-  cache<V>(name: string, maxEntries: number): GenerationCache<V> {
+  cache<V>(name: string, bound: CacheBound<V>): GenerationCache<V> {
     let cache = this.caches.get(name);
-    if (!cache) this.caches.set(name, (cache = new GenerationCache<unknown>(maxEntries, this.dialect === 'sqlite')));
+    if (!cache) this.caches.set(name, (cache = new GenerationCache<V>(bound, this.dialect === 'sqlite') as GenerationCache<unknown>));
     return cache as GenerationCache<V>;
   }
 

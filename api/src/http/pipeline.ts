@@ -7,6 +7,7 @@ import type { Db } from '../db/data-source';
 import type { IdempotencyService } from '../modules/idempotency/idempotency.service';
 import { assertTokenScope, authorizePlan } from './access';
 import { Idempotency } from './idempotency';
+import { crossOrigin } from './origin';
 import { writeReply } from './reply';
 import { describeParams, hasBody, ifMatchVersion, rejectNul, zodErrors } from './request';
 import type { AnyRoute, Reply } from './route-spec';
@@ -45,6 +46,7 @@ function handle(spec: AnyRoute, db: Db, clock: Clock, idempotency: Idempotency):
     let ctx: RequestCtx = base;
     if (spec.guard.kind !== 'public') {
       if (!base.user || !base.credential) throw unauthorized();
+      if (res.locals.crossOriginCookie === true) throw crossOrigin();
       if (spec.guard.kind === 'admin' && !base.user.isAdmin) throw forbidden('Only administrators may do this.');
       assertTokenScope(base as UserCtx, spec.scope, typeof req.params.planId === 'string' ? req.params.planId : undefined);
     }

@@ -28,6 +28,9 @@ export async function adoptionUpTo(m: Tx, planId: string, asOf: string, count: n
   return rows.reverse().map(toAdoptionSample);
 }
 
+export const countAdoptionWeeks = (m: Tx, planId: string): Promise<number> =>
+  m.getRepository(AdoptionSampleEntity).count({ where: { planId } });
+
 type Figures = { activeUsers: number; totalStaff: number; source: string | null; updatedAt: string };
 
 export async function insertAdoptionWeek(m: Tx, planId: string, weekStart: string, figures: Figures): Promise<AdoptionSample> {

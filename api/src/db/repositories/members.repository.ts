@@ -5,7 +5,8 @@ import { PlanMemberEntity } from '../entities/plan-member.entity';
 import { PlanEntity } from '../entities/plan.entity';
 import { UserEntity } from '../entities/user.entity';
 
-const MAX_CACHED_ROLES = 10_000;
+/** 2 MB: with keys of two ids, some 8,000 (plan, user) pairs (docs/architecture.md#the-cache-rule). */
+const ROLE_CACHE_BYTES = 2 * 1024 * 1024;
 
 /** A role found in a plan and the date it ends (null: no end), as the role cache keeps it. */
 export type FoundRole = { role: EffectiveRole; until: string | null };
@@ -16,7 +17,8 @@ export type FoundRole = { role: EffectiveRole; until: string | null };
  * is compared with today on every use; every membership write and every change of a plan's
  * contract end invalidates it inside its transaction (docs/architecture.md#the-cache-rule).
  */
-export const roleCache = (db: Db) => db.cache<FoundRole>('roles', MAX_CACHED_ROLES);
+export const roleCache = (db: Db) =>
+  db.cache<FoundRole>('roles', { maxBytes: ROLE_CACHE_BYTES, sizeOf: (found) => 2 * (found.role.length + (found.until?.length ?? 0)) });
 
 /**
  * SQL for the date a membership `pm` of plan `p` ends (docs/domain.md#access-lifecycle): its own

@@ -36,6 +36,8 @@ export const skillExists = (m: Tx, planId: string, id: string): Promise<boolean>
 export const skillNames = (m: Tx, planId: string): Promise<Array<{ id: string; name: string }>> =>
   m.getRepository(SkillEntity).find({ where: { planId }, select: { id: true, name: true } });
 
+export const countSkills = (m: Tx, planId: string): Promise<number> => m.getRepository(SkillEntity).count({ where: { planId } });
+
 export async function insertSkill(m: Tx, s: Skill): Promise<void> {
   await m.getRepository(SkillEntity).insert(s);
 }

@@ -1,9 +1,10 @@
-import type { AdoptionListQuery, AdoptionSample, CreateAdoptionSchema } from '@handover/shared';
+import { MAX_ADOPTION_WEEKS, type AdoptionListQuery, type AdoptionSample, type CreateAdoptionSchema } from '@handover/shared';
 import type { z } from 'zod';
-import { notFound } from '../../core/app-error';
+import { conflict, notFound } from '../../core/app-error';
 import type { PlanCtx } from '../../core/context';
 import { adoptionSnapshot } from '../../db/repositories/adoption.mapper';
 import {
+  countAdoptionWeeks,
   deleteAdoptionWeek,
   findAdoptionWeek,
   insertAdoptionWeek,
@@ -28,6 +29,10 @@ export class AdoptionService extends ResourceService {
       const now = this.deps.clock.now().toISOString();
       const figures = { activeUsers: input.activeUsers, totalStaff: input.totalStaff, source: input.source ?? null, updatedAt: now };
       if (!existing) {
+        // The series is answered whole, so its length is bounded (docs/domain.md#adoption).
+        if ((await countAdoptionWeeks(m, ctx.planId)) >= MAX_ADOPTION_WEEKS) {
+          throw conflict(`A plan keeps at most ${MAX_ADOPTION_WEEKS} weeks of adoption; remove an old week before adding another.`);
+        }
         const sample = await insertAdoptionWeek(m, ctx.planId, input.weekStart, figures);
         await this.activity.log(m, ctx, 'create', 'adoption', input.weekStart, adoptionSnapshot(sample));
         return { sample, created: true };

@@ -20,34 +20,28 @@ import {
 import { membershipsOf, roleInPlan } from '../../db/repositories/members.repository';
 import { countUsers, findUser, findUserByEmail, insertUser, setPasswordHash } from '../../db/repositories/users.repository';
 import { ResourceService } from '../service';
-import { LOGIN_POLICY, RateLimiter } from '../rate-limit/rate-limit.service';
 import { Authenticator, sessionCache } from './authenticator';
 import { decoyHash, hashPassword, verifyPassword } from './password';
+import { SignInLimits } from './sign-in-limits';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, newToken, tokenHash } from './tokens';
 
 export class AuthService extends ResourceService {
-  private readonly loginLimiter = new RateLimiter(this.deps, LOGIN_POLICY);
+  private readonly limits = new SignInLimits(this.deps);
   private readonly authenticator = new Authenticator(this.deps);
   /** Invalidated inside every transaction that revokes or deletes sessions (docs/architecture.md#the-cache-rule). */
   private readonly sessions = sessionCache(this.deps.db);
 
   async login(email: string, password: string, address: string): Promise<LoginResponse> {
     const normalized = email.trim().toLowerCase();
-    const limits = [
-      { scope: 'login:account', subject: normalized },
-      { scope: 'login:address', subject: address },
-    ];
-    await this.loginLimiter.assertAllowed(limits, 'Too many failed sign-ins; try again later.');
+    // Reserved before the (deliberately slow) check: see docs/domain.md#sign-in-limits.
+    const attempt = await this.limits.reserve(normalized, address);
     const user = await this.deps.db.read((m) => findUserByEmail(m, normalized));
     const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), password);
     // A deactivated user gets exactly the wrong password's answer (docs/domain.md#access-lifecycle).
     if (!user || !ok || !user.active) {
-      await this.loginLimiter.recordFailure(limits);
       throw new AppError(401, 'invalid-credentials', 'Sign-in failed', 'The email or password is wrong.');
     }
-    // Only the account's counter: clearing the address's would let one address spray passwords
-    // across accounts without end, by signing in to an account of its own every nine failures.
-    await this.loginLimiter.reset([limits[0]!]);
+    await this.limits.succeeded(attempt);
     const token = newToken(SESSION_PREFIX);
     const now = this.deps.clock.now();
     await this.deps.db.write((m) =>
@@ -83,6 +77,11 @@ export class AuthService extends ResourceService {
     });
   }
 
+  /** Delete sign-in counters whose window closed (docs/domain.md#sign-in-limits). */
+  purgeClosedLimits(): Promise<number> {
+    return this.limits.purgeClosed();
+  }
+
   /** Revoke the credential this request used. */
   async logout(ctx: UserCtx): Promise<void> {
     const at = this.deps.clock.now().toISOString();
@@ -104,9 +103,12 @@ export class AuthService extends ResourceService {
   async changePassword(ctx: UserCtx, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.deps.db.read((m) => findUser(m, ctx.user.id));
     if (!user) throw notFound('user');
+    // Limited like sign-ins, so a stolen session cannot be used to guess the password (docs/domain.md#sign-in-limits).
+    const check = await this.limits.reservePasswordCheck(user.id);
     if (!(await verifyPassword(user.passwordHash, currentPassword))) {
       throw unprocessable([{ path: 'currentPassword', message: 'is wrong' }], 'The current password is wrong.');
     }
+    await this.limits.passwordCheckSucceeded(check);
     const passwordHash = await hashPassword(newPassword);
     const at = this.deps.clock.now().toISOString();
     await this.write(ctx, async (m) => {

@@ -14,10 +14,15 @@ import { API_TOKEN_PREFIX, SESSION_PREFIX, tokenHash } from './tokens';
 
 /** lastSeenAt is written at most this often, so reads stay reads. */
 const TOUCH_EVERY_MS = 60_000;
-const MAX_CACHED_SESSIONS = 10_000;
+/** Last-seen claims kept at most (ids and numbers: a few hundred KB). */
+const MAX_TOUCH_CLAIMS = 10_000;
+/** 4 MB: some 8,000 sessions in use at once (docs/architecture.md#the-cache-rule). */
+const SESSION_CACHE_BYTES = 4 * 1024 * 1024;
+/** A row's values, two bytes a character, plus a little for each value (numbers and nulls count as strings). */
+const rowBytes = (row: SessionRow) => row.reduce<number>((sum, v) => sum + 16 + 2 * String(v).length, 32);
 
 /** The cache of session rows by token hash; every write that revokes or deletes sessions invalidates it. */
-export const sessionCache = (db: Db) => db.cache<SessionRow>('sessions', MAX_CACHED_SESSIONS);
+export const sessionCache = (db: Db) => db.cache<SessionRow>('sessions', { maxBytes: SESSION_CACHE_BYTES, sizeOf: rowBytes });
 
 /** Resolves bearer tokens and session cookies to their user, on every authenticated request. */
 export class Authenticator {
@@ -37,7 +42,7 @@ export class Authenticator {
     if (now - lastSeen < TOUCH_EVERY_MS) return false;
     const claimed = this.touched.get(id);
     if (claimed !== undefined && now - claimed < TOUCH_EVERY_MS && claimed >= lastSeen) return false;
-    if (this.touched.size >= MAX_CACHED_SESSIONS) this.touched.clear();
+    if (this.touched.size >= MAX_TOUCH_CLAIMS) this.touched.clear();
     this.touched.set(id, now);
     return true;
   }

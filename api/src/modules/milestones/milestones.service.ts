@@ -21,12 +21,15 @@ import { ResourceService } from '../service';
 import { assertVersion, writeIfVersion } from '../versioned';
 import { assertDependenciesDone, assertNoCycle, loadDependencies } from './dependencies';
 
-/** Cached list pages, oldest evicted first. */
-const MAX_CACHED_PAGES = 500;
+/**
+ * Cached list pages, oldest evicted first, at most 16 MB in all (a page of 200 milestones is some
+ * 100 KB of JSON, two bytes a character in memory); docs/architecture.md#the-cache-rule.
+ */
+const PAGE_CACHE_BYTES = 16 * 1024 * 1024;
 
 export class MilestonesService extends ResourceService {
   /** List pages as JSON, per plan: every milestone write invalidates its plan (docs/architecture.md#the-cache-rule). */
-  private readonly pages = this.deps.db.cache<string>('milestone-pages', MAX_CACHED_PAGES);
+  private readonly pages = this.deps.db.cache<string>('milestone-pages', { maxBytes: PAGE_CACHE_BYTES, sizeOf: (json) => 2 * json.length });
 
   /** The list page as JSON, from the cache while no milestone of the plan changed. */
   async listJson(ctx: PlanCtx, q: MilestoneListQuery): Promise<string> {

@@ -4,14 +4,14 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { INSTANT_MESSAGE, POSTS_CSV_HEADER, PostSourceSchema, normalizeInstant } from '@handover/shared';
-import { AppError, forbidden, payloadTooLarge, unprocessable, type FieldError } from '../../core/app-error';
+import { AppError, MAX_LISTED_ERRORS, forbidden, payloadTooLarge, unprocessable, type FieldError } from '../../core/app-error';
 import type { Db, Tx } from '../../db/data-source';
 import { postInserter, type PostRow } from '../../db/repositories/post-import.repository';
 import { CsvSyntaxError, readCsv } from './csv-reader';
 import { RollupDelta } from './rollups';
 
-/** Row errors listed in a 422; beyond this the count is still reported in `detail`. */
-export const MAX_REPORTED_ERRORS = 1000;
+/** Row errors listed in a 422, as for any 422; beyond this the count is still reported in `detail`. */
+export const MAX_REPORTED_ERRORS = MAX_LISTED_ERRORS;
 export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
 const BATCH = 500;
 const SOURCES = new Set<string>(PostSourceSchema.options);

@@ -1,14 +1,16 @@
-import type {
-  Assessment,
-  AssessmentListQuerySchema,
-  Coverage,
-  CreateAssessmentSchema,
-  CreateSkillSchema,
-  Matrix,
-  Page,
-  Skill,
-  SkillListQuerySchema,
-  UpdateSkillSchema,
+import {
+  MAX_SKILLS_PER_PLAN,
+  type Assessment,
+  type AssessmentListQuerySchema,
+  type Coverage,
+  type CreateAssessmentSchema,
+  type CreateSkillSchema,
+  type Matrix,
+  type MatrixQuery,
+  type Page,
+  type Skill,
+  type SkillListQuerySchema,
+  type UpdateSkillSchema,
 } from '@handover/shared';
 import type { z } from 'zod';
 import { conflict, unprocessable, type FieldError } from '../../core/app-error';
@@ -19,6 +21,7 @@ import { deleteAssessmentsOf, insertAssessment, listAssessments } from '../../db
 import { personExists } from '../../db/repositories/people.repository';
 import { skillSnapshot } from '../../db/repositories/skill.mapper';
 import {
+  countSkills,
   deleteSkill,
   findSkill,
   insertSkill,
@@ -44,6 +47,9 @@ export class SkillsService extends ResourceService {
     return this.write(ctx, async (m) => {
       await this.deps.db.lockPlan(m, ctx.planId);
       await assertNameFree(m, ctx.planId, input.name);
+      if ((await countSkills(m, ctx.planId)) >= MAX_SKILLS_PER_PLAN) {
+        throw conflict(`A plan holds at most ${MAX_SKILLS_PER_PLAN} skills; remove one before adding another.`);
+      }
       const now = this.deps.clock.now().toISOString();
       const skill: Skill = {
         id: newId(),
@@ -100,12 +106,20 @@ export class SkillsService extends ResourceService {
     return this.deps.db.read((m) => computeCoverage(this.deps.db, m, ctx.planId, asOf));
   }
 
-  /** Every person × every skill, with the current level (0 and no date when never assessed). */
-  async matrix(ctx: PlanCtx, asOf?: string): Promise<Matrix> {
+  /**
+   * A page of people × every skill, with the current level (0 and no date when never assessed).
+   * Bounded: at most 200 people a page and MAX_SKILLS_PER_PLAN skills (docs/domain.md#coverage).
+   */
+  async matrix(ctx: PlanCtx, q: MatrixQuery): Promise<Matrix> {
     return this.deps.db.read(async (m) => {
-      const { people, skills, levels } = await skillsState(this.deps.db, m, ctx.planId, asOf, 'matrix');
+      const state = await skillsState(this.deps.db, m, ctx.planId, q.asOf, 'matrix');
+      const { skills, levels } = state;
+      const people = state.people.slice(q.offset, q.offset + q.limit);
       const current = new Map(levels.map((l) => [`${l.personId}/${l.skillId}`, l]));
       return {
+        total: state.people.length,
+        limit: q.limit,
+        offset: q.offset,
         people: people.map(({ id, name, title }) => ({ id, name, title })),
         skills: skills.map(({ id, name, category, requiredLevel, critical }) => ({ id, name, category, requiredLevel, critical })),
         cells: people.flatMap((p) =>
