@@ -19,6 +19,8 @@ export type Config = {
   corsOrigins: string[];
   trustProxy: boolean;
   dashboardDir: string | undefined;
+  /** The largest post import accepted, in bytes (IMPORT_MAX_MB). */
+  importMaxBytes: number;
 };
 
 const positiveInt = (what: string) =>
@@ -61,6 +63,9 @@ const EnvSchema = z.object({
     .default(''),
   TRUST_PROXY: z.enum(['true', 'false'], 'expected true or false').default('false'),
   DASHBOARD_DIR: z.string().optional(),
+  IMPORT_MAX_MB: positiveInt('a whole number of megabytes, at least 1')
+    .refine((n) => n <= 1024 * 1024, 'expected at most 1048576 megabytes')
+    .default(200),
 });
 
 export class ConfigError extends Error {}
@@ -107,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     corsOrigins: e.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
     trustProxy: e.TRUST_PROXY === 'true',
     dashboardDir: e.DASHBOARD_DIR,
+    importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
   };
 }
 

@@ -38,6 +38,7 @@ export const PROBLEM_TYPES = [
   'invalid-transition',
   'stale-transition',
   'last-lead',
+  'import-in-progress',
   'unmet-dependency',
   'has-dependents',
   'precondition-failed',

@@ -28,6 +28,7 @@ describe('defaults', () => {
       corsOrigins: [],
       trustProxy: false,
       dashboardDir: undefined,
+      importMaxBytes: 200 * 1024 * 1024,
     });
   });
 
@@ -55,6 +56,7 @@ describe('good values', () => {
         CORS_ORIGINS: 'https://a.example.com, http://localhost:5173',
         TRUST_PROXY: 'true',
         DASHBOARD_DIR: '/opt/dashboard',
+        IMPORT_MAX_MB: '50',
       },
       CWD,
     );
@@ -70,6 +72,7 @@ describe('good values', () => {
       corsOrigins: ['https://a.example.com', 'http://localhost:5173'],
       trustProxy: true,
       dashboardDir: '/opt/dashboard',
+      importMaxBytes: 50 * 1024 * 1024,
     });
   });
 
@@ -108,6 +111,9 @@ describe('bad values', () => {
     ['CORS_ORIGINS', 'example.com', /origins like https:\/\/example.com/],
     ['CORS_ORIGINS', 'https://ok.example.com,https://bad.example.com/path', /origins/],
     ['TRUST_PROXY', 'yes', /true or false/],
+    ['IMPORT_MAX_MB', '0', /whole number of megabytes/],
+    ['IMPORT_MAX_MB', '1.5', /whole number of megabytes/],
+    ['IMPORT_MAX_MB', '2000000', /at most 1048576 megabytes/],
   ])('When %s is %j, then start-up is refused with one line naming it and what it expects', (name, value, expects) => {
     const message = failure({ [name]: value });
     expect(message.split('\n')).toHaveLength(1);
