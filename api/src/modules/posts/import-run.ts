@@ -100,7 +100,7 @@ export async function discardRun(db: Db, clock: Clock, run: ImportRun): Promise<
 /** Deletes the rows of a run this process holds, a chunk per transaction; the run stays, so they stay hidden meanwhile. */
 export async function discardRows(db: Db, clock: Clock, run: ImportRun): Promise<void> {
   for (;;) {
-    const deleted = await db.write(async (m) => {
+    const deleted = await db.bulkWrite(async (m) => {
       await heartbeat(m, clock, run);
       return deleteImportRows(m, run.id, DISCARD_ROWS);
     });

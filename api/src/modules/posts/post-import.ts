@@ -96,7 +96,7 @@ export type ImportSink = {
 };
 
 /** Rows per chunk: each chunk is one short transaction (docs/domain.md#imports). */
-export const CHUNK_ROWS = 2000;
+export const CHUNK_ROWS = 1000;
 
 /**
  * Parse and validate in one pass, handing valid rows to the sink in chunks. Any bad row stops the

@@ -155,7 +155,7 @@ export class PostsService extends ResourceService {
     const sink: ImportSink = {
       write: async (rows) => {
         const counts: Array<[string, string, string, number]> = [];
-        await db.write(async (m) => {
+        await db.bulkWrite(async (m) => {
           counts.length = 0; // a PostgreSQL retry runs the transaction again
           await heartbeat(m, clock, run);
           await postInserter(db, m, ctx.planId, createdAt, run.id).insert(rows, (...c) => counts.push(c));
@@ -166,7 +166,7 @@ export class PostsService extends ResourceService {
       },
       keepAlive: async () => {
         if (Date.now() - lastBeat < HEARTBEAT_MS) return;
-        await db.write((m) => heartbeat(m, clock, run));
+        await db.bulkWrite((m) => heartbeat(m, clock, run));
         lastBeat = Date.now();
       },
     };
