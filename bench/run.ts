@@ -1,9 +1,11 @@
 /**
- * npm run bench [-- --pg | --pg-only] [--only server|csv] [--rows N] [--import-reps N] [--latency-reps N] [--rps-reps N]
- *                 [--duration S] [--csv-reps N]
+ * npm run bench [-- --pg | --pg-only] [--only server|csv|import-latency] [--rows N] [--import-reps N] [--latency-reps N]
+ *                 [--rps-reps N] [--duration S] [--csv-reps N] [--idle-samples N]
  *
- * Two cases: `server` (import, latency and requests per second against the real server) and `csv`
- * (the hand-written CSV reader against csv-parse on the same million-row file, in this process).
+ * Three cases: `server` (import, latency and requests per second against the real server), `csv`
+ * (the hand-written CSV reader against csv-parse on the same million-row file, in this process)
+ * and `import-latency` (GET latency while idle and during a million-row import on SQLite, side by
+ * side; bench/import-latency.ts). `--only` takes one or a comma-separated list.
  * A benchmark, not a test: it starts the built server (node api/dist/main.js) as a child process on
  * a fresh database, measures, prints a table and writes bench/results.json. Every ratio is measured
  * side by side in the same run, alternating the two sides, and each figure is the median of the
@@ -20,9 +22,10 @@ import { CSV_PARSE_VERSION, KEEP_RATIO, benchCsvReaders, type CsvReadersResult }
 import { dashboardInitialJs, type DashboardSize } from './dashboard';
 import { row, todayUtc, writeCsv } from './data';
 import { latencies, median, ok, percentile, request } from './http';
+import { benchImportLatency, importLatencyTable, type ImportLatencyResult } from './import-latency';
 import { ROOT, ensureBuilt, freshDb, startHello, startSignedIn, type ServerProcess } from './server';
 
-const CASES = ['server', 'csv'] as const;
+const CASES = ['server', 'csv', 'import-latency'] as const;
 type Case = (typeof CASES)[number];
 
 type Options = {
@@ -36,6 +39,7 @@ type Options = {
   rpsReps: number;
   duration: number;
   csvReps: number;
+  idleSamples: number;
 };
 
 function parseArgs(argv: string[]): Options {
@@ -61,6 +65,7 @@ function parseArgs(argv: string[]): Options {
     rpsReps: value('--rps-reps', 3),
     duration: value('--duration', 8),
     csvReps: value('--csv-reps', 5),
+    idleSamples: value('--idle-samples', 500),
   };
 }
 
@@ -427,11 +432,12 @@ function machine() {
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const server = o.cases.includes('server');
-  if (server) ensureBuilt(log);
+  if (server || o.cases.includes('import-latency')) ensureBuilt(log);
   const endDay = todayUtc();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handover-bench-csv-'));
   const results: DialectResult[] = [];
   let csvReaders: CsvReadersResult | null = null;
+  let importLatency: ImportLatencyResult | null = null;
   const startedAt = new Date().toISOString();
   try {
     const csv = { large: path.join(dir, 'large.csv'), small: path.join(dir, 'small.csv') };
@@ -440,16 +446,18 @@ async function main(): Promise<void> {
     await writeCsv(csv.small, o.smallRows, endDay, 's');
     if (o.cases.includes('csv')) csvReaders = await benchCsvReaders(csv.large, o.rows, o.csvReps, log);
     if (server) for (const dialect of o.dialects) results.push(await benchDialect(dialect, o, csv, endDay));
+    if (o.cases.includes('import-latency')) importLatency = await benchImportLatency(csv.large, o.rows, o.idleSamples, log);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const dashboard = server ? dashboardInitialJs(path.join(ROOT, 'dashboard/dist')) : null;
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  const out = { command, startedAt, finishedAt: new Date().toISOString(), machine: machine(), options: o, results, csvReaders, dashboard };
+  const out = { command, startedAt, finishedAt: new Date().toISOString(), machine: machine(), options: o, results, csvReaders, dashboard, importLatency };
   fs.writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
   const m = out.machine;
   console.log(`\n${command}\n${m.cpus} x ${m.cpuModel}, ${m.memoryGB} GB, ${m.os}, Node ${m.node}\n`);
-  console.log(table(results, csvReaders, dashboard));
+  if (results.length || csvReaders || dashboard) console.log(table(results, csvReaders, dashboard));
+  if (importLatency) console.log(`\n${importLatencyTable(importLatency)}`);
   console.log('\nwritten to bench/results.json');
 }
 

@@ -25,6 +25,8 @@ export type Config = {
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   dashboardDir: string | undefined;
+  /** The largest post import accepted, in bytes (IMPORT_MAX_MB). */
+  importMaxBytes: number;
 };
 
 export type TrustProxy = false | number | string[];
@@ -100,6 +102,9 @@ const EnvSchema = z.object({
   HEADERS_TIMEOUT_SECONDS: positiveInt('a whole number of seconds, at least 1').default(20),
   REQUEST_TIMEOUT_SECONDS: positiveInt('a whole number of seconds, at least 1').default(300),
   DASHBOARD_DIR: z.string().optional(),
+  IMPORT_MAX_MB: positiveInt('a whole number of megabytes, at least 1')
+    .refine((n) => n <= 1024 * 1024, 'expected at most 1048576 megabytes')
+    .default(200),
 });
 
 export class ConfigError extends Error {}
@@ -155,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     headersTimeoutMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     dashboardDir: e.DASHBOARD_DIR,
+    importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
   };
 }
 

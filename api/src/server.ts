@@ -41,6 +41,9 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
   } else if (admin) {
     console.log(`First administrator created: ${admin.email} (password from ADMIN_PASSWORD)`);
   }
+  // Rows of an import a killed process left behind are hidden; delete them before serving (docs/domain.md#imports).
+  const abandoned = await services.posts.cleanUpImports();
+  if (abandoned) logger.info({ abandoned }, 'discarded the rows of abandoned imports');
   if (options.beforeListen) await options.beforeListen({ app, db, services, config });
 
   const server = createHttpServer(app, config);
@@ -53,9 +56,9 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     process.exit(1);
   });
 
-  // Housekeeping: dead sessions, day-old idempotency keys and closed sign-in counters are deleted hourly.
+  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters and abandoned imports are deleted hourly.
   const housekeeping = setInterval(() => {
-    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits()];
+    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports()];
     Promise.all(work).catch((error: unknown) =>
       logger.warn({ err: error }, 'housekeeping failed'),
     );

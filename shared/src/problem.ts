@@ -39,6 +39,7 @@ export const PROBLEM_TYPES = [
   'stale-transition',
   'last-lead',
   'self-deactivation',
+  'import-in-progress',
   'unmet-dependency',
   'has-dependents',
   'precondition-failed',

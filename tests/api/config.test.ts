@@ -31,6 +31,7 @@ describe('defaults', () => {
       headersTimeoutMs: 20_000,
       requestTimeoutMs: 300_000,
       dashboardDir: undefined,
+      importMaxBytes: 200 * 1024 * 1024,
     });
   });
 
@@ -61,6 +62,7 @@ describe('good values', () => {
         HEADERS_TIMEOUT_SECONDS: '10',
         REQUEST_TIMEOUT_SECONDS: '600',
         DASHBOARD_DIR: '/opt/dashboard',
+        IMPORT_MAX_MB: '50',
       },
       CWD,
     );
@@ -79,6 +81,7 @@ describe('good values', () => {
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 600_000,
       dashboardDir: '/opt/dashboard',
+      importMaxBytes: 50 * 1024 * 1024,
     });
   });
 
@@ -135,6 +138,9 @@ describe('bad values', () => {
     ['HEADERS_TIMEOUT_SECONDS', '0', /whole number of seconds/],
     ['REQUEST_TIMEOUT_SECONDS', 'forever', /whole number of seconds/],
     ['HEADERS_TIMEOUT_SECONDS', '400', /at most REQUEST_TIMEOUT_SECONDS/],
+    ['IMPORT_MAX_MB', '0', /whole number of megabytes/],
+    ['IMPORT_MAX_MB', '1.5', /whole number of megabytes/],
+    ['IMPORT_MAX_MB', '2000000', /at most 1048576 megabytes/],
   ])('When %s is %j, then start-up is refused with one line naming it and what it expects', (name, value, expects) => {
     const message = failure({ [name]: value });
     expect(message.split('\n')).toHaveLength(1);

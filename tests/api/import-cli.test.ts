@@ -117,3 +117,57 @@ test('When the plan, the user or the file is wrong, then the exit code is 2 with
   expect(missing.code).toBe(2);
   expect(missing.stderr).toMatch(/no such file/);
 });
+
+describe('the one-import-per-plan lock', () => {
+  const ctxOf = (plan: PlanWorld) => ({
+    requestId: 'test',
+    clientAddress: 'test',
+    user: { id: plan.lead.id, email: plan.lead.email, name: 'Lead', isAdmin: false },
+    credential: { kind: 'api-token' as const, id: 'test' },
+    planId: plan.planId,
+    role: 'lead' as const,
+  });
+  const bigFile = (name: string, rows: number) =>
+    csvFile(name, Array.from({ length: rows }, (_, i) => `x,2026-03-09T10:00:00Z,agency,${name}-${i},`));
+  const rowsInTable = async (planId: string) => {
+    const rows: Array<{ n: string | number }> = await t.db.read((m) => m.query(`SELECT COUNT(*) AS n FROM posts WHERE plan_id = ${t.db.param(1)}`, [planId]));
+    return Number(rows[0]!.n);
+  };
+
+  test('When the API is importing into the plan, then the CLI is refused with 409 and stores nothing', async () => {
+    const plan = await planWorld(t, w.admin);
+    const cliFile = csvFile('cli-blocked.csv', ['linkedin,2026-03-10T10:00:00Z,agency,blocked-1,']);
+    let blocked: Awaited<ReturnType<typeof cli>> | undefined;
+    await t.services.posts.importFile(ctxOf(plan), bigFile('api-holds', 2500), {
+      dryRun: false,
+      afterChunk: async () => {
+        blocked ??= await cli(['--plan', plan.planId, '--as', plan.lead.email, cliFile]);
+      },
+    });
+    expect(blocked?.code).toBe(1);
+    expect(blocked?.stderr).toMatch(/Import refused \(409 Conflict\): Another import into this plan is running/);
+    expect(await rowsInTable(plan.planId)).toBe(2500);
+    const after = await cli(['--plan', plan.planId, '--as', plan.lead.email, cliFile]);
+    expect(after.code).toBe(0);
+    expect(await rowsInTable(plan.planId)).toBe(2501);
+  });
+
+  test('When the CLI is killed mid-import, then nothing of it is visible and the next import cleans it up and runs', async () => {
+    const plan = await planWorld(t, w.admin);
+    const file = bigFile('killed', 200_000);
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/src/cli/import.ts'), '--plan', plan.planId, file], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl(t.config.database), LOG_LEVEL: 'silent' },
+      stdio: 'ignore',
+    });
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    while ((await rowsInTable(plan.planId)) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGKILL');
+    await exited;
+    const res = await t.as(plan.lead.token).get(`/api/v1/plans/${plan.planId}/posts?limit=1`);
+    expect(res.body.total).toBe(0);
+    const next = await t.as(plan.lead.token).post(`/api/v1/plans/${plan.planId}/posts/import`).set('Content-Type', 'text/csv').send(csvOf(['x,2026-03-10T10:00:00Z,agency,killed-0,']));
+    expect(next.body).toEqual({ inserted: 1, duplicates: 0, valid: 1, dryRun: false });
+    expect(await rowsInTable(plan.planId)).toBe(1);
+  });
+});

@@ -254,7 +254,7 @@ describe('CSV import', () => {
     expect(await count(plan.planId)).toBe(0);
   });
 
-  test('When a dry run is asked, then the counts are exact and nothing is stored or logged', async () => {
+  test('When a dry run is asked, then the counts are exact, nothing is stored and no import is logged (only an import_dry_run entry)', async () => {
     const plan = await planWorld(t, w.admin);
     await importCsv(plan.lead.token, HEADER + 'linkedin,2026-03-02T10:00:00Z,in_house,r1,\n', {}, plan.planId).expect(200);
     const res = await importCsv(plan.lead.token, HEADER + 'linkedin,2026-03-02T10:00:00Z,in_house,r1,\nx,2026-03-02T10:00:00Z,agency,r2,\n', { dryRun: 'true' }, plan.planId);
@@ -262,6 +262,8 @@ describe('CSV import', () => {
     expect(await count(plan.planId)).toBe(1);
     const activity = await t.as(plan.lead.token).get(`/api/v1/plans/${plan.planId}/activity?action=import`);
     expect(activity.body.total).toBe(1);
+    const dryEntries = await t.as(plan.lead.token).get(`/api/v1/plans/${plan.planId}/activity?action=import_dry_run`);
+    expect(dryEntries.body.items.map((a: { changes: unknown }) => a.changes)).toEqual([{ rows: 2, valid: 1, duplicates: 1 }]);
     const badDry = await importCsv(plan.lead.token, HEADER + 'x,nope,agency,r3,\n', { dryRun: 'true' }, plan.planId);
     expectProblem(badDry, 422);
     expect(badDry.body.errors).toEqual([{ line: 2, message: expect.stringContaining('published_at') }]);

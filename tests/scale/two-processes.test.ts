@@ -97,8 +97,17 @@ test('When both processes import and insert the same posts at once, then there a
     source: sources[i % 3],
     externalId: `id-${i * 10}`,
   }));
+  // One import runs at a time per plan (the others get 409 import-in-progress): a client tries again.
+  const importUntilDone = async (api: Client, csv: string): Promise<Reply> => {
+    for (;;) {
+      const res = await call(api, 'POST', `/plans/${planId}/posts/import`, { token, csv });
+      if (res.status !== 409) return res;
+      expect(res.body.type).toBe('https://handover.dev/problems/import-in-progress');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
   const results = await Promise.all([
-    ...files.map((csv, i) => call(i % 2 ? b : a, 'POST', `/plans/${planId}/posts/import`, { token, csv })),
+    ...files.map((csv, i) => importUntilDone(i % 2 ? b : a, csv)),
     ...singles.map((post, i) => call(i % 2 ? a : b, 'POST', `/plans/${planId}/posts`, { token, json: post })),
     ...Array.from({ length: 20 }, (_, i) =>
       call(i % 2 ? a : b, 'POST', `/plans/${planId}/posts`, { token, json: postInput({ channel: 'instagram', publishedAt: '2026-03-10T10:00:00Z' }) }),
@@ -139,6 +148,47 @@ test('When both processes import and insert the same posts at once, then there a
     [planId],
   );
   expect(lines(weekly.rows)).toEqual(lines(weeklyRecount.rows));
+});
+
+test('When an import runs into a plan, then a second one on either process gets 409 and stores nothing; the lock is a row both processes see', async () => {
+  const token = await login(a);
+  const planId = await newPlan(token);
+  const file = (prefix: string, rows: number) =>
+    [CSV_HEADER, ...Array.from({ length: rows }, (_, i) => `x,2026-03-${String(2 + (i % 27)).padStart(2, '0')}T10:00:00Z,agency,${prefix}-${i},`)].join('\n');
+
+  // A live import elsewhere (another host, fresh heartbeat) holds the plan: both processes refuse.
+  const now = new Date().toISOString();
+  await pg.query(
+    `INSERT INTO import_runs (id, plan_id, user_id, dry_run, holder, started_at, heartbeat_at) VALUES ($1, $2, $3, false, $4, $5, $5)`,
+    ['0190a000-0000-7000-8000-000000000001', planId, '0190a000-0000-7000-8000-000000000002', '1:boot@another-host.example', now],
+  );
+  for (const api of [a, b]) {
+    const refused = await call(api, 'POST', `/plans/${planId}/posts/import`, { token, csv: file('held', 5) });
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toBe('https://handover.dev/problems/import-in-progress');
+  }
+  await pg.query('DELETE FROM import_runs WHERE plan_id = $1', [planId]);
+
+  // Two large imports at once, one on each process: they run one after the other or one gets 409;
+  // never both at once, never part of one.
+  const [first, second] = await Promise.all([
+    call(a, 'POST', `/plans/${planId}/posts/import`, { token, csv: file('a', 30_000) }),
+    call(b, 'POST', `/plans/${planId}/posts/import`, { token, csv: file('b', 30_000) }),
+  ]);
+  const accepted = [first, second].filter((r) => r.status === 200).length;
+  for (const r of [first, second]) {
+    expect([200, 409]).toContain(r.status);
+    if (r.status === 200) expect(r.body).toEqual({ inserted: 30_000, duplicates: 0, valid: 30_000, dryRun: false });
+  }
+  expect(accepted).toBeGreaterThanOrEqual(1);
+  const stored = await pg.query(
+    `SELECT substr(external_id, 1, 1) AS file, COUNT(*)::int AS n FROM posts WHERE plan_id = $1 GROUP BY 1 ORDER BY 1`,
+    [planId],
+  );
+  const expected = [first, second].flatMap((r, i) => (r.status === 200 ? [{ file: i ? 'b' : 'a', n: 30_000 }] : []));
+  expect(stored.rows).toEqual(expected);
+  const open = await pg.query('SELECT COUNT(*)::int AS n FROM import_runs');
+  expect(open.rows[0].n).toBe(0);
 });
 
 test('When 11 sign-ins fail, spread over A and B, then the 11th is refused with 429 and Retry-After', async () => {

@@ -102,6 +102,31 @@ export class Db {
   }
 
   /**
+   * A write transaction whose loss in a power cut is harmless, because a later durable commit
+   * decides whether it counts: an import's chunks (docs/architecture.md#the-database). SQLite
+   * commits it without waiting for the disk (`synchronous = NORMAL` for this transaction only; in
+   * WAL mode the next full commit's sync covers its frames), PostgreSQL with `synchronous_commit`
+   * off. A crash of the process loses nothing either way; only a power cut may lose the last ones.
+   */
+  async bulkWrite<T>(fn: (m: EntityManager) => Promise<T>): Promise<T> {
+    if (this.dialect === 'postgres') {
+      return this.write(async (m) => {
+        await m.query('SET LOCAL synchronous_commit TO OFF');
+        return fn(m);
+      });
+    }
+    return this.mutex.run(async () => {
+      const conn = (this.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
+      conn.pragma('synchronous = NORMAL');
+      try {
+        return await this.dataSource.transaction(fn);
+      } finally {
+        conn.pragma('synchronous = FULL');
+      }
+    });
+  }
+
+  /**
    * The named cache of this database (created on first use with its bound). Enabled on SQLite only,
    * where this process is the one writer; on PostgreSQL other processes write too and nothing here
    * would hear of it, so every cache is off (docs/architecture.md#the-cache-rule).

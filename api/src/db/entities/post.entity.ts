@@ -6,6 +6,7 @@ import { PlanEntity } from './plan.entity';
 @Entity('posts')
 @Index('uq_posts_plan_channel_external', ['planId', 'channel', 'externalId'], { unique: true })
 @Index('idx_posts_plan_published', ['planId', 'publishedAt'])
+@Index('idx_posts_import', ['importId'])
 export class PostEntity {
   @IdColumn() id!: string;
   @RefColumn() planId!: string;
@@ -18,6 +19,8 @@ export class PostEntity {
   @TextColumn(200, { nullable: true }) externalId!: string | null;
   @TextColumn(200, { nullable: true }) author!: string | null;
   @InstantColumn() createdAt!: string;
+  /** The import that brought the post (null when recorded one by one); hidden while that import runs. */
+  @RefColumn({ nullable: true }) importId!: string | null;
 }
 
 /**

@@ -3,12 +3,18 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { notFound } from '../../core/app-error';
 import type { Tx } from '../data-source';
 import { PostEntity } from '../entities/post.entity';
+import { VISIBLE_POST } from './import-runs.repository';
 import { toPost } from './post.mapper';
 
 export type PostFilters = { source?: PostSource; channel?: string; from?: string; to?: string };
 
+/** The plan's posts, without those of an import that has not committed (docs/domain.md#imports). */
+function visible(m: Tx, planId: string): SelectQueryBuilder<PostEntity> {
+  return m.getRepository(PostEntity).createQueryBuilder('p').where('p.plan_id = :planId', { planId }).andWhere(VISIBLE_POST);
+}
+
 function filtered(m: Tx, planId: string, q: PostFilters): SelectQueryBuilder<PostEntity> {
-  const qb = m.getRepository(PostEntity).createQueryBuilder('p').where('p.plan_id = :planId', { planId });
+  const qb = visible(m, planId);
   if (q.source) qb.andWhere('p.source = :source', { source: q.source });
   if (q.channel) qb.andWhere('p.channel = :channel', { channel: q.channel.trim().toLowerCase() });
   if (q.from) qb.andWhere('p.published_at >= :from', { from: `${q.from}T00:00:00.000Z` });
@@ -39,7 +45,7 @@ export function exportPage(m: Tx, planId: string, q: PostFilters, after: ExportC
 }
 
 export async function findPost(m: Tx, planId: string, id: string): Promise<Post> {
-  const row = await m.getRepository(PostEntity).findOne({ where: { id, planId } });
+  const row = await visible(m, planId).andWhere('p.id = :id', { id }).getOne();
   if (!row) throw notFound('post');
   return toPost(row);
 }
@@ -51,8 +57,14 @@ export async function insertPost(m: Tx, post: Post): Promise<void> {
   await m.getRepository(PostEntity).insert(post);
 }
 
-/** False when there was nothing to delete (a concurrent request deleted it). */
+/** False when there was nothing to delete (a concurrent request deleted it). Rows of a running import are not touched. */
 export async function deletePost(m: Tx, planId: string, id: string): Promise<boolean> {
-  const result = await m.getRepository(PostEntity).delete({ id, planId });
+  const result = await m
+    .createQueryBuilder()
+    .delete()
+    .from(PostEntity)
+    .where('id = :id AND plan_id = :planId', { id, planId })
+    .andWhere(VISIBLE_POST.replaceAll('p.import_id', 'import_id'))
+    .execute();
   return Boolean(result.affected);
 }

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import {
   CreatePostSchema,
   ExportQuerySchema,
@@ -30,7 +31,9 @@ export const postRoutes = (posts: PostsService): AnyRoute[] => [
     body: z.string(),
     bodyType: 'text/csv',
     response: ImportResultSchema,
-    handler: async ({ query, stream }, ctx) => ({ body: await posts.importCsv(ctx, stream, { dryRun: query.dryRun ?? false }) }),
+    handler: async ({ query, stream }, ctx) => ({
+      body: await posts.importCsv(ctx, stream, { dryRun: query.dryRun ?? false, declaredBytes: declaredLength(stream) }),
+    }),
   }),
   route({
     operationId: 'exportPosts',
@@ -117,3 +120,9 @@ export const postRoutes = (posts: PostsService): AnyRoute[] => [
     },
   }),
 ];
+
+/** The upload's Content-Length, when the client sent one: an import over the cap is refused before it is read. */
+function declaredLength(stream: Readable): number | undefined {
+  const header = (stream as Readable & { headers?: Record<string, string | string[] | undefined> }).headers?.['content-length'];
+  return typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : undefined;
+}

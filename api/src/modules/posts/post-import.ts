@@ -5,15 +5,11 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { INSTANT_MESSAGE, POSTS_CSV_HEADER, PostSourceSchema, normalizeInstant } from '@handover/shared';
 import { AppError, MAX_LISTED_ERRORS, forbidden, payloadTooLarge, unprocessable, type FieldError } from '../../core/app-error';
-import type { Db, Tx } from '../../db/data-source';
-import { postInserter, type PostRow } from '../../db/repositories/post-import.repository';
+import type { PostRow } from '../../db/repositories/post-import.repository';
 import { CsvSyntaxError, readCsv } from './csv-reader';
-import { RollupDelta } from './rollups';
 
 /** Row errors listed in a 422, as for any 422; beyond this the count is still reported in `detail`. */
 export const MAX_REPORTED_ERRORS = MAX_LISTED_ERRORS;
-export const MAX_IMPORT_BYTES = 1024 * 1024 * 1024;
-const BATCH = 500;
 const SOURCES = new Set<string>(PostSourceSchema.options);
 const NUL_MESSAGE = 'must not contain the NUL character';
 
@@ -43,8 +39,11 @@ export function validateRow(fields: string[], columns: number[]): PostRow | stri
   return { channel, publishedAt: publishedAt!, source, externalId: externalId || null, author: author || null };
 }
 
-/** Write the request body to a temp file, so the database lock is never held while the client uploads. */
-export async function spool(body: Readable): Promise<{ file: string; bytes: number; cleanup: () => void }> {
+/**
+ * Write the request body to a temp file, so the database is never waited on while the client
+ * uploads. More than `maxBytes` → 413 (docs/domain.md#imports).
+ */
+export async function spool(body: Readable, maxBytes: number): Promise<{ file: string; bytes: number; cleanup: () => void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handover-import-'));
   const file = path.join(dir, 'upload.csv');
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
@@ -55,7 +54,7 @@ export async function spool(body: Readable): Promise<{ file: string; bytes: numb
       async function* (source: AsyncIterable<Buffer>) {
         for await (const chunk of source) {
           bytes += chunk.length;
-          if (bytes > MAX_IMPORT_BYTES) throw payloadTooLarge(`Imports are limited to ${MAX_IMPORT_BYTES} bytes.`);
+          if (bytes > maxBytes) throw tooLarge(maxBytes);
           yield chunk;
         }
       },
@@ -69,6 +68,9 @@ export async function spool(body: Readable): Promise<{ file: string; bytes: numb
   return { file, bytes, cleanup };
 }
 
+export const tooLarge = (maxBytes: number) =>
+  payloadTooLarge(`Imports are limited to ${Math.round(maxBytes / (1024 * 1024))} MB (IMPORT_MAX_MB); nothing was imported.`);
+
 function headerColumns(record: string[]): number[] | FieldError {
   const names = record.map((h) => h.trim().toLowerCase());
   const columns = POSTS_CSV_HEADER.map((name) => names.indexOf(name));
@@ -79,42 +81,47 @@ function headerColumns(record: string[]): number[] | FieldError {
   return columns;
 }
 
-export type ImportRun = {
-  inserted: number;
-  duplicates: number;
-  valid: number;
+export type ParsedImport = {
+  /** Rows after the header. */
   rows: number;
-  delta: RollupDelta;
+  /** Rows that passed validation (all of them, or the import was refused). */
+  valid: number;
 };
 
+export type ImportSink = {
+  /** Stores one chunk of valid rows; called one at a time, in file order. */
+  write(rows: PostRow[]): Promise<void>;
+  /** Called after each block of the file is parsed, so a long validation keeps its lock alive. */
+  keepAlive(): Promise<void>;
+};
+
+/** Rows per chunk: each chunk is one short transaction (docs/domain.md#imports). */
+export const CHUNK_ROWS = 1000;
+
 /**
- * Parse, validate and insert in one pass inside the caller's transaction. Any bad row stops the
- * inserts (the rest is still validated, to report every bad line) and ends in a 422, which rolls
- * the transaction back: an import is all or nothing.
+ * Parse and validate in one pass, handing valid rows to the sink in chunks. Any bad row stops the
+ * writes (the rest is still validated, to report every bad line) and ends in a 422; the caller
+ * then discards what the sink stored: an import is all or nothing.
  */
 export async function runImport(
-  db: Db,
-  m: Tx,
-  options: { file: string; planId: string; agencyOnly: boolean; now: string; onProgress?: (rows: number) => void },
-): Promise<ImportRun> {
-  const inserter = postInserter(db, m, options.planId, options.now);
-  const delta = new RollupDelta();
-  const stored = (day: string, channel: string, source: string, n: number) => delta.add(day, channel, source, n);
+  sink: ImportSink,
+  options: { file: string; agencyOnly: boolean; onProgress?: (rows: number) => void },
+): Promise<ParsedImport> {
   const errors: FieldError[] = [];
   let badRows = 0;
   let columns: number[] | null = null;
   let batch: PostRow[] = [];
   let rows = 0;
   let valid = 0;
-  // One batch is written while the next is parsed: on PostgreSQL the parsing overlaps the round
-  // trip instead of taking turns with it (on SQLite the insert is synchronous anyway).
+  // One chunk is written while the next is parsed: the parsing overlaps the wait for the database
+  // instead of taking turns with it.
   let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (!batch.length) return;
-    const rows = batch;
+    const chunk = batch;
     batch = [];
     const previous = writing;
-    writing = previous.then(() => inserter.insert(rows, stored));
+    writing = previous.then(() => sink.write(chunk));
     writing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     await previous;
   };
@@ -146,12 +153,13 @@ export async function runImport(
         valid++;
         if (badRows) continue; // already doomed: validate only, to report every bad line
         batch.push(result);
-        if (batch.length >= BATCH) await flush();
+        if (batch.length >= CHUNK_ROWS) await flush();
       }
       options.onProgress?.(rows);
+      await sink.keepAlive();
     }
   } catch (error) {
-    await writing.catch(() => undefined); // let the statement in flight finish before the rollback
+    await writing.catch(() => undefined); // let the chunk in flight finish before the caller discards
     if (error instanceof CsvSyntaxError) {
       throw unprocessable([{ line: error.line, message: `not valid CSV: ${error.message}` }], 'The file is not valid CSV; nothing was imported.');
     }
@@ -173,6 +181,5 @@ export async function runImport(
   await flush();
   await writing;
   options.onProgress?.(rows);
-  const inserted = delta.total();
-  return { inserted, duplicates: valid - inserted, valid, rows, delta };
+  return { rows, valid };
 }

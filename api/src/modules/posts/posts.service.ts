@@ -16,7 +16,7 @@ import {
   type Share,
 } from '@handover/shared';
 import type { z } from 'zod';
-import { conflict, forbidden, notFound, unprocessable } from '../../core/app-error';
+import { conflict, forbidden, notFound, tooManyRequests, unprocessable } from '../../core/app-error';
 import { today } from '../../core/clock';
 import type { PlanCtx } from '../../core/context';
 import { newId } from '../../core/ids';
@@ -34,7 +34,9 @@ import {
 import { findPlan } from '../../db/repositories/plans.repository';
 import { ResourceService } from '../service';
 import { csvRow } from './csv';
-import { runImport, spool } from './post-import';
+import { postInserter } from '../../db/repositories/post-import.repository';
+import { HEARTBEAT_MS, claimImport, cleanUpAbandonedImports, discardRows, discardRun, heartbeat, releaseRun } from './import-run';
+import { runImport, spool, tooLarge, type ImportSink } from './post-import';
 import { RollupDelta, periodStarts, sharePoints } from './rollups';
 
 export type { PostFilters };
@@ -43,15 +45,21 @@ export type { PostFilters };
 export const MAX_SHARE_POINTS = 520;
 const EXPORT_PAGE = 5000;
 
-class DryRunRollback extends Error {
-  constructor(readonly result: ImportResult) {
-    super('dry run');
-  }
-}
+/** Uploads being received at once; one more is refused with 429 (docs/domain.md#imports). */
+export const MAX_SPOOLING = 4;
+
+export type ImportOptions = {
+  dryRun: boolean;
+  onProgress?: (rows: number) => void;
+  /** Awaited after each chunk has committed (still hidden), with the rows stored so far; tests read the plan here. */
+  afterChunk?: (stored: number) => Promise<void>;
+};
 
 export class PostsService extends ResourceService {
   /** Exports being written right now; each one's iterator ends (and this goes down) when its reply ends. */
   openExports = 0;
+  /** Uploads being spooled right now. */
+  private spooling = 0;
 
   async create(ctx: PlanCtx, input: z.output<typeof CreatePostSchema>): Promise<Post> {
     if (!can(ctx.role, 'recordAnySource') && input.source !== 'agency') {
@@ -108,11 +116,22 @@ export class PostsService extends ResourceService {
   }
 
   /**
-   * CSV import: spooled to disk, then parsed, validated and inserted in one transaction. All or
-   * nothing; a dry run does the same work and rolls back, so its counts are exact.
+   * CSV import: spooled to disk (at most MAX_SPOOLING uploads at once, each within IMPORT_MAX_MB),
+   * then imported by importFile.
    */
-  async importCsv(ctx: PlanCtx, body: Readable, options: { dryRun: boolean; onProgress?: (rows: number) => void }): Promise<ImportResult> {
-    const upload = await spool(body);
+  async importCsv(ctx: PlanCtx, body: Readable, options: ImportOptions & { declaredBytes?: number }): Promise<ImportResult> {
+    const maxBytes = this.deps.config.importMaxBytes;
+    if (options.declaredBytes !== undefined && options.declaredBytes > maxBytes) throw tooLarge(maxBytes);
+    if (this.spooling >= MAX_SPOOLING) {
+      throw tooManyRequests(5, `${MAX_SPOOLING} uploads are being received already; try again in a few seconds.`);
+    }
+    this.spooling += 1;
+    let upload;
+    try {
+      upload = await spool(body, maxBytes);
+    } finally {
+      this.spooling -= 1;
+    }
     try {
       return await this.importFile(ctx, upload.file, options);
     } finally {
@@ -120,26 +139,66 @@ export class PostsService extends ResourceService {
     }
   }
 
-  async importFile(ctx: PlanCtx, file: string, options: { dryRun: boolean; onProgress?: (rows: number) => void }): Promise<ImportResult> {
+  /**
+   * Imports a CSV file in chunks, each its own short transaction, under the plan's import lock; the
+   * rows stay hidden until one last transaction makes them all visible and applies the rollups. A
+   * refused import or a dry run deletes its rows again (docs/domain.md#imports).
+   */
+  async importFile(ctx: PlanCtx, file: string, options: ImportOptions): Promise<ImportResult> {
     if (!can(ctx.role, 'recordPosts')) throw forbidden();
-    try {
-      return await this.write(ctx, async (m) => {
-        const run = await runImport(this.deps.db, m, {
-          file,
-          planId: ctx.planId,
-          agencyOnly: !can(ctx.role, 'recordAnySource'),
-          now: this.deps.clock.now().toISOString(),
-          onProgress: options.onProgress,
+    const { db } = this.deps;
+    const clock = this.deps.clock;
+    const run = await claimImport(db, clock, { planId: ctx.planId, userId: ctx.user.id, dryRun: options.dryRun });
+    const createdAt = clock.now().toISOString();
+    const delta = new RollupDelta();
+    let lastBeat = Date.now();
+    const sink: ImportSink = {
+      write: async (rows) => {
+        const counts: Array<[string, string, string, number]> = [];
+        await db.bulkWrite(async (m) => {
+          counts.length = 0; // a PostgreSQL retry runs the transaction again
+          await heartbeat(m, clock, run);
+          await postInserter(db, m, ctx.planId, createdAt, run.id).insert(rows, (...c) => counts.push(c));
         });
-        if (options.dryRun) throw new DryRunRollback({ inserted: 0, duplicates: run.duplicates, valid: run.inserted, dryRun: true });
-        await run.delta.apply(this.deps.db, m, ctx.planId);
-        await this.activity.log(m, ctx, 'import', 'post', null, { rows: run.rows, inserted: run.inserted, duplicates: run.duplicates });
-        return { inserted: run.inserted, duplicates: run.duplicates, valid: run.inserted, dryRun: false };
+        lastBeat = Date.now();
+        for (const [day, channel, source, n] of counts) delta.add(day, channel, source, n);
+        await options.afterChunk?.(delta.total());
+      },
+      keepAlive: async () => {
+        if (Date.now() - lastBeat < HEARTBEAT_MS) return;
+        await db.bulkWrite((m) => heartbeat(m, clock, run));
+        lastBeat = Date.now();
+      },
+    };
+    try {
+      const parsed = await runImport(sink, { file, agencyOnly: !can(ctx.role, 'recordAnySource'), onProgress: options.onProgress });
+      const inserted = delta.total();
+      const counts = { rows: parsed.rows, valid: inserted, duplicates: parsed.valid - inserted };
+      if (options.dryRun) {
+        await discardRows(db, clock, run);
+        await this.write(ctx, async (m) => {
+          await releaseRun(m, run);
+          await this.activity.log(m, ctx, 'import_dry_run', 'post', null, counts);
+        });
+        return { inserted: 0, duplicates: counts.duplicates, valid: inserted, dryRun: true };
+      }
+      await this.write(ctx, async (m) => {
+        await releaseRun(m, run); // from here on the rows are visible, with the rollups in step
+        await delta.apply(db, m, ctx.planId);
+        await this.activity.log(m, ctx, 'import', 'post', null, { rows: parsed.rows, inserted, duplicates: counts.duplicates });
       });
+      return { inserted, duplicates: counts.duplicates, valid: inserted, dryRun: false };
     } catch (error) {
-      if (error instanceof DryRunRollback) return error.result;
+      await discardRun(db, clock, run).catch((cleanup: unknown) =>
+        this.deps.logger.warn({ err: cleanup, importId: run.id }, 'discarding a refused import failed; it is cleaned up later'),
+      );
       throw error;
     }
+  }
+
+  /** Discards abandoned imports (a killed server's or CLI's); run at startup and by the housekeeping. */
+  cleanUpImports(): Promise<number> {
+    return cleanUpAbandonedImports(this.deps.db, this.deps.clock);
   }
 
   /**
