@@ -1,5 +1,5 @@
 import type { Matrix } from '@handover/shared';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { Chart, type Series } from '../../dashboard/src/components/chart/chart';
 import { ChartCard } from '../../dashboard/src/components/chart/chart-card';
 import { HeatMapCard } from '../../dashboard/src/features/overview/components/heat-map-card';
@@ -77,6 +77,30 @@ describe('A chart below the fold', () => {
     expect(frame.style.height).toBe('220px');
     // Drawn once, it is no longer watched.
     expect(FakeObserver.watched()).toBe(0);
+  });
+
+  it('When two charts come into view together, then they are drawn one after the other, the second when the browser is idle again', async () => {
+    const idle: Array<() => void> = [];
+    globalThis.requestIdleCallback = ((done: () => void) => idle.push(done)) as unknown as typeof requestIdleCallback;
+    try {
+      render(
+        <>
+          {chart('First chart')}
+          {chart('Second chart')}
+        </>,
+      );
+      const frames = screen.getAllByRole('img');
+      await act(async () => frames.forEach((f) => FakeObserver.scrollTo(f)));
+      await screen.findByText((_t, el) => el?.classList.contains('recharts-responsive-container') ?? false);
+      expect(frames.map(drawn)).toEqual([true, false]);
+      expect(idle).toHaveLength(1);
+      await act(async () => idle.shift()!());
+      await screen.findAllByText((_t, el) => el?.classList.contains('recharts-responsive-container') ?? false);
+      await waitFor(() => expect(frames.map(drawn)).toEqual([true, true]));
+      await act(async () => idle.shift()?.());
+    } finally {
+      delete (globalThis as { requestIdleCallback?: unknown }).requestIdleCallback;
+    }
   });
 
   it('When the page is about to print, then every chart still waiting is drawn at once', async () => {

@@ -37,7 +37,8 @@ export type ChartProps<T extends object> = {
 };
 
 /** Recharts and the drawing, in a chunk of their own: fetched when the first chart comes near the viewport. */
-const loadDrawing = () => import('./chart-drawing');
+let drawing: Promise<typeof import('./chart-drawing')> | undefined;
+const loadDrawing = () => (drawing ??= import('./chart-drawing'));
 const ChartDrawing = lazy(loadDrawing);
 
 /**
@@ -76,7 +77,7 @@ function useNoInnerTabStops(frame: HTMLDivElement | null) {
  * features/<x>/utils); the card's table carries the numbers.
  */
 export function Chart<T extends object>({ data, label, emptyTitle = 'Nothing to show yet', ...drawing }: ChartProps<T>) {
-  const [observe, inView] = useInView<HTMLDivElement>();
+  const [observe, inView] = useInView<HTMLDivElement>(loadDrawing);
   const [frame, setFrame] = useState<HTMLDivElement | null>(null);
   const frameRef = useCallback(
     (el: HTMLDivElement | null) => {
