@@ -2,11 +2,12 @@
 // Transpile only: type errors are the typecheck script's job, and one file's error must not fail others.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }];
 const moduleNameMapper = { '^@handover/shared$': '<rootDir>/shared/src/index.ts' };
-// The dashboard compiles with its own settings (JSX, DOM); CommonJS here because Jest runs CommonJS.
+// The dashboard compiles with its own settings (JSX, DOM); CommonJS here because Jest runs CommonJS,
+// so a lazy `import()` (the chart drawing) becomes a `require` Jest can load.
 const tsJestDashboard = [
   'ts-jest',
   {
-    tsconfig: { isolatedModules: true, jsx: 'react-jsx', module: 'nodenext', moduleResolution: 'nodenext', esModuleInterop: true, target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'] },
+    tsconfig: { isolatedModules: true, jsx: 'react-jsx', module: 'commonjs', esModuleInterop: true, target: 'ES2022', lib: ['ES2023', 'DOM', 'DOM.Iterable'] },
   },
 ];
 

@@ -17,7 +17,8 @@ const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disa
 const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index', 'interactive'] as const;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
 
-type Run = { scores: Record<string, number>; metrics: Record<string, number>; scriptBytes: number };
+/** `failing`: the weighted best-practices audits that did not pass, by id (what costs that score). */
+type Run = { scores: Record<string, number>; metrics: Record<string, number>; scriptBytes: number; failing: string[] };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -77,6 +78,9 @@ async function main(): Promise<void> {
             scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])),
             metrics: Object.fromEntries(METRICS.map((m) => [m, lhr.audits[m]?.numericValue ?? NaN])),
             scriptBytes: scripts.filter((r) => r.resourceType === 'Script').reduce((s, r) => s + (r.transferSize ?? 0), 0),
+            failing: (lhr.categories['best-practices']?.auditRefs ?? [])
+              .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+              .map((ref) => ref.id),
           });
           process.stderr.write(`${pageName} ${formFactor} run ${i + 1}/${RUNS}: performance ${runs.at(-1)!.scores.performance}\n`);
         }
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
               scores: Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r.scores[c]!))])),
               metrics: Object.fromEntries(METRICS.map((m) => [m, Math.round(median(runs.map((r) => r.metrics[m]!)) * 1000) / 1000])),
               scriptKbOnWire: Math.round(median(runs.map((r) => r.scriptBytes)) / 100) / 10,
+              bestPracticesFailing: [...new Set(runs.flatMap((r) => r.failing))],
             },
           ]),
         ),
@@ -109,6 +114,9 @@ async function main(): Promise<void> {
         );
       }
     }
+    for (const [pageName, byForm] of Object.entries(summary))
+      for (const [form, s] of Object.entries(byForm))
+        if (s.bestPracticesFailing.length) console.log(`${pageName} ${form}: best practices lost on ${s.bestPracticesFailing.join(', ')}`);
     const out = {
       measuredAt: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version },

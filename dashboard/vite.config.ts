@@ -34,5 +34,12 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     // dist/.vite/manifest.json tells `npm run size` which chunks the first page loads.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // Zod and the line that turns its `new Function` probe off (src/lib/zod-jitless.ts) share a
+        // chunk, which runs before any chunk that builds a schema (docs/architecture.md#content-security-policy-and-zod).
+        advancedChunks: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod-jitless\.ts$/ }] },
+      },
+    },
   },
 });

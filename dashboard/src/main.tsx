@@ -1,3 +1,5 @@
+// First: the shared schemas are built as the modules below load (docs/architecture.md#content-security-policy-and-zod).
+import './lib/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -43,6 +43,8 @@ const VISITS: Visit[] = [
     path: (s) => `/plans/${s.plan.id}`,
     ready: 'Can the agency go, and when?',
     act: async (page) => {
+      // Charts draw as they come into view: the last one is scrolled to.
+      await page.getByTestId('chart-adoption').scrollIntoViewIfNeeded();
       await page.getByTestId('chart-adoption').locator('.recharts-surface').waitFor();
       for (const summary of await page.getByText('Show table').all()) await summary.click();
     },

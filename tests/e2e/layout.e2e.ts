@@ -75,6 +75,8 @@ test('When the heat map is shown on a desktop, then every skill column is in vie
 describe('printed', () => {
   test('When the overview is printed from the dark theme with background graphics off, then it prints light, with legend keys and heat levels that survive', async () => {
     const { page, close } = await open('lead', '', { width: 1280, colorScheme: 'dark' });
+    // Drawn as they come into view: the posts chart is scrolled to (printing itself draws every chart, see the Print button).
+    await page.getByTestId('chart-posts').scrollIntoViewIfNeeded();
     await page.getByTestId('chart-posts').locator('.recharts-surface').waitFor();
     await page.emulateMedia({ media: 'print' });
     const look = (await page.evaluate(`(() => {

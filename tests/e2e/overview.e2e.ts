@@ -18,11 +18,17 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Every chart of the overview, drawn: Recharts charts have their marks, the heat map its cells. */
+/**
+ * Every chart of the overview, drawn: Recharts charts have their marks, the heat map its cells. A
+ * chart is drawn when it comes near the viewport, so each card is scrolled to as a reader would.
+ */
 async function expectEveryChartDrawn(page: Page): Promise<void> {
   const card = (id: string) => page.getByTestId(`chart-${id}`);
   for (const id of ['readiness', 'gates', 'exit', 'posts', 'milestones', 'ladder', 'heatmap', 'coverage', 'adoption']) {
     await expect(card(id)).toBeVisible();
+    // Every drawing keeps its accessible name, drawn or not yet.
+    for (const frame of await card(id).locator('.chart-frame').all()) expect(await frame.getAttribute('aria-label')).toMatch(/\w{8,}/);
+    await card(id).scrollIntoViewIfNeeded();
   }
   await expect(card('posts').locator('.recharts-bar-rectangle path, path.recharts-rectangle').first()).toBeVisible();
   expect(await card('posts').locator('path.recharts-rectangle').count()).toBeGreaterThan(10);
@@ -53,6 +59,9 @@ describe('on a seeded plan', () => {
 
   test('When an executive opens the overview, then every chart is drawn, with a table alternative and a CSV download, and no edit control', async () => {
     const { context, page, errors } = await newPage(browser, server.baseUrl);
+    // Nothing the page runs breaks its Content-Security-Policy (a caught `new Function` probe included).
+    await page.addInitScript(`window.violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective + ' ' + e.sourceFile));`);
     await signIn(page, seeded.executive.email, seeded.executive.password);
     await page.getByRole('link', { name: new RegExp(seeded.plan.name) }).click();
     await page.getByRole('heading', { name: 'Can the agency go, and when?' }).waitFor();
@@ -73,6 +82,7 @@ describe('on a seeded plan', () => {
 
     await expect(page.getByTestId('chart-gates')).toContainText('Internally networked');
     await expect(page.getByRole('button', { name: /Edit|New milestone|Log handover/ })).toHaveCount(0);
+    expect(await page.evaluate('window.violations')).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

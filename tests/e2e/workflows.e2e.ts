@@ -197,6 +197,7 @@ test('When a keyboard user moves between pages, then focus starts at the new pag
   expect((await focused(page)).text).toBe('Members');
 
   await page.getByRole('navigation', { name: `Plan ${seeded.plan.name}` }).getByRole('link', { name: 'Overview' }).click();
+  await page.getByTestId('chart-posts').scrollIntoViewIfNeeded();
   await page.getByTestId('chart-posts').locator('.recharts-surface').waitFor();
   const charts = (await page.evaluate(`[...document.querySelectorAll('.chart-frame')].map((frame) => ({
     role: frame.getAttribute('role'),

@@ -3,7 +3,8 @@
  * server and requests, with `Accept-Encoding: br, gzip` as a browser does, (1) what the first page
  * loads: index.html's entry script and modulepreload links, and (2) what the overview adds: its
  * route chunk and the chunks it imports (from Vite's build manifest). It adds up the bytes the
- * server actually sends and exits 1 when the first page is above 250 KB.
+ * server actually sends and exits 1 when either is above 250 KB. The chart drawing (Recharts) is a
+ * lazy chunk loaded when a chart comes into view, so it is in neither (docs/architecture.md#deferred-rendering).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,8 +12,8 @@ import path from 'node:path';
 import { ROOT, ServerProcess } from '../support/launcher';
 
 const LIMIT_BYTES = 250 * 1000;
-/** The overview's total is reported; it becomes a limit once its charts load by card (README, Performance). */
-const ENFORCE_OVERVIEW = false;
+/** The overview's total is a limit too, now that its charts' drawing loads lazily. */
+const ENFORCE_OVERVIEW = true;
 
 /** The overview route's chunk and every chunk it imports statically, as URLs. */
 function overviewChunks(): string[] {

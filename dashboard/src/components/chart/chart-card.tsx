@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { downloadText, toCsv } from '../../lib/csv';
 import { formatDate } from '../../lib/format';
 import { DataTable } from '../ui/data-table';
@@ -12,7 +12,9 @@ export type TableColumn<T> = { header: string; value: (row: T) => string | numbe
 
 /**
  * A chart with what it needs to be accessible and useful: a heading, a one-line reading of it,
- * the same numbers as a table, and a CSV download of that table.
+ * the same numbers as a table, and a CSV download of that table. The table is built when it is
+ * first opened: a closed one costs nothing (a heat map's is people × skills cells; see
+ * docs/architecture.md#deferred-rendering).
  */
 export function ChartCard<T>({
   id,
@@ -36,6 +38,7 @@ export function ChartCard<T>({
 }) {
   const headingId = `${id}-title`;
   const filename = useDownloadName(table);
+  const [opened, setOpened] = useState(tableOpen ?? false);
   return (
     <section className="card" aria-labelledby={headingId} data-testid={`chart-${id}`}>
       <h2 id={headingId}>{title}</h2>
@@ -49,26 +52,28 @@ export function ChartCard<T>({
         >
           Download CSV<span className="visually-hidden"> of {title}</span>
         </button>
-        <details open={tableOpen}>
+        <details open={tableOpen} onToggle={(e) => e.currentTarget.open && setOpened(true)}>
           <summary>
             Show table<span className="visually-hidden"> of {title}</span>
           </summary>
-          <DataTable
-            caption={title}
-            captionHidden
-            columns={columns.map((c, i) => ({
-              key: `${i}`,
-              header: c.header,
-              numeric: c.numeric,
-              rowHeader: i === 0,
-              cell: (row: T) => {
-                const value = c.value(row);
-                return value === null ? '—' : c.date ? formatDate(String(value)) : value;
-              },
-            }))}
-            rows={rows}
-            rowKey={(_r, i) => String(i)}
-          />
+          {opened ? (
+            <DataTable
+              caption={title}
+              captionHidden
+              columns={columns.map((c, i) => ({
+                key: `${i}`,
+                header: c.header,
+                numeric: c.numeric,
+                rowHeader: i === 0,
+                cell: (row: T) => {
+                  const value = c.value(row);
+                  return value === null ? '—' : c.date ? formatDate(String(value)) : value;
+                },
+              }))}
+              rows={rows}
+              rowKey={(_r, i) => String(i)}
+            />
+          ) : null}
         </details>
       </div>
     </section>

@@ -1,5 +1,5 @@
 import type { Matrix } from '@handover/shared';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { ScrollRegion } from '../ui/scroll-region';
 
 type Skill = Matrix['skills'][number];
@@ -35,6 +35,7 @@ export function HeatMap({
   personNote,
   cell = (_row, _skill, level) => level,
   drawn,
+  rows: shaped,
 }: {
   matrix: Matrix;
   label: string;
@@ -44,7 +45,10 @@ export function HeatMap({
   cell?: (row: MatrixRow, skill: Skill, level: number) => ReactNode;
   /** Marks the overview's copy as a drawn chart. */
   drawn?: boolean;
+  /** The matrix already shaped by matrixRows, when the caller has it (it is not shaped twice). */
+  rows?: MatrixRow[];
 }) {
+  const rows = useMemo(() => shaped ?? matrixRows(matrix), [shaped, matrix]);
   return (
     <ScrollRegion label={label} className="heatmap" data-chart={drawn ? 'drawn' : undefined}>
       <table>
@@ -62,7 +66,7 @@ export function HeatMap({
           </tr>
         </thead>
         <tbody>
-          {matrixRows(matrix).map((r) => (
+          {rows.map((r) => (
             <tr key={r.personId}>
               <th scope="row">
                 {r.name}

@@ -1,6 +1,7 @@
 import type { AdoptionSample, Plan } from '@handover/shared';
+import { useMemo } from 'react';
 import { useAdoption } from '../../../api/adoption/get-adoption';
-import { Chart } from '../../../components/chart/chart';
+import { Chart, type Series } from '../../../components/chart/chart';
 import { ChartCard } from '../../../components/chart/chart-card';
 import { formatDate, formatShortDate, percent } from '../../../lib/format';
 import { adoptionRows } from '../utils/series';
@@ -8,6 +9,9 @@ import { AdoptionForm } from './adoption-form';
 import { CardQuery } from './card-query';
 
 const TITLE = 'Internal adoption';
+const SERIES: Series[] = [{ key: 'share', label: 'Active share', color: 'var(--chart-in-house)', kind: 'line' }];
+const SHARE_DOMAIN: [number, number] = [0, 1];
+const formatShare = (v: number) => percent(v);
 
 /** The weekly share of staff active on internal channels up to the day shown; leads record a week under the chart. */
 export function AdoptionCard({ plan, canEdit, asOf }: { plan: Plan; canEdit: boolean; asOf: string }) {
@@ -21,7 +25,8 @@ export function AdoptionCard({ plan, canEdit, asOf }: { plan: Plan; canEdit: boo
 
 function AdoptionChart({ samples, plan, canEdit }: { samples: AdoptionSample[]; plan: Plan; canEdit: boolean }) {
   const target = plan.targets.internalAdoption;
-  const rows = adoptionRows(samples, target);
+  const rows = useMemo(() => adoptionRows(samples, target), [samples, target]);
+  const references = useMemo(() => [{ y: target, label: `Target ${percent(target)}`, color: 'var(--chart-target)' }], [target]);
   const latest = rows.at(-1);
   return (
     <ChartCard
@@ -48,10 +53,10 @@ function AdoptionChart({ samples, plan, canEdit }: { samples: AdoptionSample[]; 
         height={240}
         label="Weekly share of staff active on internal channels, with the target"
         formatCategory={formatShortDate}
-        formatLeft={(v) => percent(v)}
-        leftDomain={[0, 1]}
-        series={[{ key: 'share', label: 'Active share', color: 'var(--chart-in-house)', kind: 'line' }]}
-        references={[{ y: target, label: `Target ${percent(target)}`, color: 'var(--chart-target)' }]}
+        formatLeft={formatShare}
+        leftDomain={SHARE_DOMAIN}
+        series={SERIES}
+        references={references}
       />
       {canEdit ? (
         <details className="no-print" style={{ marginTop: '0.5rem' }}>

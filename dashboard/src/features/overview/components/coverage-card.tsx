@@ -1,12 +1,17 @@
 import type { Coverage } from '@handover/shared';
+import { useMemo } from 'react';
 import { useCoverage } from '../../../api/skills/get-coverage';
-import { Chart } from '../../../components/chart/chart';
+import { Chart, type Series } from '../../../components/chart/chart';
 import { ChartCard } from '../../../components/chart/chart-card';
 import { percent } from '../../../lib/format';
 import { coverageRows } from '../utils/series';
 import { CardQuery } from './card-query';
 
 const TITLE = 'Coverage per skill';
+const SERIES: Series[] = [
+  { key: 'qualified', label: 'Qualified', color: 'var(--chart-in-house)', kind: 'bar', stackId: 'c' },
+  { key: 'gap', label: 'Gap', color: 'var(--chart-blocked)', kind: 'bar', stackId: 'c' },
+];
 
 /** Qualified people against the number each skill needs on the day shown, critical skills first. */
 export function CoverageCard({ planId, asOf }: { planId: string; asOf: string }) {
@@ -19,7 +24,7 @@ export function CoverageCard({ planId, asOf }: { planId: string; asOf: string })
 }
 
 function CoverageChart({ coverage }: { coverage: Coverage }) {
-  const rows = coverageRows(coverage.items);
+  const rows = useMemo(() => coverageRows(coverage.items), [coverage.items]);
   return (
     <ChartCard
       id="coverage"
@@ -43,10 +48,7 @@ function CoverageChart({ coverage }: { coverage: Coverage }) {
         height={Math.max(160, rows.length * 44 + 40)}
         categoryWidth={170}
         label="Qualified people and the gap for each skill"
-        series={[
-          { key: 'qualified', label: 'Qualified', color: 'var(--chart-in-house)', kind: 'bar', stackId: 'c' },
-          { key: 'gap', label: 'Gap', color: 'var(--chart-blocked)', kind: 'bar', stackId: 'c' },
-        ]}
+        series={SERIES}
       />
     </ChartCard>
   );

@@ -1,7 +1,8 @@
 import type { Matrix } from '@handover/shared';
+import { useMemo } from 'react';
 import { useMatrix } from '../../../api/skills/get-matrix';
 import { ChartCard } from '../../../components/chart/chart-card';
-import { HeatMap, matrixRows } from '../../../components/chart/heat-map';
+import { HeatMap, matrixRows, type MatrixRow } from '../../../components/chart/heat-map';
 import { EmptyState } from '../../../components/ui/states';
 import { formatDate } from '../../../lib/format';
 import { CardQuery } from './card-query';
@@ -26,23 +27,28 @@ export function HeatMapCard({ planId, canRead, asOf }: { planId: string; canRead
 }
 
 function HeatMapChart({ matrix, asOf }: { matrix: Matrix; asOf: string }) {
-  const rows = matrixRows(matrix);
+  // Shaped once per answer: 50 people × 30 skills is 1,500 cells, read by the drawing and the table.
+  const rows = useMemo(() => matrixRows(matrix), [matrix]);
+  const columns = useMemo(
+    () => [
+      { header: 'Person', value: (r: MatrixRow) => r.name },
+      ...matrix.skills.map((s) => ({ header: s.name, value: (r: MatrixRow) => r.levels[s.id] ?? 0, numeric: true })),
+    ],
+    [matrix],
+  );
   return (
     <ChartCard
       id="heatmap"
       title={TITLE}
       summary={`Each person's level in each skill on ${formatDate(asOf)}, 0 (none) to 4 (can teach); a dashed outline marks a level below the requirement.`}
-      columns={[
-        { header: 'Person', value: (r: (typeof rows)[number]) => r.name },
-        ...matrix.skills.map((s) => ({ header: s.name, value: (r: (typeof rows)[number]) => r.levels[s.id] ?? 0, numeric: true })),
-      ]}
+      columns={columns}
       rows={rows}
       table="skills-matrix"
     >
       {rows.length === 0 || matrix.skills.length === 0 ? (
         <EmptyState title="No people or skills yet" />
       ) : (
-        <HeatMap matrix={matrix} label={TITLE} caption="Skill levels, people by skills" drawn />
+        <HeatMap matrix={matrix} rows={rows} label={TITLE} caption="Skill levels, people by skills" drawn />
       )}
     </ChartCard>
   );

@@ -1,4 +1,5 @@
 import type { Summary } from '@handover/shared';
+import { useMemo } from 'react';
 import { Chart, type Series } from '../../../components/chart/chart';
 import { ChartCard } from '../../../components/chart/chart-card';
 import { EmptyState } from '../../../components/ui/states';
@@ -9,7 +10,7 @@ const SERIES: Series[] = [{ key: 'count', label: 'Handovers', color: 'var(--char
 
 /** How many handovers stand at each step of the ladder. */
 export function LadderCard({ summary }: { summary: Summary }) {
-  const rows = ladderRows(summary.handovers.byStatus);
+  const rows = useMemo(() => ladderRows(summary.handovers.byStatus), [summary.handovers.byStatus]);
   return (
     <ChartCard
       id="ladder"

@@ -1,4 +1,5 @@
 import { PHASE_LABELS, type Milestone } from '@handover/shared';
+import { useMemo } from 'react';
 import { useMilestones } from '../../../api/milestones/get-milestones';
 import { Chart, type Series } from '../../../components/chart/chart';
 import { ChartCard } from '../../../components/chart/chart-card';
@@ -27,8 +28,8 @@ export function MilestonesCard({ planId, asOf }: { planId: string; asOf: string 
 }
 
 function MilestonesChart({ milestones, asOf }: { milestones: Milestone[]; asOf: string }) {
-  const rows = phaseProgress(milestones);
-  const overdue = overdueMilestones(milestones, asOf);
+  const rows = useMemo(() => phaseProgress(milestones), [milestones]);
+  const overdue = useMemo(() => overdueMilestones(milestones, asOf), [milestones, asOf]);
   return (
     <ChartCard
       id="milestones"

@@ -1,4 +1,5 @@
 import type { Plan } from '@handover/shared';
+import { printWithCharts } from '../../../components/chart/chart';
 import { PageHeader } from '../../../components/ui/page-header';
 import { AsOfField, useAsOf } from './as-of-field';
 import { OverviewView } from './overview-view';
@@ -14,7 +15,7 @@ export function OverviewScreen({ plan, canReadMatrix, canEdit }: { plan: Plan; c
         actions={
           <>
             <AsOfField asOf={asOf} onChange={setAsOf} min={plan.startDate} />
-            <button type="button" onClick={() => window.print()}>
+            <button type="button" onClick={() => void printWithCharts()}>
               Print
             </button>
           </>

@@ -1,12 +1,22 @@
-import { SOURCE_LABELS, type Plan, type Summary } from '@handover/shared';
+import { SOURCE_LABELS, type Plan, type SharePoint, type Summary } from '@handover/shared';
+import { useMemo } from 'react';
 import { useWeeklyShare } from '../../../api/posts/get-weekly-share';
-import { Chart } from '../../../components/chart/chart';
+import { Chart, type Series } from '../../../components/chart/chart';
 import { ChartCard } from '../../../components/chart/chart-card';
 import { formatDate, formatShortDate, percent } from '../../../lib/format';
-import { postsSeries, shareWindowStart, type PostsRow } from '../utils/series';
+import { postsSeries, shareWindowStart } from '../utils/series';
 import { CardQuery } from './card-query';
 
 const TITLE = 'Posts per week: agency vs in-house';
+const SERIES: Series[] = [
+  { key: 'agency', label: SOURCE_LABELS.agency, color: 'var(--chart-agency)', kind: 'bar', stackId: 'posts' },
+  { key: 'coAuthored', label: SOURCE_LABELS.co_authored, color: 'var(--chart-co-authored)', kind: 'bar', stackId: 'posts' },
+  { key: 'inHouse', label: SOURCE_LABELS.in_house, color: 'var(--chart-in-house)', kind: 'bar', stackId: 'posts' },
+  { key: 'share', label: 'In-house share', color: 'var(--chart-share)', kind: 'line', axis: 'right' },
+  { key: 'forecast', label: 'In-house share trend', color: 'var(--chart-forecast)', kind: 'line', axis: 'right', dashed: true },
+];
+const SHARE_DOMAIN: [number, number] = [0, 1];
+const formatShare = (v: number) => percent(v);
 
 /**
  * Weekly posts stacked by who made them up to the day shown, with the in-house share against its
@@ -14,17 +24,20 @@ const TITLE = 'Posts per week: agency vs in-house';
  */
 export function PostsCard({ summary, plan }: { summary: Summary; plan: Plan }) {
   const share = useWeeklyShare(plan.id, shareWindowStart(plan.startDate, summary.asOf), summary.asOf);
-  const target = plan.targets.inHouseShare;
-  const horizon = plan.targetExitDate > summary.asOf ? plan.targetExitDate : summary.asOf;
   return (
     <CardQuery title={TITLE} query={share}>
-      {(data) => <PostsChart rows={postsSeries(data.points, summary.forecast, target, horizon)} target={target} summary={summary} />}
+      {(data) => <PostsChart points={data.points} plan={plan} summary={summary} />}
     </CardQuery>
   );
 }
 
-function PostsChart({ rows, target, summary }: { rows: PostsRow[]; target: number; summary: Summary }) {
-  const latest = [...rows].reverse().find((r) => r.share !== null);
+function PostsChart({ points, plan, summary }: { points: SharePoint[]; plan: Plan; summary: Summary }) {
+  const target = plan.targets.inHouseShare;
+  const horizon = plan.targetExitDate > summary.asOf ? plan.targetExitDate : summary.asOf;
+  // Shaped once per answer (docs/architecture.md#deferred-rendering): the drawing and the table read the same rows.
+  const rows = useMemo(() => postsSeries(points, summary.forecast, target, horizon), [points, summary.forecast, target, horizon]);
+  const references = useMemo(() => [{ y: target, label: `Target ${percent(target)}`, color: 'var(--chart-target)', axis: 'right' as const }], [target]);
+  const latest = rows.findLast((r) => r.share !== null);
   const reaches = summary.forecast.projectedExitDate;
   return (
     <ChartCard
@@ -53,16 +66,10 @@ function PostsChart({ rows, target, summary }: { rows: PostsRow[]; target: numbe
         categoryKey="weekStart"
         label={`Stacked weekly posts from ${formatDate(rows[0]?.weekStart)} with the in-house share, its target and its projected trend`}
         formatCategory={formatShortDate}
-        formatRight={(v) => percent(v)}
-        rightDomain={[0, 1]}
-        series={[
-          { key: 'agency', label: SOURCE_LABELS.agency, color: 'var(--chart-agency)', kind: 'bar', stackId: 'posts' },
-          { key: 'coAuthored', label: SOURCE_LABELS.co_authored, color: 'var(--chart-co-authored)', kind: 'bar', stackId: 'posts' },
-          { key: 'inHouse', label: SOURCE_LABELS.in_house, color: 'var(--chart-in-house)', kind: 'bar', stackId: 'posts' },
-          { key: 'share', label: 'In-house share', color: 'var(--chart-share)', kind: 'line', axis: 'right' },
-          { key: 'forecast', label: 'In-house share trend', color: 'var(--chart-forecast)', kind: 'line', axis: 'right', dashed: true },
-        ]}
-        references={[{ y: target, label: `Target ${percent(target)}`, color: 'var(--chart-target)', axis: 'right' }]}
+        formatRight={formatShare}
+        rightDomain={SHARE_DOMAIN}
+        series={SERIES}
+        references={references}
       />
     </ChartCard>
   );
