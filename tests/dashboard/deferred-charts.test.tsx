@@ -151,6 +151,9 @@ describe('The skills heat map at 50 people × 30 skills', () => {
     people,
     skills,
     cells: people.flatMap((p, i) => skills.map((s, j) => ({ personId: p.id, skillId: s.id, level: (i + j) % 5, assessedAt: null }))),
+    total: people.length,
+    limit: 200,
+    offset: 0,
   };
 
   it('When it is shown, then it draws one cell per person and skill, once: the table behind it waits until it is opened', async () => {
