@@ -38,7 +38,7 @@ export default defineConfig({
       output: {
         // Zod and the line that turns its `new Function` probe off (src/lib/zod-jitless.ts) share a
         // chunk, which runs before any chunk that builds a schema (docs/architecture.md#content-security-policy-and-zod).
-        advancedChunks: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod-jitless\.ts$/ }] },
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]lib[\\/]zod-jitless\.ts$/ }] },
       },
     },
   },
