@@ -86,13 +86,15 @@ async function listAll(planId: string): Promise<Array<{ id: string; channel: str
 }
 
 /**
- * Run one command; the status must be one the contract allows for it. Imports run in a batch may
- * meet another import of the same plan: one import at a time per plan, the other is refused whole
- * with 409 (docs/domain.md#imports), which changes nothing.
+ * Run one command; the status must be one the contract allows for it. In a concurrent batch an
+ * import may meet another import of the plan: 409 import-in-progress, nothing stored.
  */
 async function run(planId: string, c: Command, concurrent = false): Promise<void> {
-  const refusedAsBusy = (res: { status: number; body: { type?: string } }) =>
-    concurrent && res.status === 409 && String(res.body.type).endsWith('/import-in-progress');
+  const busy = (res: { status: number; body: { type?: string } }) => {
+    if (!concurrent || res.status !== 409) return false;
+    expect(res.body.type).toBe('https://handover.dev/problems/import-in-progress');
+    return true;
+  };
   const base = `/api/v1/plans/${planId}/posts`;
   if (c.kind === 'insert') {
     const body: Record<string, unknown> = { channel: c.post.channel, publishedAt: c.post.publishedAt, source: c.post.source };
@@ -110,7 +112,7 @@ async function run(planId: string, c: Command, concurrent = false): Promise<void
       .post(`${base}/import${c.dryRun ? '?dryRun=true' : ''}`)
       .set('Content-Type', 'text/csv')
       .send(Buffer.from([HEADER, ...lines].join('\n')));
-    if (refusedAsBusy(res)) return;
+    if (busy(res)) return;
     if (c.badRow !== null) {
       expect(res.status).toBe(422);
       expect(res.body.errors).toEqual([expect.objectContaining({ line: c.badRow + 2 })]);
@@ -124,7 +126,7 @@ async function run(planId: string, c: Command, concurrent = false): Promise<void
   if (c.kind === 'badFile') {
     const body = { header: 'channel,when,source\nx,2026-03-02T10:00:00Z,agency', quote: `${HEADER}\n"x,2026-03-02T10:00:00Z,agency,,`, empty: '' }[c.file];
     const res = await t.as(admin.token).post(`${base}/import`).set('Content-Type', 'text/csv').send(Buffer.from(body));
-    if (refusedAsBusy(res)) return;
+    if (busy(res)) return;
     expect(res.status).toBe(422);
     return;
   }
