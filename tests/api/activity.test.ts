@@ -67,7 +67,7 @@ describe('what is recorded', () => {
     expect(log.items.map((i) => [i.action, i.entity, i.changes])).toEqual([
       ['delete', 'member', { role: 'executive' }],
       ['update', 'member', { role: { from: 'agency', to: 'executive' } }],
-      ['create', 'member', { email: u.email, role: 'agency' }],
+      ['create', 'member', { email: u.email, role: 'agency', accessUntil: null }],
     ]);
     expect(log.items.every((i) => i.actor.id === w.lead.id)).toBe(true);
   });
