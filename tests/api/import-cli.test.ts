@@ -171,3 +171,14 @@ describe('the one-import-per-plan lock', () => {
     expect(await rowsInTable(plan.planId)).toBe(1);
   });
 });
+
+test('When --as names a deactivated user, then the exit code is 2 and nothing is stored', async () => {
+  const before = await total();
+  const gone = await t.user();
+  await t.as(w.admin.token).put(`/api/v1/plans/${w.planId}/members/${gone.id}`).send({ role: 'lead' }).expect(201);
+  await t.as(w.admin.token).post(`/api/v1/users/${gone.id}/deactivate`).expect(200);
+  const res = await cli(['--plan', w.planId, '--as', gone.email, csvFile('gone.csv', ['linkedin,2026-03-09T10:00:00Z,agency,gone-1,'])]);
+  expect(res.code).toBe(2);
+  expect(res.stderr).toMatch(/is deactivated/);
+  expect(await total()).toBe(before);
+});

@@ -126,6 +126,11 @@ export async function main(argv: string[]): Promise<number> {
       console.error(args.as ? `error: no user with the email ${args.as}` : 'error: there is no admin user yet (start the server once)');
       return 2;
     }
+    // A deactivated user cannot act, here as through the API (docs/domain.md#access-lifecycle).
+    if (!actor.active) {
+      console.error(`error: ${actor.email} is deactivated`);
+      return 2;
+    }
     const user = { id: actor.id, email: actor.email, name: actor.name, isAdmin: Boolean(actor.isAdmin) };
     const found = await db.read(async (m) => ({
       role: await roleInPlan(db, m, user, args.plan, new Date().toISOString().slice(0, 10)),

@@ -37,9 +37,9 @@ export async function findUser(m: Tx, id: string): Promise<UserWithPassword | nu
   return user && withPassword(user);
 }
 
-/** The first administrator created: who the import CLI acts as by default. */
+/** The first active administrator created: who the import CLI acts as by default. */
 export async function findFirstAdmin(m: Tx): Promise<User | null> {
-  const user = await m.getRepository(UserEntity).findOne({ where: { isAdmin: true }, order: { createdAt: 'ASC', id: 'ASC' } });
+  const user = await m.getRepository(UserEntity).findOne({ where: { isAdmin: true, active: true }, order: { createdAt: 'ASC', id: 'ASC' } });
   return user && toUser(user);
 }
 
