@@ -34,10 +34,11 @@ export class SignInLimits {
       account: { scope: 'login:account', subject: email },
     };
     const [pair, perAddress, account] = await this.limiter.reserve([counters.pair, counters.address, counters.account]);
+    // Under attack: the account's failures before this attempt, from every address, reached its limit.
     const underAttack = account!.count - 1 >= SIGN_IN_LIMITS.account;
-    const blocking = (perAddress!.count > SIGN_IN_LIMITS.address ? perAddress : undefined) ??
-      (pair!.count > (underAttack ? SIGN_IN_LIMITS.pairUnderAttack : SIGN_IN_LIMITS.pair) ? pair : undefined);
-    if (blocking) await this.refuse(Object.values(counters), blocking, REFUSED);
+    const pairLimit = underAttack ? SIGN_IN_LIMITS.pairUnderAttack : SIGN_IN_LIMITS.pair;
+    if (perAddress!.count > SIGN_IN_LIMITS.address) await this.refuse(Object.values(counters), perAddress!, REFUSED);
+    if (pair!.count > pairLimit) await this.refuse(Object.values(counters), pair!, REFUSED);
     return { ...counters, pairCount: pair!.count };
   }
 
