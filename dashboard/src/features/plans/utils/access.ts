@@ -12,12 +12,11 @@ export function accessEnd(m: Member, today: string): { text: string; ended: bool
 }
 
 /** The hint beside an access date: what leaving it empty means for this role in this plan. */
-export function accessHint(role: Member['role'] | undefined, contractEndDate: string | null | undefined): string {
+export function accessHint(role: Member['role'], contractEndDate: string | null | undefined): string {
   const from = 'From this date on they no longer see the plan.';
   if (role === 'agency')
     return contractEndDate
       ? `${from} Left empty, agency staff follow the contract end (${formatDate(contractEndDate)}).`
       : `${from} Left empty, agency staff follow the plan's contract end (none is set now).`;
-  if (role) return `${from} Left empty, there is no end.`;
-  return `${from} Left empty, there is no end, except for agency staff, who follow the plan's contract end${contractEndDate ? ` (${formatDate(contractEndDate)})` : ''}.`;
+  return `${from} Left empty, there is no end.`;
 }
