@@ -22,13 +22,13 @@ export function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: ()
     }
   };
   return (
-    <section className="alert alert--warning stack new-token" aria-labelledby="new-token-title">
+    <section className="alert alert--warning stack" aria-labelledby="new-token-title">
       <h2 id="new-token-title" ref={ref} tabIndex={-1}>
         Your new token “{token.name}”
       </h2>
       <p>Copy it now: it is shown only this once. Anyone who has it can use it, as you, until {formatInstant(token.expiresAt)}.</p>
       <div className="row">
-        <input ref={input} className="new-token__value" readOnly value={token.token} aria-label={`The token “${token.name}”`} onFocus={(e) => e.currentTarget.select()} />
+        <input ref={input} readOnly value={token.token} aria-label={`The token “${token.name}”`} onFocus={(e) => e.currentTarget.select()} />
         <button type="button" className="button--primary" onClick={() => void copy()}>
           Copy token
         </button>
@@ -36,7 +36,7 @@ export function NewToken({ token, onDone }: { token: CreatedApiToken; onDone: ()
           Done, hide it
         </button>
       </div>
-      <p role="status" className="small">
+      <p role="status" className="small" style={{ margin: 0 }}>
         {copied}
       </p>
     </section>

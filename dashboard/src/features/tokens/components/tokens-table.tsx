@@ -28,9 +28,6 @@ export function TokensTable({ planNames, notices }: { planNames: ReadonlyMap<str
           rowKey={(t) => t.id}
           columns={[
             { key: 'name', header: 'Name', rowHeader: true, cell: (t) => t.name },
-            { key: 'scope', header: 'May do', cell: (t) => scopeText(t, planNames) },
-            { key: 'created', header: 'Created', cell: (t) => formatInstant(t.createdAt) },
-            { key: 'used', header: 'Last used', cell: (t) => (t.lastUsedAt ? formatInstant(t.lastUsedAt) : 'Never') },
             {
               key: 'expires',
               header: 'Expires',
@@ -43,6 +40,9 @@ export function TokensTable({ planNames, notices }: { planNames: ReadonlyMap<str
                   formatInstant(t.expiresAt)
                 ),
             },
+            { key: 'scope', header: 'May do', cell: (t) => scopeText(t, planNames) },
+            { key: 'created', header: 'Created', cell: (t) => formatInstant(t.createdAt) },
+            { key: 'used', header: 'Last used', cell: (t) => (t.lastUsedAt ? formatInstant(t.lastUsedAt) : 'Never') },
             actionsColumn((t) => (
               <RemoveButton
                 verb="Revoke"

@@ -55,9 +55,9 @@ export function UsersTable({ currentUserId }: { currentUserId?: string }) {
           rowKey={(u) => u.id}
           columns={[
             { key: 'name', header: 'Name', rowHeader: true, cell: (u) => (u.id === currentUserId ? `${u.name} (you)` : u.name) },
+            { key: 'status', header: 'Status', cell: (u) => (u.active ? <Badge value="active" label="Active" /> : <Badge value="deactivated" label="Deactivated" />) },
             { key: 'email', header: 'Email', cell: (u) => u.email },
             { key: 'admin', header: 'Admin', cell: (u) => (u.isAdmin ? 'Yes' : 'No') },
-            { key: 'status', header: 'Status', cell: (u) => (u.active ? <Badge value="active" label="Active" /> : <Badge value="deactivated" label="Deactivated" />) },
             { key: 'created', header: 'Created', cell: (u) => formatInstant(u.createdAt) },
             actionsColumn((u) => (
               <>
