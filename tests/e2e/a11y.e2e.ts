@@ -112,6 +112,42 @@ const VISITS: Visit[] = [
     },
   },
   { name: 'members (admin)', as: 'admin', path: (s) => `/plans/${s.plan.id}/members`, ready: 'Members' },
+  {
+    name: 'admin: users (deactivation asks first)',
+    as: 'admin',
+    path: () => '/admin/users',
+    ready: 'Users',
+    act: async (page) => {
+      await page.getByRole('button', { name: /^Deactivate / }).first().click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
+  {
+    name: 'members (lead, access end dialog)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/members`,
+    ready: 'Members',
+    act: async (page) => {
+      await page.getByRole('button', { name: /^Change access end of / }).first().click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
+  { name: 'my API tokens (executive)', as: 'executive', path: () => '/settings/tokens', ready: 'My API tokens' },
+  {
+    name: 'my API tokens (lead, new token shown, errors)',
+    as: 'lead',
+    path: () => '/settings/tokens',
+    ready: 'My API tokens',
+    act: async (page) => {
+      const form = page.getByRole('form', { name: 'Create an API token' });
+      await form.getByLabel('Name').fill('Axe token');
+      await form.getByRole('button', { name: 'Create token' }).click();
+      await page.getByRole('region', { name: /Your new token/ }).waitFor();
+      await form.getByLabel('Expires after (days)').fill('0');
+      await form.getByRole('button', { name: 'Create token' }).click();
+      await form.getByText('must be at least 1').waitFor();
+    },
+  },
   { name: 'not found', as: 'lead', path: () => '/no/such/page', ready: 'Page not found' },
 ];
 

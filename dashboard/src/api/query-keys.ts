@@ -10,6 +10,7 @@ export const queryKeys = {
   me: ['me'] as const,
   plans: ['plans-list'] as const,
   users: ['users'] as const,
+  myTokens: ['my-tokens'] as const,
   /** Everything cached about one plan. */
   plan: (planId: string) => inPlan(planId),
   planDetail: (planId: string) => inPlan(planId, 'plan'),

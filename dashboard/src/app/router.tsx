@@ -16,6 +16,7 @@ const HandoversPage = lazy(() => import('./routes/handovers'));
 const PostsPage = lazy(() => import('./routes/posts'));
 const ActivityPage = lazy(() => import('./routes/activity'));
 const MembersPage = lazy(() => import('./routes/members'));
+const SettingsTokensPage = lazy(() => import('./routes/settings-tokens'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 const page = (node: ReactNode) => <Suspense fallback={<Loading label="Loading page…" />}>{node}</Suspense>;
@@ -33,6 +34,7 @@ export function createRouter() {
         { index: true, element: page(<PlansPage />) },
         { path: 'admin/users', element: page(<AdminUsersPage />) },
         { path: 'admin/plans', element: page(<AdminPlansPage />) },
+        { path: 'settings/tokens', element: page(<SettingsTokensPage />) },
         {
           path: 'plans/:planId',
           element: <PlanLayout />,

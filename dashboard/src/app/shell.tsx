@@ -81,6 +81,7 @@ export function AppShell() {
           </Link>
           <nav aria-label="Account" className="row">
             <Link to="/">All plans</Link>
+            <NavLink to="/settings/tokens">API tokens</NavLink>
             {user?.isAdmin ? (
               <>
                 <NavLink to="/admin/users">Users</NavLink>

@@ -1,13 +1,16 @@
-import { MemberSchema, ROUTES, pathTo, type Role } from '@handover/shared';
+import { MemberSchema, ROUTES, pathTo, type PutMember } from '@handover/shared';
 import { useMutation } from '@tanstack/react-query';
 import { request } from '../../lib/api-client';
 import { useInvalidate } from '../query-keys';
 
-/** Adds a member or changes their role. */
-export const putMember = (planId: string, userId: string, role: Role) =>
-  request(pathTo(ROUTES.member, { planId, userId }), MemberSchema, { method: 'PUT', json: { role } });
+/**
+ * Adds a member or replaces their membership: the role and `accessUntil` together, so a change of
+ * one must send the other as it is (docs/domain.md#access-lifecycle).
+ */
+export const putMember = (planId: string, userId: string, body: PutMember) =>
+  request(pathTo(ROUTES.member, { planId, userId }), MemberSchema, { method: 'PUT', json: body });
 
 export function usePutMember(planId: string) {
   const invalidate = useInvalidate(planId, 'members');
-  return useMutation({ mutationFn: ({ userId, role }: { userId: string; role: Role }) => putMember(planId, userId, role), onSuccess: invalidate });
+  return useMutation({ mutationFn: ({ userId, ...body }: PutMember & { userId: string }) => putMember(planId, userId, body), onSuccess: invalidate });
 }

@@ -11,7 +11,7 @@ export default function AdminUsersPage() {
   if (!me.user.isAdmin) return <NotFoundPage />;
   return (
     <>
-      <PageHeader title="Users" description="Everyone who can sign in. Give them a role in a plan from the plan's Members page." />
+      <PageHeader title="Users" description="Everyone who can sign in. Give them a role in a plan from the plan's Members page; deactivate someone who leaves, to cut off their access at once." />
       <div className="stack">
         <section className="card" aria-labelledby="new-user">
           <h2 id="new-user">New user</h2>
@@ -19,7 +19,7 @@ export default function AdminUsersPage() {
         </section>
         <section className="card" aria-labelledby="all-users">
           <h2 id="all-users">All users</h2>
-          <UsersTable />
+          <UsersTable currentUserId={me.user.id} />
         </section>
       </div>
     </>

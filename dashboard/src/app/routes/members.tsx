@@ -24,7 +24,7 @@ export default function MembersPage() {
         {created ? <CreatedNotice name={created} overview={`/plans/${plan.id}`} /> : null}
         <section className="card" aria-labelledby="members-title">
           <h2 id="members-title">People in this plan</h2>
-          <MembersPanel planId={plan.id} canEdit={can(role, 'edit')} users={me.user.isAdmin ? users.data : undefined} />
+          <MembersPanel planId={plan.id} canEdit={can(role, 'edit')} users={me.user.isAdmin ? users.data : undefined} contractEndDate={plan.contractEndDate} />
         </section>
         {can(role, 'edit') ? (
           <section className="card" aria-labelledby="settings-title">

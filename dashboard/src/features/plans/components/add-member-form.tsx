@@ -2,21 +2,25 @@ import { ROLE_LABELS, RoleSchema, type Role, type User } from '@handover/shared'
 import { useState } from 'react';
 import { Field } from '../../../components/ui/field';
 import { Options } from '../../../components/ui/options';
+import { accessHint } from '../utils/access';
 
-/** Admins add a user to the plan with a role; `users` are those not yet members. */
+/** Admins add a user to the plan with a role and an optional access end; `users` are those not yet members. */
 export function AddMemberForm({
   users,
   pending,
+  contractEndDate,
   onAdd,
   onRefused,
 }: {
   users: User[];
   pending: boolean;
-  onAdd: (user: User, role: Role) => void;
+  contractEndDate?: string | null;
+  onAdd: (user: User, role: Role, accessUntil: string | null) => void;
   onRefused: (text: string) => void;
 }) {
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<Role>('executive');
+  const [accessUntil, setAccessUntil] = useState('');
   if (users.length === 0) return <p className="muted small">Every user is already a member of this plan.</p>;
   return (
     <form
@@ -27,7 +31,8 @@ export function AddMemberForm({
         const user = users.find((u) => u.id === userId);
         if (!user) return onRefused('Choose a user to add.');
         setUserId('');
-        onAdd(user, role);
+        setAccessUntil('');
+        onAdd(user, role, accessUntil === '' ? null : accessUntil);
       }}
     >
       <Field label="User">
@@ -44,6 +49,9 @@ export function AddMemberForm({
         <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
           <Options values={RoleSchema.options} label={(r) => ROLE_LABELS[r]} />
         </select>
+      </Field>
+      <Field label="Access until (optional)" hint={accessHint(role, contractEndDate)}>
+        <input type="date" value={accessUntil} onChange={(e) => setAccessUntil(e.target.value)} />
       </Field>
       <button type="submit" className="button--primary" disabled={pending}>
         Add member

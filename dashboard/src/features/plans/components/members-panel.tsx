@@ -9,7 +9,9 @@ import { RemoveButton } from '../../../components/ui/remove-button';
 import { QueryState } from '../../../components/ui/states';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { useOutcome, type NoticeMessage } from '../../../lib/notice';
+import { formatDate } from '../../../lib/format';
 import { AddMemberForm } from './add-member-form';
+import { MemberAccess } from './member-access';
 
 const roleName = (role: Role) => ROLE_LABELS[role].toLowerCase();
 const LAST_LEAD = 'A plan needs at least one lead: make someone else a lead first.';
@@ -18,10 +20,21 @@ const LAST_LEAD = 'A plan needs at least one lead: make someone else a lead firs
 const refusal = (err: unknown) => (isApiError(err) && err.code === 'last-lead' ? LAST_LEAD : errorMessage(err));
 
 /**
- * Members of a plan; leads change roles and remove (after a confirmation), admins also add users.
- * A change's outcome shows in the member's row, and a refusal takes the focus there.
+ * Members of a plan; leads change roles and access ends and remove (after a confirmation), admins
+ * also add users. A change's outcome shows in the member's row, and a refusal takes the focus there.
+ * `contractEndDate` is the plan's: agency members without an end of their own follow it.
  */
-export function MembersPanel({ planId, canEdit, users }: { planId: string; canEdit: boolean; users?: User[] }) {
+export function MembersPanel({
+  planId,
+  canEdit,
+  users,
+  contractEndDate,
+}: {
+  planId: string;
+  canEdit: boolean;
+  users?: User[];
+  contractEndDate?: string | null;
+}) {
   const members = useMembers(planId);
   const put = usePutMember(planId);
   const remove = useRemoveMember(planId);
@@ -33,10 +46,21 @@ export function MembersPanel({ planId, canEdit, users }: { planId: string; canEd
   const handleRole = async (m: Member, role: Role) => {
     if (role !== 'lead' && lastLead(m)) return report(m, { kind: 'error', text: LAST_LEAD });
     try {
-      await put.mutateAsync({ userId: m.userId, role });
+      // The membership is replaced as a whole: its access end goes with the new role.
+      await put.mutateAsync({ userId: m.userId, role, accessUntil: m.accessUntil });
       report(m, { kind: 'success', text: `${m.name} is now ${roleName(role)}.` });
     } catch (err) {
       report(m, { kind: 'error', text: refusal(err) });
+    }
+  };
+  const accessKey = (m: Member) => `${m.userId}:access`;
+  const handleAccess = async (m: Member, accessUntil: string | null) => {
+    try {
+      await put.mutateAsync({ userId: m.userId, role: m.role, accessUntil });
+      const text = accessUntil ? `${m.name} has access until ${formatDate(accessUntil)}.` : `${m.name}'s own access end was cleared.`;
+      outcome.setRowNotice(accessKey(m), { kind: 'success', text });
+    } catch (err) {
+      outcome.setRowNotice(accessKey(m), { kind: 'error', text: refusal(err) });
     }
   };
   const handleRemove = async (m: Member) => {
@@ -75,6 +99,18 @@ export function MembersPanel({ planId, canEdit, users }: { planId: string; canEd
           ROLE_LABELS[m.role]
         ),
     },
+    {
+      key: 'access',
+      header: 'Access until',
+      cell: (m) => (
+        <MemberAccess
+          member={m}
+          contractEndDate={contractEndDate}
+          onSave={canEdit ? (accessUntil) => void handleAccess(m, accessUntil) : undefined}
+          notice={outcome.of(accessKey(m))}
+        />
+      ),
+    },
   ];
   if (canEdit)
     columns.push(
@@ -91,14 +127,20 @@ export function MembersPanel({ planId, canEdit, users }: { planId: string; canEd
     <div className="stack">
       <Notice notice={outcome.notice} live focus="errors" />
       <QueryState query={members} isEmpty={(d) => d.items.length === 0} loadingLabel="Loading members…">
-        {(data) => <DataTable<Member> caption="Members" rows={data.items} rowKey={(m) => m.userId} columns={columns} />}
+        {(data) => (
+          <>
+            <DataTable<Member> caption="Members" rows={data.items} rowKey={(m) => m.userId} columns={columns} />
+            <p className="muted small">Access ends at the start of the date shown: the day before is the last day in the plan.</p>
+          </>
+        )}
       </QueryState>
       {canEdit && users ? (
         <AddMemberForm
           users={users.filter((u) => !list.some((m) => m.userId === u.id))}
           pending={put.isPending}
-          onAdd={(user, role) =>
-            void put.mutateAsync({ userId: user.id, role }).then(
+          contractEndDate={contractEndDate}
+          onAdd={(user, role, accessUntil) =>
+            void put.mutateAsync({ userId: user.id, role, accessUntil }).then(
               () => outcome.setNotice({ kind: 'success', text: `${user.name} was added as ${roleName(role)}.` }),
               (err: unknown) => outcome.setNotice({ kind: 'error', text: errorMessage(err) }),
             )
