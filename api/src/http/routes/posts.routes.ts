@@ -31,6 +31,11 @@ export const postRoutes = (posts: PostsService): AnyRoute[] => [
     body: z.string(),
     bodyType: 'text/csv',
     response: ImportResultSchema,
+    problems: {
+      409: 'Another import into this plan is running (import-in-progress)',
+      413: 'The file is over IMPORT_MAX_MB',
+      429: 'Too many uploads being received at once (Retry-After)',
+    },
     handler: async ({ query, stream }, ctx) => ({
       body: await posts.importCsv(ctx, stream, { dryRun: query.dryRun ?? false, declaredBytes: declaredLength(stream) }),
     }),
