@@ -169,5 +169,13 @@ describe('The skills heat map at 50 people × 30 skills', () => {
     expect(first.slice(0, 3).map((td) => td.classList.contains('heat--below'))).toEqual([true, true, false]);
     // Only the drawing is built: the closed table holds no cells yet.
     expect(card.querySelectorAll('td')).toHaveLength(1500);
+    expect(card.textContent).not.toMatch(/Showing the first/);
+  });
+
+  it('When the plan has more people than one page of the matrix, then the card says how many it shows', async () => {
+    mockFetch({ [`GET /plans/${PLAN}/skills/matrix`]: { status: 200, body: { ...matrix, total: 260 } } });
+    renderWithQuery(<HeatMapCard planId={PLAN} canRead asOf="2026-11-29" />);
+    const card = await screen.findByTestId('chart-heatmap');
+    expect(card.textContent).toMatch(/Showing the first 50 of 260 people, by name\./);
   });
 });

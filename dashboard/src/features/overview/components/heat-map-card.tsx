@@ -40,7 +40,11 @@ function HeatMapChart({ matrix, asOf }: { matrix: Matrix; asOf: string }) {
     <ChartCard
       id="heatmap"
       title={TITLE}
-      summary={`Each person's level in each skill on ${formatDate(asOf)}, 0 (none) to 4 (can teach); a dashed outline marks a level below the requirement.`}
+      summary={
+        `Each person's level in each skill on ${formatDate(asOf)}, 0 (none) to 4 (can teach); a dashed outline marks a level below the requirement.` +
+        // The matrix answers a page of people (at most 200): say so when there are more.
+        (matrix.total > matrix.people.length ? ` Showing the first ${matrix.people.length} of ${matrix.total} people, by name.` : '')
+      }
       columns={columns}
       rows={rows}
       table="skills-matrix"

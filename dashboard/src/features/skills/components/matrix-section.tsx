@@ -34,6 +34,12 @@ function Matrix({ planId, canEdit, notices }: { planId: string; canEdit: boolean
       empty={<EmptyState title="The matrix needs at least one person and one skill" />}
     >
       {(data) => (
+        <>
+        {data.total > data.people.length && (
+          <p className="muted small">
+            Showing the first {data.people.length} of {data.total} people, by name.
+          </p>
+        )}
         <HeatMap
           matrix={data}
           label="Skills matrix"
@@ -61,6 +67,7 @@ function Matrix({ planId, canEdit, notices }: { planId: string; canEdit: boolean
             )
           }
         />
+        </>
       )}
     </QueryState>
   );
