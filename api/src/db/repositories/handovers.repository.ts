@@ -1,7 +1,7 @@
-import type { Handover, HandoverListQuerySchema, Page, Transition } from '@handover/shared';
+import type { Handover, HandoverListQuerySchema, HandoverStatus, Page, Transition } from '@handover/shared';
 import { In } from 'typeorm';
 import type { z } from 'zod';
-import type { Tx } from '../data-source';
+import type { Db, Tx } from '../data-source';
 import { HandoverEntity, HandoverTransitionEntity } from '../entities/handover.entity';
 import { findInPlan, nextSeq, updateIfVersion } from './common';
 import { toHandover, toTransition } from './handover.mapper';
@@ -56,6 +56,28 @@ export async function allHandovers(m: Tx, planId: string): Promise<Handover[]> {
   const rows = await m.getRepository(HandoverEntity).find({ where: { planId }, order: { createdAt: 'ASC', id: 'ASC' } });
   const history = await historyOf(m, rows.map((r) => r.id));
   return rows.map((r) => toHandover(r, history.get(r.id) ?? []));
+}
+
+/** A handover as the summary needs it at a cutoff: no title, no history rows. */
+export type HandoverStep = { id: string; status: HandoverStatus; targetDate: string | null };
+
+/**
+ * Every handover of the plan created before `cutoff`, at the step its last transition before the
+ * cutoff reached ('agency' without one), with today's target date (the caller rewinds it). One
+ * query, rows as arrays: the summary reads this on every request, however many handovers there are.
+ */
+export async function handoverStepsAt(db: Db, m: Tx, planId: string, cutoff: string): Promise<HandoverStep[]> {
+  const rows = await db.rows(
+    m,
+    `SELECT h.id AS id, h.target_date AS target_date,
+       COALESCE((SELECT t.to_status FROM handover_transitions t
+                 WHERE t.handover_id = h.id AND t.at < ${db.param(1)} ORDER BY t.seq DESC LIMIT 1), 'agency') AS step
+     FROM handovers h WHERE h.plan_id = ${db.param(2)} AND h.created_at < ${db.param(3)}
+     ORDER BY h.created_at, h.id`,
+    // SQLite's ? binds in order of appearance, so the cutoff is passed twice.
+    [cutoff, planId, cutoff],
+  );
+  return rows.map(([id, targetDate, status]) => ({ id: id as string, targetDate: targetDate as string | null, status: status as HandoverStatus }));
 }
 
 /** Each handover's steps in order, with the actors' names. */

@@ -1,7 +1,7 @@
 import { addDays, type Handover, type Milestone, type Person, type Skill } from '@handover/shared';
-import type { Tx } from '../../db/data-source';
+import type { Db, Tx } from '../../db/data-source';
 import { updatesSince } from '../../db/repositories/activity.repository';
-import { allHandovers } from '../../db/repositories/handovers.repository';
+import { allHandovers, handoverStepsAt, type HandoverStep } from '../../db/repositories/handovers.repository';
 import { allMilestones } from '../../db/repositories/milestones.repository';
 import { allPeople } from '../../db/repositories/people.repository';
 import { skillsForCoverage } from '../../db/repositories/skills.repository';
@@ -68,6 +68,14 @@ export async function handoversAsOf(m: Tx, planId: string, asOf: string): Promis
     const history = h.history.filter((t) => t.at < cutoff);
     return { ...h, history, status: history.at(-1)?.to ?? 'agency' };
   });
+}
+
+/** Each handover's step and target date at the end of `asOf`, without titles or history: what the summary reads. */
+export async function handoverStepsAsOf(db: Db, m: Tx, planId: string, asOf: string): Promise<HandoverStep[]> {
+  const cutoff = endOfDay(asOf);
+  const rows = await handoverStepsAt(db, m, planId, cutoff);
+  if (!rows.length) return rows;
+  return rewind(rows, await updatesSince(m, planId, 'handover', cutoff), ['targetDate']);
 }
 
 export async function skillsAsOf(m: Tx, planId: string, asOf: string): Promise<Skill[]> {

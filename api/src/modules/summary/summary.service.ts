@@ -4,7 +4,7 @@ import type { PlanCtx } from '../../core/context';
 import { adoptionUpTo } from '../../db/repositories/adoption.repository';
 import { findPlan } from '../../db/repositories/plans.repository';
 import type { Deps } from '../deps';
-import { handoversAsOf, milestonesAsOf } from '../history/as-of';
+import { handoverStepsAsOf, milestonesAsOf } from '../history/as-of';
 import { countsBySource, sharePoints } from '../posts/rollups';
 import { computeCoverage } from '../skills/coverage';
 import { computeSummary } from './readiness';
@@ -25,7 +25,7 @@ export class SummaryService {
     const inputs = await db.read(async (m) => {
       const plan = await findPlan(m, ctx.planId);
       const milestones = await milestonesAsOf(m, ctx.planId, asOf);
-      const handovers = await handoversAsOf(m, ctx.planId, asOf);
+      const handovers = await handoverStepsAsOf(db, m, ctx.planId, asOf);
       const coverage = await computeCoverage(db, m, ctx.planId, asOf);
       const windowCounts = await countsBySource(db, m, ctx.planId, addDays(asOf, -28), asOf);
       const adoptionSamples = await adoptionUpTo(m, ctx.planId, asOf, ADOPTION_SAMPLES);
