@@ -46,6 +46,29 @@ test(`When the request line and headers pass 16 KB, then the server answers 431 
   expectProblemText(res, 431, 'header-fields-too-large');
 });
 
+test(`When a HEAD request's line and headers pass 16 KB, then 431 with the problem's headers and no body, also after an answered request on the same connection (${dialect})`, async () => {
+  const head = await raw(Buffer.from(`HEAD /api/v1/health?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`));
+  expect(head.status).toBe(431);
+  expect(head.headers).toMatch(/content-type: application\/problem\+json/i);
+  expect(head.body).toBe('');
+  // A kept-alive connection: a GET answered in full, then an oversized HEAD on the same socket.
+  const text = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(server.port, '127.0.0.1');
+    let seen = '';
+    socket.on('data', (c: Buffer) => {
+      const first = !seen.includes('"ok"');
+      seen += c.toString('utf8');
+      if (first && seen.includes('"ok"')) socket.end(`HEAD /api/v1/health?q=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    });
+    socket.on('error', reject);
+    socket.on('close', () => resolve(seen));
+    socket.write('GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n');
+  });
+  expect(text).toMatch(/^HTTP\/1\.1 200 /);
+  expect(text).toMatch(/"ok"}HTTP\/1\.1 431 /);
+  expect(text.endsWith('Connection: close\r\n\r\n')).toBe(true);
+});
+
 test(`When the request line is not HTTP, or the URL holds raw bytes that are not allowed, then 400 as problem+json (${dialect})`, async () => {
   expectProblemText(await raw(Buffer.from('GET /api/v1/health with spaces HTTP/1.1\r\nHost: x\r\n\r\n')), 400, 'bad-request');
   expectProblemText(

@@ -8,6 +8,24 @@ import { PROBLEM_BASE } from '@handover/shared';
  * RFC 9457 body too, instead of Node's bare status line.
  */
 export function answerClientErrors(server: Server): void {
+  // Whether the request now arriving on a connection is a HEAD: an answer to a HEAD carries no
+  // body, and a client reading one would take the body for garbage after the response. The parser
+  // refuses a request (an overlong request line, say) before anyone sees its method, so the first
+  // bytes after each finished response are looked at here.
+  const headRequest = new WeakMap<Duplex, boolean>();
+  const awaitingStart = new WeakSet<Duplex>();
+  server.on('connection', (socket: Duplex) => {
+    awaitingStart.add(socket);
+    // Before the parser's own listener, which may refuse this very chunk.
+    socket.prependListener('data', (chunk: Buffer) => {
+      if (!awaitingStart.has(socket)) return;
+      awaitingStart.delete(socket);
+      headRequest.set(socket, chunk.subarray(0, 5).toString('latin1') === 'HEAD ');
+    });
+  });
+  server.on('request', (req, res) => {
+    res.on('finish', () => awaitingStart.add(req.socket));
+  });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     // As Node's own handler: never write into a response already on its way (after a 413 sent
     // before the body was read, the rest of the body parses as garbage); just close.
@@ -30,7 +48,7 @@ export function answerClientErrors(server: Server): void {
         'X-Content-Type-Options: nosniff\r\n' +
         'Cache-Control: no-store\r\n' +
         'Connection: close\r\n\r\n' +
-        body,
+        (headRequest.get(socket) ? '' : body),
     );
   });
 }
