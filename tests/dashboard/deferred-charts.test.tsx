@@ -5,6 +5,7 @@ import { ChartCard } from '../../dashboard/src/components/chart/chart-card';
 import { HeatMapCard } from '../../dashboard/src/features/overview/components/heat-map-card';
 import { mockFetch } from './support/fetch';
 import { PLAN } from './support/fixtures';
+import { quietRecharts } from './support/recharts';
 import { renderWithQuery } from './support/render';
 
 /** An IntersectionObserver the test drives: `scrollTo(el)` tells el's observer that el came into view. */
@@ -31,17 +32,7 @@ class FakeObserver {
   static watched = () => [...FakeObserver.all].reduce((n, o) => n + o.targets.size, 0);
 }
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  const warn = console.warn;
-  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).startsWith('The width(0) and height(0) of chart')) warn(...args);
-  });
-});
+quietRecharts();
 beforeEach(() => {
   globalThis.IntersectionObserver = FakeObserver as unknown as typeof IntersectionObserver;
 });

@@ -5,21 +5,10 @@ import { OverviewScreen } from '../../dashboard/src/features/overview/components
 import { todayIso } from '../../dashboard/src/lib/format';
 import { mockFetch, type Call } from './support/fetch';
 import { PLAN, aMilestone, aPlan, aSummary, listOf } from './support/fixtures';
+import { quietRecharts } from './support/recharts';
 import { renderWithQuery } from './support/render';
 
-// Recharts measures its box: jsdom has no ResizeObserver and lays nothing out. The drawing is not
-// what these tests read (the browser suite draws it), so its size warning is let through silently.
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  } as unknown as typeof ResizeObserver;
-  const warn = console.warn;
-  jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
-    if (!String(args[0]).startsWith('The width(0) and height(0) of chart')) warn(...args);
-  });
-});
+quietRecharts();
 afterAll(() => jest.restoreAllMocks());
 
 const PAST = '2026-10-04';
