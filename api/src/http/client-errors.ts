@@ -8,24 +8,6 @@ import { PROBLEM_BASE } from '@handover/shared';
  * RFC 9457 body too, instead of Node's bare status line.
  */
 export function answerClientErrors(server: Server): void {
-  // Whether the request now arriving on a connection is a HEAD: an answer to a HEAD carries no
-  // body, and a client reading one would take the body for garbage after the response. The parser
-  // refuses a request (an overlong request line, say) before anyone sees its method, so the first
-  // bytes after each finished response are looked at here.
-  const headRequest = new WeakMap<Duplex, boolean>();
-  const awaitingStart = new WeakSet<Duplex>();
-  server.on('connection', (socket: Duplex) => {
-    awaitingStart.add(socket);
-    // Before the parser's own listener, which may refuse this very chunk.
-    socket.prependListener('data', (chunk: Buffer) => {
-      if (!awaitingStart.has(socket)) return;
-      awaitingStart.delete(socket);
-      headRequest.set(socket, chunk.subarray(0, 5).toString('latin1') === 'HEAD ');
-    });
-  });
-  server.on('request', (req, res) => {
-    res.on('finish', () => awaitingStart.add(req.socket));
-  });
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     // As Node's own handler: never write into a response already on its way (after a 413 sent
     // before the body was read, the rest of the body parses as garbage); just close.
@@ -40,6 +22,10 @@ export function answerClientErrors(server: Server): void {
         : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'request-timeout', 'The request did not arrive in time.']
           : [400, 'bad-request', 'The request is not valid HTTP.'];
+    // An answer to a HEAD carries no body: a client would read one as garbage after the response.
+    // The parser refuses before anyone sees the method, so look at the bytes it refused (a request
+    // arrives whole in one read unless it is very large; no per-connection listener on the hot path).
+    const head = (error as { rawPacket?: Buffer }).rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
     const body = JSON.stringify({ type: `${PROBLEM_BASE}${slug}`, title: STATUS_CODES[status], status, detail });
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
@@ -48,7 +34,7 @@ export function answerClientErrors(server: Server): void {
         'X-Content-Type-Options: nosniff\r\n' +
         'Cache-Control: no-store\r\n' +
         'Connection: close\r\n\r\n' +
-        (headRequest.get(socket) ? '' : body),
+        (head ? '' : body),
     );
   });
 }
