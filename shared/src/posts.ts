@@ -12,6 +12,9 @@ export const ChannelSchema = z
   .max(50, 'must be at most 50 characters')
   .transform((v) => v.toLowerCase());
 
+export const PostClassifiedBySchema = z.enum(['source', 'roster', 'default']);
+export type PostClassifiedBy = z.infer<typeof PostClassifiedBySchema>;
+
 export const PostSchema = z.object({
   id: UuidSchema,
   planId: UuidSchema,
@@ -21,6 +24,18 @@ export const PostSchema = z.object({
   externalId: z.string().nullable(),
   author: z.string().nullable(),
   createdAt: InstantSchema,
+  /** The page id, `@handle` or account name it was published from, when known. */
+  account: z.string().nullable(),
+  /** Normalised permalink, when known. */
+  permalink: z.string().nullable(),
+  /** Who published it when that was not the author (scheduler tools). */
+  publisher: z.string().nullable(),
+  /** How `source` was decided: given (`source`), by a roster entry (`roster`), or the file's default side (`default`). */
+  classifiedBy: PostClassifiedBySchema,
+  /** The roster entry that decided the side, when `classifiedBy` is `roster`. */
+  rosterEntryId: UuidSchema.nullable(),
+  /** What brought it: `manual`, `import:<id>`, `batch`, or `receiver:<name>`. */
+  origin: z.string().nullable(),
 });
 export type Post = z.infer<typeof PostSchema>;
 
@@ -31,6 +46,7 @@ export const CreatePostSchema = z
     source: PostSourceSchema,
     externalId: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters').nullable().optional(),
     author: z.string().trim().max(200, 'must be at most 200 characters').nullable().optional(),
+    account: z.string().trim().max(200, 'must be at most 200 characters').nullable().optional(),
   })
   .strict();
 export type CreatePost = z.input<typeof CreatePostSchema>;
@@ -38,6 +54,7 @@ export type CreatePost = z.input<typeof CreatePostSchema>;
 export const PostListQuerySchema = PageQuerySchema.extend({
   source: PostSourceSchema.optional(),
   channel: z.string().max(50).optional(),
+  account: z.string().max(200).optional(),
   from: IsoDateSchema.optional(),
   to: IsoDateSchema.optional(),
 }).strict();

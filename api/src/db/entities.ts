@@ -10,6 +10,7 @@ import { PersonEntity } from './entities/person.entity';
 import { PlanMemberEntity } from './entities/plan-member.entity';
 import { PlanEntity } from './entities/plan.entity';
 import { PostDailyCountEntity, PostEntity, PostWeeklyCountEntity } from './entities/post.entity';
+import { IngestInboxEntity, RosterEntryEntity } from './entities/roster.entity';
 import { RateLimitEntity } from './entities/rate-limit.entity';
 import { SessionEntity } from './entities/session.entity';
 import { SkillEntity } from './entities/skill.entity';
@@ -36,4 +37,6 @@ export const entities = [
   AdoptionSampleEntity,
   RateLimitEntity,
   ImportRunEntity,
+  RosterEntryEntity,
+  IngestInboxEntity,
 ];

@@ -7,6 +7,8 @@ import { PlanEntity } from './plan.entity';
 @Index('uq_posts_plan_channel_external', ['planId', 'channel', 'externalId'], { unique: true })
 @Index('idx_posts_plan_published', ['planId', 'publishedAt'])
 @Index('idx_posts_import', ['importId'])
+@Index('idx_posts_plan_permalink', ['planId', 'permalink'])
+@Index('idx_posts_roster_entry', ['rosterEntryId'])
 export class PostEntity {
   @IdColumn() id!: string;
   @RefColumn() planId!: string;
@@ -21,6 +23,18 @@ export class PostEntity {
   @InstantColumn() createdAt!: string;
   /** The import that brought the post (null when recorded one by one); hidden while that import runs. */
   @RefColumn({ nullable: true }) importId!: string | null;
+  /** The page id, `@handle` or account name the post was published from (docs/domain.md#ingest). */
+  @TextColumn(200, { nullable: true }) account!: string | null;
+  /** Normalised permalink: the second duplicate key after `(channel, externalId)`. */
+  @TextColumn(500, { nullable: true }) permalink!: string | null;
+  /** Who pressed publish when it was not the author (scheduler tools); with `author`, makes `co_authored`. */
+  @TextColumn(200, { nullable: true }) publisher!: string | null;
+  /** How `source` was decided: `source` (given), `roster` (an entry matched), `default` (the file's default side). */
+  @TextColumn(10, { default: 'source' }) classifiedBy!: string;
+  /** The roster entry that decided the side, when `classifiedBy` is `roster`. */
+  @RefColumn({ nullable: true }) rosterEntryId!: string | null;
+  /** What brought the post: `manual`, `import:<id>`, `batch`, `receiver:<secret id>`. */
+  @TextColumn(100, { nullable: true }) origin!: string | null;
 }
 
 /**

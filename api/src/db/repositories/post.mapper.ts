@@ -10,4 +10,10 @@ export const toPost = (p: PostEntity): Post => ({
   externalId: p.externalId,
   author: p.author,
   createdAt: p.createdAt,
+  account: p.account ?? null,
+  permalink: p.permalink ?? null,
+  publisher: p.publisher ?? null,
+  classifiedBy: (p.classifiedBy ?? 'source') as Post['classifiedBy'],
+  rosterEntryId: p.rosterEntryId ?? null,
+  origin: p.origin ?? null,
 });

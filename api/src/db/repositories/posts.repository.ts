@@ -6,7 +6,7 @@ import { PostEntity } from '../entities/post.entity';
 import { VISIBLE_POST } from './import-runs.repository';
 import { toPost } from './post.mapper';
 
-export type PostFilters = { source?: PostSource; channel?: string; from?: string; to?: string };
+export type PostFilters = { source?: PostSource; channel?: string; account?: string; from?: string; to?: string };
 
 /** The plan's posts, without those of an import that has not committed (docs/domain.md#imports). */
 function visible(m: Tx, planId: string): SelectQueryBuilder<PostEntity> {
@@ -17,6 +17,7 @@ function filtered(m: Tx, planId: string, q: PostFilters): SelectQueryBuilder<Pos
   const qb = visible(m, planId);
   if (q.source) qb.andWhere('p.source = :source', { source: q.source });
   if (q.channel) qb.andWhere('p.channel = :channel', { channel: q.channel.trim().toLowerCase() });
+  if (q.account) qb.andWhere('LOWER(p.account) = :account', { account: q.account.trim().toLowerCase() });
   if (q.from) qb.andWhere('p.published_at >= :from', { from: `${q.from}T00:00:00.000Z` });
   if (q.to) qb.andWhere('p.published_at < :to', { to: `${addDays(q.to, 1)}T00:00:00.000Z` });
   return qb;

@@ -74,6 +74,12 @@ export class PostsService extends ResourceService {
       externalId: input.externalId ?? null,
       author: input.author || null,
       createdAt: this.deps.clock.now().toISOString(),
+      account: input.account || null,
+      permalink: null,
+      publisher: null,
+      classifiedBy: 'source',
+      rosterEntryId: null,
+      origin: 'manual',
     };
     try {
       return await this.write(ctx, async (m) => {
