@@ -8,6 +8,7 @@ import { MilestonesService } from './milestones/milestones.service';
 import { PeopleService } from './people/people.service';
 import { PlansService } from './plans/plans.service';
 import { PushService } from './ingest/push';
+import { RosterService } from './ingest/roster.service';
 import { PostsService } from './posts/posts.service';
 import { SkillsService } from './skills/skills.service';
 import { SummaryService } from './summary/summary.service';
@@ -30,6 +31,7 @@ export function createServices(deps: Deps) {
     handovers: new HandoversService(deps, activity),
     posts: new PostsService(deps, activity),
     push: new PushService(deps, activity),
+    roster: new RosterService(deps, activity),
     adoption: new AdoptionService(deps, activity),
     summary: new SummaryService(deps),
   };

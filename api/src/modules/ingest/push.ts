@@ -3,12 +3,13 @@ import { forbidden, unprocessable, type FieldError } from '../../core/app-error'
 import type { PlanCtx, RequestCtx } from '../../core/context';
 import { newId } from '../../core/ids';
 import { isUniqueViolation, type Tx } from '../../db/data-source';
-import { externalKey, insertInbox, insertPosts, storedKeys } from '../../db/repositories/push.repository';
+import { insertInbox, insertPosts } from '../../db/repositories/push.repository';
 import { rosterRules } from '../../db/repositories/roster-rules.repository';
 import { RollupDelta } from '../posts/rollups';
 import { ResourceService } from '../service';
 import { canonicalChannel, normalisePermalink } from './channels';
 import { Roster, type IncomingPost } from './classify';
+import { SeenKeys } from './seen-keys';
 
 // Pushed posts (a batch, a receiver) into the ledger or the inbox (docs/domain.md#ingest).
 
@@ -65,26 +66,17 @@ export class PushService extends ResourceService {
   private async store(m: Tx, planId: string, posts: readonly IncomingPost[], origin: string, actor: PushActor, options: PushOptions): Promise<PushResult> {
     await this.deps.db.lockPlan(m, planId);
     const roster = new Roster(await rosterRules(m, planId));
-    const stored = await storedKeys(
-      m,
-      planId,
-      posts.flatMap((p) => (p.externalId ? [p.externalId] : [])),
-      posts.flatMap((p) => (p.permalink ? [p.permalink] : [])),
-    );
+    const seen = await SeenKeys.load(m, planId, posts, 'both');
     const now = this.deps.clock.now().toISOString();
     const ledger: Post[] = [];
     const inbox: InboxItem[] = [];
     let duplicates = 0;
     for (const p of posts) {
-      const key = p.externalId ? externalKey(p.channel, p.externalId) : null;
-      // The external id decides when there is one; the permalink only when there is none.
-      const seen = key ? stored.external.has(key) : Boolean(p.permalink && stored.permalinks.has(p.permalink));
-      if (seen) {
+      if (seen.has(p)) {
         duplicates += 1;
         continue;
       }
-      if (key) stored.external.add(key);
-      if (p.permalink) stored.permalinks.add(p.permalink);
+      seen.add(p);
       const c = roster.classify(p);
       if ('unclassified' in c) {
         inbox.push({ id: newId(), planId, ...fields(p), origin, receivedAt: now });
