@@ -13,7 +13,7 @@ export async function addEntry(t: TestApp, token: string, planId: string, body: 
   return res.body as RosterEntry;
 }
 
-export function push(t: TestApp, token: string, planId: string, posts: PushPost[]) {
+export function push(t: TestApp, token: string | undefined, planId: string, posts: PushPost[]) {
   return t.as(token).post(batchPath(planId)).send(posts);
 }
 
