@@ -49,4 +49,25 @@ describe('accepting pushed posts', () => {
     const log = await t.as(w.admin.token).get(`/api/v1/plans/${w.planId}/activity?action=push`);
     expect(log.body.items[0]).toMatchObject({ actor: { id: NO_USER_ID, email: 'receiver:postiz' }, changes: { inserted: 0, duplicates: 5, inbox: 0 } });
   });
+
+  test('When a receiver hands over raw values, then channels, instants and links are normalised; an unreadable date refuses the whole push', async () => {
+    const raw = [
+      { channel: 'LinkedIn-Page', publishedAt: '2026-04-01T01:30:00+02:00', externalId: ' r-1 ', permalink: 'https://www.linkedin.com/feed/update/7/?utm_source=x', source: 'agency' as const, account: 'A'.repeat(300) },
+      { channel: 'x', publishedAt: '2026-04-01T10:00:00Z', externalId: 'r-2', permalink: 'javascript:alert(1)', source: 'agency' as const },
+    ];
+    expect(await t.services.push.accept(ctx(), raw, 'receiver:postiz', receiver)).toEqual({ inserted: 2, duplicates: 0, inbox: 0 });
+    const stored = await ledger();
+    expect(stored.find((p) => p.externalId === 'r-1')).toMatchObject({
+      channel: 'linkedin',
+      publishedAt: '2026-03-31T23:30:00.000Z',
+      permalink: 'https://linkedin.com/feed/update/7',
+      account: 'A'.repeat(200),
+    });
+    expect(stored.find((p) => p.externalId === 'r-2')).toMatchObject({ channel: 'x', permalink: null });
+    const before = stored.length;
+    await expect(
+      t.services.push.accept(ctx(), [{ channel: 'x', publishedAt: '2026-04-01T10:00:00Z', externalId: 'r-3' }, { channel: ' ', publishedAt: 'yesterday', externalId: 'r-4' }], 'receiver:postiz', receiver),
+    ).rejects.toMatchObject({ status: 422, errors: [{ path: '1.channel' }, { path: '1.publishedAt' }] });
+    expect(await ledger()).toHaveLength(before);
+  });
 });
