@@ -199,11 +199,13 @@ describe('property-level rules', () => {
 
   test.each(rows)('When a client sends %s with "%s", then 422 names the field and nothing changes', async (_name, field, rc, value) => {
     const prepared = await rc.prepare(c);
-    const body = { ...(prepared.body as Record<string, unknown>), [field]: value };
+    // A batch (a JSON array of posts) gets the field on its first item, named by index.
+    const list = Array.isArray(prepared.body) ? (prepared.body as Array<Record<string, unknown>>) : null;
+    const body = list ? [{ ...list[0], [field]: value }, ...list.slice(1)] : { ...(prepared.body as Record<string, unknown>), [field]: value };
     cases += 1;
     const before = await snapshot(t.db);
     const res = await send(c, { ...prepared, body }, rc.method, c.world.admin.token);
-    expectFieldError(res, field);
+    expectFieldError(res, list ? `0.${field}` : field);
     expect(difference(before, await snapshot(t.db))).toEqual({});
   });
 
