@@ -64,7 +64,13 @@ describe('changing the roster', () => {
     expect(await share()).toEqual({ agency: 3, inHouse: 0, coAuthored: 0, total: 3 });
     expect(await summaryWindow('2026-03-10')).toMatchObject({ total: 3, inHouse: 0 });
 
-    const res = await t.as(w.lead.token).patch(entryPath(entry.id)).set('If-Match', '"1"').send({ side: 'in_house' });
+    // A note moves nothing.
+    await t.as(w.lead.token).patch(entryPath(entry.id)).set('If-Match', '"1"').send({ note: 'agency-run until the switch' }).expect(200);
+    const noted = await t.as(w.lead.token).get(`/api/v1/plans/${w.planId}/activity?entity=roster_entry&action=update`);
+    expect(noted.body.items[0].changes.posts).toEqual({ reclassified: 0, sideChanged: 0, toInbox: 0, promoted: 0 });
+    expect(await share()).toEqual({ agency: 3, inHouse: 0, coAuthored: 0, total: 3 });
+
+    const res = await t.as(w.lead.token).patch(entryPath(entry.id)).set('If-Match', '"2"').send({ side: 'in_house' });
     expect(res.status).toBe(200);
     expect([await sideOf('a'), await sideOf('b'), await sideOf('c')]).toEqual(['in_house', 'in_house', 'agency']);
     expect(await share()).toEqual({ agency: 1, inHouse: 2, coAuthored: 0, total: 3 });

@@ -101,7 +101,10 @@ export class RosterService extends ResourceService {
         (n, v) => updateRosterEntryIfVersion(m, n, rosterMatchKey(n.kind, n.match), v),
         () => findRosterEntry(m, ctx.planId, id),
       );
-      const moved = await reclassifyAfterChange(this.deps.db, m, ctx.planId, id, new Roster([...rules, after]), now, true);
+      // A note changes no post: the ledger is left alone (an entry may have classified a great many).
+      const moved = sameRule(before, after)
+        ? { reclassified: 0, sideChanged: 0, toInbox: 0, promoted: 0 }
+        : await reclassifyAfterChange(this.deps.db, m, ctx.planId, id, new Roster([...rules, after]), now, true);
       await this.activity.log(m, ctx, 'update', 'roster_entry', id, { ...diff(snapshot(before), snapshot(after)), posts: moved });
       return after;
     });
@@ -132,6 +135,9 @@ export class RosterService extends ResourceService {
     return rules;
   }
 }
+
+const sameRule = (a: RosterEntry, b: RosterEntry) =>
+  a.kind === b.kind && a.match === b.match && a.side === b.side && a.from === b.from && a.to === b.to;
 
 /** Agency staff keep `author` entries of their own side only (docs/domain.md#ingest). */
 function assertAgencyMayHold(ctx: PlanCtx, entry: { kind: string; side: string }): void {
