@@ -20,3 +20,4 @@ export * from './snapshots';
 export * from './webhooks';
 export * from './ingest';
 export * from './ingest-receivers';
+export * from './ingest-secrets';
