@@ -21,3 +21,4 @@ export * from './webhooks';
 export * from './ingest';
 export * from './ingest-receivers';
 export * from './ingest-secrets';
+export * from './ingest-push';

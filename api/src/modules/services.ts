@@ -7,6 +7,7 @@ import { IdempotencyService } from './idempotency/idempotency.service';
 import { MilestonesService } from './milestones/milestones.service';
 import { PeopleService } from './people/people.service';
 import { PlansService } from './plans/plans.service';
+import { PushService } from './ingest/push';
 import { PostsService } from './posts/posts.service';
 import { SkillsService } from './skills/skills.service';
 import { SummaryService } from './summary/summary.service';
@@ -28,6 +29,7 @@ export function createServices(deps: Deps) {
     skills: new SkillsService(deps, activity),
     handovers: new HandoversService(deps, activity),
     posts: new PostsService(deps, activity),
+    push: new PushService(deps, activity),
     adoption: new AdoptionService(deps, activity),
     summary: new SummaryService(deps),
   };

@@ -32,13 +32,21 @@ export class ActivityService {
   }
 
   /** Call inside the write transaction of the change it describes. */
-  async record(m: Tx, ctx: UserCtx, planId: string | null, entry: ActivityEntry): Promise<void> {
+  record(m: Tx, ctx: UserCtx, planId: string | null, entry: ActivityEntry): Promise<void> {
+    return this.recordAs(m, planId, ctx.user, entry);
+  }
+
+  /**
+   * An entry in a plan's log on behalf of an actor that is not the request's user: a receiver
+   * pushing posts has no user, and is logged under an id and label of its own.
+   */
+  async recordAs(m: Tx, planId: string | null, actor: { id: string; email: string }, entry: ActivityEntry): Promise<void> {
     await insertActivity(m, {
       id: newId(),
       planId,
       at: this.nextAt(),
-      actorId: ctx.user.id,
-      actorEmail: ctx.user.email,
+      actorId: actor.id,
+      actorEmail: actor.email.slice(0, 254),
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId,
