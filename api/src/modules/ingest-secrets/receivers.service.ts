@@ -6,17 +6,8 @@ import { tokenHash } from '../auth/tokens';
 import type { Deps } from '../deps';
 import { agorapulsePosts, postizPosts } from '../ingest/receivers';
 import type { IncomingPost } from '../ingest/classify';
+import type { PushService } from '../ingest/push';
 import { RateLimiter, type Counter } from '../rate-limit/rate-limit.service';
-
-/** What the receivers need of the push service (`PushService.accept` in modules/ingest/push.ts). */
-export type PushSink = {
-  accept(
-    ctx: RequestCtx & { planId: string },
-    posts: readonly IncomingPost[],
-    origin: string,
-    actor: { userId: string | null; label: string },
-  ): Promise<{ inserted: number; duplicates: number; inbox: number }>;
-};
 
 /** Unknown secrets one address may try in fifteen minutes before it is refused with 429. */
 export const UNKNOWN_SECRET_LIMIT = 30;
@@ -36,7 +27,7 @@ export class IngestReceivers {
 
   constructor(
     private readonly deps: Deps,
-    private readonly push: PushSink,
+    private readonly push: PushService,
   ) {
     this.limiter = new RateLimiter(deps);
   }
