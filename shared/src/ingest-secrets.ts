@@ -5,6 +5,7 @@ import { InstantSchema, UuidSchema } from './common';
 export const INGEST_RECEIVERS = ['postiz', 'agorapulse'] as const;
 export const IngestReceiverSchema = z.enum(INGEST_RECEIVERS, { message: `must be one of: ${INGEST_RECEIVERS.join(', ')}` });
 export type IngestReceiver = z.infer<typeof IngestReceiverSchema>;
+export const INGEST_RECEIVER_LABELS: Record<IngestReceiver, string> = { postiz: 'Postiz', agorapulse: 'Agorapulse' };
 
 /** Every ingest secret starts with this, so a leaked one is recognised for what it is. */
 export const INGEST_SECRET_PREFIX = 'hoi_';

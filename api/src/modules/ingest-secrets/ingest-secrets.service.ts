@@ -1,4 +1,5 @@
 import {
+  INGEST_RECEIVER_LABELS,
   INGEST_SECRET_PREFIX,
   API_BASE,
   ROUTES,
@@ -42,7 +43,7 @@ export class IngestSecretsService extends ResourceService {
         id: newId(),
         planId: ctx.planId,
         receiver: input.receiver,
-        name: input.name ?? defaultName(input.receiver),
+        name: input.name ?? INGEST_RECEIVER_LABELS[input.receiver],
         createdAt: this.deps.clock.now().toISOString(),
         createdBy: { id: ctx.user.id, name: ctx.user.name },
         lastUsedAt: null,
@@ -64,5 +65,3 @@ export class IngestSecretsService extends ResourceService {
     });
   }
 }
-
-const defaultName = (receiver: IngestReceiver) => (receiver === 'postiz' ? 'Postiz' : 'Agorapulse');
