@@ -153,4 +153,15 @@ describe('Which secrets open a receiver', () => {
     t.clock.set('2026-03-02T12:15:00.001Z');
     expect((await receive(s.secret, 'postiz', [])).status).toBe(200);
   });
+
+  test('When one address tries more than 30 unknown secrets in fifteen minutes, then the 31st is 429 with Retry-After', async () => {
+    // A fresh window: the misses of the tests above (same address) are older than fifteen minutes.
+    t.clock.set('2026-03-02T12:30:00.000Z');
+    const from = (secret: string, body: unknown) => t.as().post(`/api/v1/ingest/${secret}/postiz`).send(body as object);
+    for (let i = 0; i < 30; i++) expectProblem(await from(`hoi_${String(i).padStart(43, 'x')}`, []), 404, 'not-found');
+    const refused = await from(`hoi_${'y'.repeat(43)}`, []);
+    expectProblem(refused, 429, 'rate-limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
 });
+
