@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InstantInputSchema, InstantSchema, PageQuerySchema, UuidSchema } from './common';
+import { RosterKindSchema, RosterSideSchema } from './ingest';
 import { PostSourceSchema } from './posts';
 
 // Push: posts sent by scripts and automation (`POST /plans/:planId/posts/batch`), and the inbox
@@ -60,4 +61,4 @@ export type InboxItem = z.infer<typeof InboxItemSchema>;
 
 export const InboxQuerySchema = PageQuerySchema.strict();
 
-export const RosterListQuerySchema = PageQuerySchema.strict();
+export const RosterListQuerySchema = PageQuerySchema.extend({ kind: RosterKindSchema.optional(), side: RosterSideSchema.optional() }).strict();

@@ -35,6 +35,8 @@ export const PERMISSION_RULES = {
   acceptHandover: { admin: 'ok', lead: 'ok', executive: 403, agency: 403, outsider: 404, anonymous: 401 },
   /** record posts (agency: `agency` source only) */
   recordPosts: { admin: 'ok', lead: 'ok', executive: 403, agency: 'ok', outsider: 404, anonymous: 401 },
+  /** add roster entries (agency: `author` entries on the agency side), change them (agency: their own) */
+  editRoster: { admin: 'ok', lead: 'ok', executive: 403, agency: 'ok', outsider: 404, anonymous: 401 },
   /** create plans, users (and, by extension, list users) */
   admin: { admin: 'ok', lead: 403, executive: 403, agency: 403, outsider: 403, anonymous: 401 },
   /** webhooks, ingest secrets, the exit action */
@@ -332,6 +334,9 @@ const freshPost = async (c: MatrixCtx) => `${planPath(c)}/posts/${(await adminCr
 let week = 0;
 const freshMonday = () => new Date(Date.UTC(2030, 0, 7) + 7 * 86_400_000 * (week += 1)).toISOString().slice(0, 10);
 
+const rosterBody = () => ({ kind: 'author', match: uniqueName('matrix-author'), side: 'agency' });
+const freshRosterEntry = async (c: MatrixCtx) => `${planPath(c)}/roster/${(await adminCreate(c, `${planPath(c)}/roster`, rosterBody())).id}`;
+
 const list = (suffix: string) => async (c: MatrixCtx) => (await adminGet(c, `${planPath(c)}${suffix}`)).body;
 
 ROUTES.push(
@@ -541,6 +546,49 @@ ROUTES.push(
     ok: 200,
     prepare: async (c) => ({ path: `/ingest/${(await freshIngestSecret(c, 'agorapulse')).secret}/agorapulse`, body: agorapulseEvent() }),
     state: list('/ingest-secrets'),
+  },
+
+  // Roster, inbox and pushed posts (docs/domain.md#ingest)
+  { method: 'get', route: '/plans/:planId/roster', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/roster` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/roster',
+    // An author entry on the agency side: the one kind agency staff may add too.
+    rule: 'editRoster',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/roster`, body: rosterBody() }),
+    state: list('/roster?limit=1'),
+  },
+  { method: 'get', route: '/plans/:planId/roster/:entryId', rule: 'read', ok: 200, prepare: async (c) => ({ path: await freshRosterEntry(c) }) },
+  {
+    method: 'patch',
+    route: '/plans/:planId/roster/:entryId',
+    rule: 'editRoster',
+    ok: 200,
+    // The entry was made by the admin: agency staff change only the entries they created.
+    except: { agency: 403 },
+    prepare: async (c) => ({ path: await freshRosterEntry(c), headers: { 'If-Match': '"1"' }, body: { note: uniqueName('Noted') } }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/roster/:entryId',
+    rule: 'editRoster',
+    ok: 204,
+    // As for PATCH: not an entry the agency member created.
+    except: { agency: 403 },
+    prepare: async (c) => ({ path: await freshRosterEntry(c) }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  { method: 'get', route: '/plans/:planId/ingest/inbox', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/ingest/inbox` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/posts/batch',
+    // Agency-source posts, which agency staff may push.
+    rule: 'recordPosts',
+    ok: 200,
+    prepare: async (c) => ({ path: `${planPath(c)}/posts/batch`, body: [postBody(), postBody()] }),
+    state: list('/posts?limit=1'),
   },
 );
 

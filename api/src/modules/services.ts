@@ -10,6 +10,7 @@ import { PlansService } from './plans/plans.service';
 import { PushService } from './ingest/push';
 import { IngestSecretsService } from './ingest-secrets/ingest-secrets.service';
 import { IngestReceivers } from './ingest-secrets/receivers.service';
+import { RosterService } from './ingest/roster.service';
 import { PostsService } from './posts/posts.service';
 import { SkillsService } from './skills/skills.service';
 import { SummaryService } from './summary/summary.service';
@@ -33,6 +34,7 @@ export function createServices(deps: Deps) {
     handovers: new HandoversService(deps, activity),
     posts: new PostsService(deps, activity),
     push,
+    roster: new RosterService(deps, activity),
     ingestSecrets: new IngestSecretsService(deps, activity),
     ingestReceivers: new IngestReceivers(deps, push),
     adoption: new AdoptionService(deps, activity),

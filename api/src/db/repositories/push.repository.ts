@@ -19,14 +19,22 @@ export const externalKey = (channel: string, externalId: string) => `${channel}\
 
 export type StoredKeys = { external: Set<string>; permalinks: Set<string> };
 
+const TABLES = { ledger: [PostEntity], inbox: [IngestInboxEntity], both: [PostEntity, IngestInboxEntity] } as const;
+
 /**
  * Which of the given external ids (by channel) and normalised permalinks the plan already holds,
- * in the ledger (every post, a running import's too: its rows are the plan's once it commits) or
- * in the inbox.
+ * in the ledger (every post, a running import's too: its rows are the plan's once it commits),
+ * the inbox, or both.
  */
-export async function storedKeys(m: Tx, planId: string, externalIds: readonly string[], permalinks: readonly string[]): Promise<StoredKeys> {
+export async function storedKeys(
+  m: Tx,
+  planId: string,
+  externalIds: readonly string[],
+  permalinks: readonly string[],
+  where: keyof typeof TABLES = 'both',
+): Promise<StoredKeys> {
   const out: StoredKeys = { external: new Set(), permalinks: new Set() };
-  for (const entity of [PostEntity, IngestInboxEntity] as const) {
+  for (const entity of TABLES[where]) {
     const repo = m.getRepository<{ channel: string; externalId: string | null; permalink: string | null }>(entity);
     for (const ids of chunks([...new Set(externalIds)])) {
       const rows = await repo.find({ select: { channel: true, externalId: true }, where: { planId, externalId: In(ids) } as never });

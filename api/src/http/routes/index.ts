@@ -12,6 +12,7 @@ import { milestoneRoutes } from './milestones.routes';
 import { peopleRoutes } from './people.routes';
 import { planRoutes } from './plans.routes';
 import { postRoutes } from './posts.routes';
+import { rosterRoutes } from './roster.routes';
 import { skillRoutes } from './skills.routes';
 import { summaryRoutes } from './summary.routes';
 import { userRoutes } from './users.routes';
@@ -27,6 +28,7 @@ export function allRoutes(services: Services, db: Db, config: Config, document: 
     ...peopleRoutes(services.people),
     ...skillRoutes(services.skills),
     ...handoverRoutes(services.handovers),
+    ...rosterRoutes(services.roster, services.push),
     ...postRoutes(services.posts),
     ...adoptionRoutes(services.adoption),
     ...summaryRoutes(services.summary),

@@ -91,7 +91,7 @@ export const postRoutes = (posts: PostsService): AnyRoute[] => [
     operationId: 'listPosts',
     method: 'get',
     path: ROUTES.posts,
-    summary: 'List posts, newest first (filters: source, channel, from, to)',
+    summary: 'List posts, newest first (filters: source, channel, account, from, to)',
     tags: ['Posts'],
     guard: { kind: 'plan', access: 'read' },
     params: PlanParams,
