@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { newId } from '../../../api/src/core/ids';
-import { RosterEntryEntity } from '../../../api/src/db/entities/roster.entity';
-import { rosterMatchKey } from '../../../api/src/modules/ingest/classify';
 import type { TestApp } from '../../support/app';
 
 // Shared by the ingest-secret and receiver tests (docs/domain.md#receivers-and-ingest-secrets).
@@ -36,26 +33,10 @@ export async function ledgerAndInbox(t: TestApp, planId: string) {
   }));
 }
 
-/** A channel entry in the plan's roster, written directly (the roster's routes are another module's). */
-export async function rosterChannel(t: TestApp, planId: string, match: string, side: 'agency' | 'in_house'): Promise<void> {
-  const now = t.clock.now().toISOString();
-  await t.db.write((m) =>
-    m.getRepository(RosterEntryEntity).insert({
-      id: newId(),
-      planId,
-      kind: 'channel',
-      match,
-      matchKey: rosterMatchKey('channel', match),
-      side,
-      fromDate: null,
-      toDate: null,
-      note: null,
-      createdBy: null,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    }),
-  );
+/** A channel entry in the plan's roster, added through its route. */
+export async function rosterChannel(t: TestApp, token: string, planId: string, match: string, side: 'agency' | 'in_house'): Promise<void> {
+  const res = await t.as(token).post(`/api/v1/plans/${planId}/roster`).send({ kind: 'channel', match, side });
+  if (res.status !== 201) throw new Error(`roster entry: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
 export const postizRow = (id: string, overrides: Record<string, unknown> = {}) => ({

@@ -13,7 +13,7 @@ const lastUsed = async (id: string) => (await storedSecrets(t, world.planId)).fi
 
 beforeAll(async () => {
   // Postiz's LinkedIn page is the agency's; Agorapulse's X account is in the roster nowhere.
-  await rosterChannel(t, world.planId, 'Acme page', 'agency');
+  await rosterChannel(t, world.lead.token, world.planId, 'Acme page', 'agency');
 });
 beforeEach(() => t.clock.set(NOW));
 
@@ -81,6 +81,18 @@ describe('POST /ingest/:secret/agorapulse', () => {
     expect(after.posts.filter((p) => p.external_id === 'ap-1')).toEqual([]);
     expect((await receive(s.secret, 'agorapulse', event)).body).toMatchObject({ inbox: 0, duplicates: 1 });
     expect(await ledgerAndInbox(t, world.planId)).toEqual(after);
+  });
+
+  test('When the roster later names the Agorapulse account, then the post waiting in the inbox enters the ledger', async () => {
+    const s = await createSecret(t, world.lead.token, world.planId, { receiver: 'agorapulse' });
+    await receive(s.secret, 'agorapulse', agorapulseEvent('PUBLISHED', 'ap-later', { payload: { post: { uid: 'ap-later', publishDate: '2026-03-02T11:00:00Z', profile: { name: 'Later account', network: 'INSTAGRAM' } } } }));
+    const inbox = async () => (await t.as(world.lead.token).get(`/api/v1/plans/${world.planId}/ingest/inbox?limit=200`).expect(200)).body.items as Array<{ externalId: string }>;
+    expect((await inbox()).map((p) => p.externalId)).toContain('ap-later');
+    await rosterChannel(t, world.lead.token, world.planId, 'Later account', 'in_house');
+    expect((await inbox()).map((p) => p.externalId)).not.toContain('ap-later');
+    expect((await ledgerAndInbox(t, world.planId)).posts.filter((p) => p.external_id === 'ap-later')).toEqual([
+      expect.objectContaining({ channel: 'instagram', account: 'Later account', source: 'in_house', classified_by: 'roster', origin: 'receiver:agorapulse' }),
+    ]);
   });
 
   test('When FAILED arrives, then 200 with nothing recorded; an unknown action or type is 422', async () => {
