@@ -27,6 +27,8 @@ export type Config = {
   dashboardDir: string | undefined;
   /** The largest post import accepted, in bytes (IMPORT_MAX_MB). */
   importMaxBytes: number;
+  /** Deliveries one ingest secret may make in fifteen minutes (docs/domain.md#receivers-and-ingest-secrets). */
+  ingestRateLimit: number;
 };
 
 export type TrustProxy = false | number | string[];
@@ -105,6 +107,7 @@ const EnvSchema = z.object({
   IMPORT_MAX_MB: positiveInt('a whole number of megabytes, at least 1')
     .refine((n) => n <= 1024 * 1024, 'expected at most 1048576 megabytes')
     .default(200),
+  INGEST_RATE_LIMIT: positiveInt('a whole number of deliveries, at least 1').default(600),
 });
 
 export class ConfigError extends Error {}
@@ -161,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     dashboardDir: e.DASHBOARD_DIR,
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
+    ingestRateLimit: e.INGEST_RATE_LIMIT,
   };
 }
 

@@ -20,4 +20,5 @@ export * from './snapshots';
 export * from './webhooks';
 export * from './ingest';
 export * from './ingest-receivers';
+export * from './ingest-secrets';
 export * from './ingest-push';

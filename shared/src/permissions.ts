@@ -22,6 +22,8 @@ export const PLAN_PERMISSIONS = {
   recordPosts: ['admin', 'lead', 'agency'],
   /** Record posts of any source. */
   recordAnySource: ['admin', 'lead'],
+  /** Webhooks, ingest secrets, the exit action. */
+  manageIntegrations: ['admin', 'lead'],
   /** Add roster entries and change them (agency staff: `author` entries of the agency side, and only their own). */
   editRoster: ['admin', 'lead', 'agency'],
 } as const satisfies Record<string, readonly EffectiveRole[]>;

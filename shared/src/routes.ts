@@ -43,6 +43,10 @@ export const ROUTES = {
   adoption: '/plans/:planId/adoption',
   adoptionWeek: '/plans/:planId/adoption/:weekStart',
   summary: '/plans/:planId/summary',
+  ingestSecrets: '/plans/:planId/ingest-secrets',
+  ingestSecret: '/plans/:planId/ingest-secrets/:secretId',
+  ingestPostiz: '/ingest/:secret/postiz',
+  ingestAgorapulse: '/ingest/:secret/agorapulse',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

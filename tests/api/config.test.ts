@@ -32,6 +32,7 @@ describe('defaults', () => {
       requestTimeoutMs: 300_000,
       dashboardDir: undefined,
       importMaxBytes: 200 * 1024 * 1024,
+      ingestRateLimit: 600,
     });
   });
 
@@ -63,6 +64,7 @@ describe('good values', () => {
         REQUEST_TIMEOUT_SECONDS: '600',
         DASHBOARD_DIR: '/opt/dashboard',
         IMPORT_MAX_MB: '50',
+        INGEST_RATE_LIMIT: '100',
       },
       CWD,
     );
@@ -82,6 +84,7 @@ describe('good values', () => {
       requestTimeoutMs: 600_000,
       dashboardDir: '/opt/dashboard',
       importMaxBytes: 50 * 1024 * 1024,
+      ingestRateLimit: 100,
     });
   });
 
@@ -141,6 +144,8 @@ describe('bad values', () => {
     ['IMPORT_MAX_MB', '0', /whole number of megabytes/],
     ['IMPORT_MAX_MB', '1.5', /whole number of megabytes/],
     ['IMPORT_MAX_MB', '2000000', /at most 1048576 megabytes/],
+    ['INGEST_RATE_LIMIT', '0', /whole number of deliveries/],
+    ['INGEST_RATE_LIMIT', '2.5', /whole number of deliveries/],
   ])('When %s is %j, then start-up is refused with one line naming it and what it expects', (name, value, expects) => {
     const message = failure({ [name]: value });
     expect(message.split('\n')).toHaveLength(1);

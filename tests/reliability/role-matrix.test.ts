@@ -57,10 +57,10 @@ async function expectCall(method: Method, prepared: Prepared, token: string | un
   else expect(Object.keys(changes).length).toBeGreaterThan(0);
 }
 
-test('When the OpenAPI document is read, then every route with a planId, /plans and every /users route, is in the matrix table exactly once', () => {
+test('When the OpenAPI document is read, then every route with a planId, /plans, every /users route and the receivers are in the matrix table exactly once', () => {
   const doc = t.openapi as { paths: Record<string, Record<string, unknown>> };
   const documented = Object.entries(doc.paths)
-    .filter(([path]) => /\{planId\}|^\/api\/v1\/(plans|users)$|^\/api\/v1\/users\//.test(path))
+    .filter(([path]) => /\{planId\}|^\/api\/v1\/(plans|users)$|^\/api\/v1\/(users|ingest)\//.test(path))
     .flatMap(([path, ops]) =>
       Object.keys(ops)
         .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
@@ -186,9 +186,11 @@ describe('property-level rules', () => {
     '/plans/:planId/handovers/:handoverId/transitions': { at: '2020-01-01T00:00:00.000Z', actor: {} },
     '/plans/:planId/posts': { createdAt: '2020-01-01T00:00:00.000Z' },
   };
-  // Deactivating and reactivating a user take no body at all.
+  // Deactivating and reactivating a user take no body at all. A receiver's body is the tool's own
+  // payload (its `id` is the tool's post id), checked by tests/api/ingest-secrets/receivers.test.ts.
   const jsonWrites = ROUTES.filter(
-    (rc) => isWrite(rc.method) && rc.method !== 'delete' && !rc.route.endsWith('/import') && !/\/(de|re)activate$/.test(rc.route),
+    (rc) =>
+      isWrite(rc.method) && rc.method !== 'delete' && !rc.route.endsWith('/import') && !/\/(de|re)activate$/.test(rc.route) && !rc.route.startsWith('/ingest/'),
   );
   const rows = jsonWrites.flatMap((rc) =>
     Object.entries({ ...SERVER_OWNED, ...ROUTE_OWNED[rc.route] })

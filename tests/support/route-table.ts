@@ -39,6 +39,10 @@ export const PERMISSION_RULES = {
   editRoster: { admin: 'ok', lead: 'ok', executive: 403, agency: 'ok', outsider: 404, anonymous: 401 },
   /** create plans, users (and, by extension, list users) */
   admin: { admin: 'ok', lead: 403, executive: 403, agency: 403, outsider: 403, anonymous: 401 },
+  /** webhooks, ingest secrets, the exit action */
+  manageIntegrations: { admin: 'ok', lead: 'ok', executive: 403, agency: 403, outsider: 404, anonymous: 401 },
+  /** public, authenticated by a credential in the path (an ingest secret): who else calls changes nothing */
+  byPathSecret: { admin: 'ok', lead: 'ok', executive: 'ok', agency: 'ok', outsider: 'ok', anonymous: 'ok' },
   /** not in the permission table: anything any signed-in user may do, such as listing their own plans */
   signedIn: { admin: 'ok', lead: 'ok', executive: 'ok', agency: 'ok', outsider: 'ok', anonymous: 401 },
 } as const satisfies Record<string, Rule>;
@@ -509,6 +513,40 @@ ROUTES.push(
   },
   // Summary
   { method: 'get', route: '/plans/:planId/summary', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/summary` }) },
+  // Ingest secrets and the receivers they open (docs/domain.md#receivers-and-ingest-secrets)
+  { method: 'get', route: '/plans/:planId/ingest-secrets', rule: 'manageIntegrations', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/ingest-secrets` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/ingest-secrets',
+    rule: 'manageIntegrations',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/ingest-secrets`, body: { receiver: 'postiz', name: uniqueName('Matrix secret') } }),
+    state: list('/ingest-secrets'),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/ingest-secrets/:secretId',
+    rule: 'manageIntegrations',
+    ok: 204,
+    prepare: async (c) => ({ path: `${planPath(c)}/ingest-secrets/${(await freshIngestSecret(c, 'postiz')).id}` }),
+    state: list('/ingest-secrets'),
+  },
+  {
+    method: 'post',
+    route: '/ingest/:secret/postiz',
+    rule: 'byPathSecret',
+    ok: 200,
+    prepare: async (c) => ({ path: `/ingest/${(await freshIngestSecret(c, 'postiz')).secret}/postiz`, body: [postizRow()] }),
+    state: list('/ingest-secrets'),
+  },
+  {
+    method: 'post',
+    route: '/ingest/:secret/agorapulse',
+    rule: 'byPathSecret',
+    ok: 200,
+    prepare: async (c) => ({ path: `/ingest/${(await freshIngestSecret(c, 'agorapulse')).secret}/agorapulse`, body: agorapulseEvent() }),
+    state: list('/ingest-secrets'),
+  },
 
   // Roster, inbox and pushed posts (docs/domain.md#ingest)
   { method: 'get', route: '/plans/:planId/roster', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/roster` }) },
@@ -553,3 +591,25 @@ ROUTES.push(
     state: list('/posts?limit=1'),
   },
 );
+
+async function freshIngestSecret(c: MatrixCtx, receiver: 'postiz' | 'agorapulse'): Promise<{ id: string; secret: string }> {
+  const res = await c.t.as(c.world.admin.token).post(`/api/v1${planPath(c)}/ingest-secrets`).send({ receiver });
+  if (res.status !== 201) throw new Error(`ingest secret: ${res.status}`);
+  return res.body as { id: string; secret: string };
+}
+
+const postizRow = () => ({
+  id: uniqueName('postiz'),
+  content: 'Hello',
+  publishDate: '2026-03-02T10:00:00.000Z',
+  releaseURL: null,
+  state: 'PUBLISHED',
+  integration: { id: 'int-1', providerIdentifier: 'linkedin-page', name: 'Acme page' },
+});
+
+const agorapulseEvent = () => ({
+  uid: uniqueName('evt'),
+  type: 'PUBLISHING_POST',
+  action: 'PUBLISHED',
+  payload: { post: { uid: uniqueName('post'), publishDate: '2026-03-02T10:00:00.000Z', profile: { name: 'Acme', network: 'FACEBOOK' } } },
+});

@@ -3,6 +3,7 @@ import { AdoptionSampleEntity } from './entities/adoption-sample.entity';
 import { ApiTokenEntity } from './entities/api-token.entity';
 import { AssessmentEntity } from './entities/assessment.entity';
 import { HandoverEntity, HandoverTransitionEntity } from './entities/handover.entity';
+import { IngestSecretEntity } from './entities/ingest-secret.entity';
 import { ImportRunEntity } from './entities/import-run.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { MilestoneDependencyEntity, MilestoneEntity } from './entities/milestone.entity';
@@ -39,4 +40,5 @@ export const entities = [
   ImportRunEntity,
   RosterEntryEntity,
   IngestInboxEntity,
+  IngestSecretEntity,
 ];

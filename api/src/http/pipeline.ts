@@ -62,6 +62,7 @@ function handle(spec: AnyRoute, db: Db, clock: Clock, idempotency: Idempotency):
       if (!planId.success) throw notFound('plan');
       ctx = await authorizePlan(db, clock, base as UserCtx, planId.data, spec.guard.access);
     }
+    if (spec.admit) await spec.admit(params, ctx);
     let query: Record<string, unknown> = {};
     if (spec.query) {
       rejectNul(req.query, 'The query string is invalid.');

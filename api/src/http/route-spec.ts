@@ -75,6 +75,11 @@ export type RouteSpec<
   versioned?: boolean;
   /** If-Match: `required` (missing → 428) or `optional` (checked when sent); malformed → 412. */
   ifMatch?: I;
+  /**
+   * A public route's own credential check (an ingest secret in the path), run after the path
+   * parameters and before the query and body, so a bad credential is refused before a bad body.
+   */
+  admit?: (params: z.output<P>, ctx: CtxFor<G>) => Promise<void>;
   handler: (input: RouteInput<P, Q, B, T, I>, ctx: CtxFor<G>) => Promise<Reply>;
 };
 

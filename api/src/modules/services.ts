@@ -8,6 +8,8 @@ import { MilestonesService } from './milestones/milestones.service';
 import { PeopleService } from './people/people.service';
 import { PlansService } from './plans/plans.service';
 import { PushService } from './ingest/push';
+import { IngestSecretsService } from './ingest-secrets/ingest-secrets.service';
+import { IngestReceivers } from './ingest-secrets/receivers.service';
 import { RosterService } from './ingest/roster.service';
 import { PostsService } from './posts/posts.service';
 import { SkillsService } from './skills/skills.service';
@@ -19,6 +21,7 @@ export type Services = ReturnType<typeof createServices>;
 /** Every service, built once per app on the same dependencies. */
 export function createServices(deps: Deps) {
   const activity = new ActivityService(deps);
+  const push = new PushService(deps, activity);
   return {
     activity,
     idempotency: new IdempotencyService(deps),
@@ -30,8 +33,10 @@ export function createServices(deps: Deps) {
     skills: new SkillsService(deps, activity),
     handovers: new HandoversService(deps, activity),
     posts: new PostsService(deps, activity),
-    push: new PushService(deps, activity),
+    push,
     roster: new RosterService(deps, activity),
+    ingestSecrets: new IngestSecretsService(deps, activity),
+    ingestReceivers: new IngestReceivers(deps, push),
     adoption: new AdoptionService(deps, activity),
     summary: new SummaryService(deps),
   };

@@ -27,6 +27,7 @@ export const queryKeys = {
   adoption: (planId: string, to: string | undefined) => inPlan(planId, 'adoption', to ?? 'today'),
   summary: (planId: string, asOf: string | undefined) => inPlan(planId, 'summary', asOf ?? 'today'),
   activity: (planId: string, filters: object, offset: number) => inPlan(planId, 'activity', filters, offset),
+  ingestSecrets: (planId: string) => inPlan(planId, 'ingest-secrets'),
 };
 
 /** The parts of a plan that a write to each resource changes: itself and what is computed from it. */

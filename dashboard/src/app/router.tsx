@@ -17,6 +17,7 @@ const PostsPage = lazy(() => import('./routes/posts'));
 const ActivityPage = lazy(() => import('./routes/activity'));
 const MembersPage = lazy(() => import('./routes/members'));
 const SettingsTokensPage = lazy(() => import('./routes/settings-tokens'));
+const SettingsIngestPage = lazy(() => import('./routes/settings-ingest'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 const page = (node: ReactNode) => <Suspense fallback={<Loading label="Loading page…" />}>{node}</Suspense>;
@@ -46,6 +47,7 @@ export function createRouter() {
             { path: 'posts', element: page(<PostsPage />) },
             { path: 'activity', element: page(<ActivityPage />) },
             { path: 'members', element: page(<MembersPage />) },
+            { path: 'settings/ingest', element: page(<SettingsIngestPage />) },
           ],
         },
         { path: '*', element: page(<NotFoundPage />) },

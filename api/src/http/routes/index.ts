@@ -6,6 +6,7 @@ import { activityRoutes } from './activity.routes';
 import { adoptionRoutes } from './adoption.routes';
 import { authRoutes } from './auth.routes';
 import { handoverRoutes } from './handovers.routes';
+import { ingestSecretRoutes } from './ingest-secrets.routes';
 import { metaRoutes } from './meta.routes';
 import { milestoneRoutes } from './milestones.routes';
 import { peopleRoutes } from './people.routes';
@@ -31,6 +32,7 @@ export function allRoutes(services: Services, db: Db, config: Config, document: 
     ...postRoutes(services.posts),
     ...adoptionRoutes(services.adoption),
     ...summaryRoutes(services.summary),
+    ...ingestSecretRoutes(services.ingestSecrets, services.ingestReceivers),
     ...metaRoutes(db, document),
   ];
 }
