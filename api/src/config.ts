@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { DEFAULT_SNAPSHOT_AT, parseWeeklyAt, type WeeklyAt } from '@handover/shared';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -27,6 +28,10 @@ export type Config = {
   dashboardDir: string | undefined;
   /** The largest post import accepted, in bytes (IMPORT_MAX_MB). */
   importMaxBytes: number;
+  /** Whether the in-process scheduler runs (SCHEDULER=off leaves scheduled jobs to `runDueJobs`). */
+  scheduler: boolean;
+  /** When the weekly snapshot is taken (SNAPSHOT_AT, default MON 06:00 UTC); docs/domain.md#status-over-time. */
+  snapshotAt: WeeklyAt;
 };
 
 export type TrustProxy = false | number | string[];
@@ -105,7 +110,21 @@ const EnvSchema = z.object({
   IMPORT_MAX_MB: positiveInt('a whole number of megabytes, at least 1')
     .refine((n) => n <= 1024 * 1024, 'expected at most 1048576 megabytes')
     .default(200),
+  SCHEDULER: z.enum(['on', 'off'], 'expected on or off').default('on'),
+  SNAPSHOT_AT: z
+    .string()
+    .refine((v) => weeklyAtError(v) === null, 'expected a weekday and a UTC time like MON 06:00 (days MON to SUN)')
+    .default(DEFAULT_SNAPSHOT_AT),
 });
+
+function weeklyAtError(value: string): string | null {
+  try {
+    parseWeeklyAt(value);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 export class ConfigError extends Error {}
 
@@ -161,6 +180,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     dashboardDir: e.DASHBOARD_DIR,
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
+    scheduler: e.SCHEDULER === 'on',
+    snapshotAt: parseWeeklyAt(e.SNAPSHOT_AT),
   };
 }
 

@@ -22,6 +22,8 @@ export const PLAN_PERMISSIONS = {
   recordPosts: ['admin', 'lead', 'agency'],
   /** Record posts of any source. */
   recordAnySource: ['admin', 'lead'],
+  /** Take snapshots, edit their status notes, backfill them; take baselines. */
+  recordStatus: ['admin', 'lead'],
 } as const satisfies Record<string, readonly EffectiveRole[]>;
 
 export type PlanPermission = keyof typeof PLAN_PERMISSIONS;

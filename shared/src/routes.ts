@@ -39,6 +39,12 @@ export const ROUTES = {
   adoption: '/plans/:planId/adoption',
   adoptionWeek: '/plans/:planId/adoption/:weekStart',
   summary: '/plans/:planId/summary',
+  snapshots: '/plans/:planId/snapshots',
+  snapshotsCompare: '/plans/:planId/snapshots/compare',
+  snapshotsBackfill: '/plans/:planId/snapshots/backfill',
+  snapshot: '/plans/:planId/snapshots/:snapshotId',
+  baselines: '/plans/:planId/baselines',
+  baseline: '/plans/:planId/baselines/:baselineId',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

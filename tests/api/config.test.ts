@@ -32,6 +32,8 @@ describe('defaults', () => {
       requestTimeoutMs: 300_000,
       dashboardDir: undefined,
       importMaxBytes: 200 * 1024 * 1024,
+      scheduler: true,
+      snapshotAt: { weekday: 1, hour: 6, minute: 0 },
     });
   });
 
@@ -63,6 +65,8 @@ describe('good values', () => {
         REQUEST_TIMEOUT_SECONDS: '600',
         DASHBOARD_DIR: '/opt/dashboard',
         IMPORT_MAX_MB: '50',
+        SCHEDULER: 'off',
+        SNAPSHOT_AT: 'tue 7:30',
       },
       CWD,
     );
@@ -82,6 +86,8 @@ describe('good values', () => {
       requestTimeoutMs: 600_000,
       dashboardDir: '/opt/dashboard',
       importMaxBytes: 50 * 1024 * 1024,
+      scheduler: false,
+      snapshotAt: { weekday: 2, hour: 7, minute: 30 },
     });
   });
 
@@ -141,6 +147,9 @@ describe('bad values', () => {
     ['IMPORT_MAX_MB', '0', /whole number of megabytes/],
     ['IMPORT_MAX_MB', '1.5', /whole number of megabytes/],
     ['IMPORT_MAX_MB', '2000000', /at most 1048576 megabytes/],
+    ['SCHEDULER', 'false', /on or off/],
+    ['SNAPSHOT_AT', 'Monday 06:00', /like MON 06:00/],
+    ['SNAPSHOT_AT', 'MON 24:00', /like MON 06:00/],
   ])('When %s is %j, then start-up is refused with one line naming it and what it expects', (name, value, expects) => {
     const message = failure({ [name]: value });
     expect(message.split('\n')).toHaveLength(1);

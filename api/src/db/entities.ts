@@ -2,6 +2,7 @@ import { ActivityEntity } from './entities/activity.entity';
 import { AdoptionSampleEntity } from './entities/adoption-sample.entity';
 import { ApiTokenEntity } from './entities/api-token.entity';
 import { AssessmentEntity } from './entities/assessment.entity';
+import { BaselineEntity, BaselineItemEntity } from './entities/baseline.entity';
 import { HandoverEntity, HandoverTransitionEntity } from './entities/handover.entity';
 import { ImportRunEntity } from './entities/import-run.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
@@ -14,6 +15,7 @@ import { IngestInboxEntity, RosterEntryEntity } from './entities/roster.entity';
 import { RateLimitEntity } from './entities/rate-limit.entity';
 import { SessionEntity } from './entities/session.entity';
 import { SkillEntity } from './entities/skill.entity';
+import { SnapshotEntity } from './entities/snapshot.entity';
 import { UserEntity } from './entities/user.entity';
 
 export const entities = [
@@ -39,4 +41,7 @@ export const entities = [
   ImportRunEntity,
   RosterEntryEntity,
   IngestInboxEntity,
+  SnapshotEntity,
+  BaselineEntity,
+  BaselineItemEntity,
 ];
