@@ -9,6 +9,10 @@ import { PeopleService } from './people/people.service';
 import { PlansService } from './plans/plans.service';
 import { PostsService } from './posts/posts.service';
 import { SkillsService } from './skills/skills.service';
+import { BaselinesService } from './baselines/baselines.service';
+import { silentSnapshotEvents } from './snapshots/events';
+import { Scheduler } from './snapshots/scheduler';
+import { SnapshotsService } from './snapshots/snapshots.service';
 import { SummaryService } from './summary/summary.service';
 import { UsersService } from './users/users.service';
 
@@ -17,6 +21,8 @@ export type Services = ReturnType<typeof createServices>;
 /** Every service, built once per app on the same dependencies. */
 export function createServices(deps: Deps) {
   const activity = new ActivityService(deps);
+  const summary = new SummaryService(deps);
+  const snapshots = new SnapshotsService(deps, activity, summary, silentSnapshotEvents);
   return {
     activity,
     idempotency: new IdempotencyService(deps),
@@ -29,6 +35,9 @@ export function createServices(deps: Deps) {
     handovers: new HandoversService(deps, activity),
     posts: new PostsService(deps, activity),
     adoption: new AdoptionService(deps, activity),
-    summary: new SummaryService(deps),
+    summary,
+    snapshots,
+    baselines: new BaselinesService(deps, activity),
+    scheduler: new Scheduler(deps, snapshots),
   };
 }

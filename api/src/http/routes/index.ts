@@ -5,6 +5,7 @@ import type { AnyRoute } from '../route-spec';
 import { activityRoutes } from './activity.routes';
 import { adoptionRoutes } from './adoption.routes';
 import { authRoutes } from './auth.routes';
+import { baselineRoutes } from './baselines.routes';
 import { handoverRoutes } from './handovers.routes';
 import { metaRoutes } from './meta.routes';
 import { milestoneRoutes } from './milestones.routes';
@@ -12,6 +13,7 @@ import { peopleRoutes } from './people.routes';
 import { planRoutes } from './plans.routes';
 import { postRoutes } from './posts.routes';
 import { skillRoutes } from './skills.routes';
+import { snapshotRoutes } from './snapshots.routes';
 import { summaryRoutes } from './summary.routes';
 import { userRoutes } from './users.routes';
 
@@ -29,6 +31,8 @@ export function allRoutes(services: Services, db: Db, config: Config, document: 
     ...postRoutes(services.posts),
     ...adoptionRoutes(services.adoption),
     ...summaryRoutes(services.summary),
+    ...snapshotRoutes(services.snapshots),
+    ...baselineRoutes(services.baselines),
     ...metaRoutes(db, document),
   ];
 }

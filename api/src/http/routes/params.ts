@@ -11,3 +11,5 @@ export const SkillParams = z.object({ planId: UuidSchema, skillId: UuidSchema })
 export const HandoverParams = z.object({ planId: UuidSchema, handoverId: UuidSchema });
 export const PostParams = z.object({ planId: UuidSchema, postId: UuidSchema });
 export const WeekParams = z.object({ planId: UuidSchema, weekStart: IsoDateSchema });
+export const SnapshotParams = z.object({ planId: UuidSchema, snapshotId: UuidSchema });
+export const BaselineParams = z.object({ planId: UuidSchema, baselineId: UuidSchema });
