@@ -41,8 +41,10 @@ export async function findBaseline(m: Tx, planId: string, id: string): Promise<B
  * statement, so a page costs no extra round trip.
  */
 export function latestBaselineIdSql(db: Db, params: unknown[], planId: string, before?: string): string {
+  // Bound in the order they appear (SQLite's `?` are positional).
+  const plan = db.param(params.push(planId));
   const cutoff = before === undefined ? '' : ` AND b.created_at < ${db.param(params.push(before))}`;
-  return `(SELECT b.id FROM baselines b WHERE b.plan_id = ${db.param(params.push(planId))}${cutoff} ORDER BY b.created_at DESC, b.id DESC LIMIT 1)`;
+  return `(SELECT b.id FROM baselines b WHERE b.plan_id = ${plan}${cutoff} ORDER BY b.created_at DESC, b.id DESC LIMIT 1)`;
 }
 
 /** The due dates the latest baseline (taken before `before`, when given) froze, for these milestones. */
