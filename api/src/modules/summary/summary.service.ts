@@ -23,9 +23,12 @@ export class SummaryService {
     return this.ofPlan(ctx.planId, asOf ?? today(this.deps.clock));
   }
 
-  /** The summary of a plan at the end of `asOf`, for work no request asked for (snapshots). */
+  /**
+   * The summary of a plan at the end of `asOf`, also for work no request asked for (snapshots,
+   * docs/domain.md#status-over-time). The reads need nothing of the caller but the plan.
+   */
   async ofPlan(planId: string, asOf: string): Promise<Summary> {
-    const ctx = { planId };
+    const ctx: Pick<PlanCtx, 'planId'> = { planId };
     const db = this.deps.db;
     const inputs = await db.read(async (m) => {
       const plan = await findPlan(m, ctx.planId);
