@@ -96,6 +96,14 @@ describe('baselines', () => {
     expect(listed.items[0]).toEqual({ id: second.id, planId: w.planId, name: 'Re-plan', createdAt: second.createdAt, milestoneCount: 3 });
   });
 
+  test('When the list is filtered and paged, then each row still reads its own baseline date', async () => {
+    const page = await list({ phase: 'internal_network', overdue: 'false', status: 'planned', limit: '1', offset: '1' });
+    expect(page.total).toBe(3);
+    expect(page.items).toEqual([expect.objectContaining({ id: b.id, baselineDueDate: '2026-03-30', slipDays: 0 })]);
+    expect((await list({ phase: 'agency_exit' })).items).toEqual([]);
+    expect((await list({ offset: '10' })).total).toBe(3);
+  });
+
   test('When the name is missing or blank, then 422 and no baseline is taken', async () => {
     const before = await getBody<Page<Baseline>>(t, w.lead.token, baselines());
     expectFieldError(await t.as(w.lead.token).post(baselines()).send({}), 'name');
