@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { DEFAULT_SNAPSHOT_AT, parseWeeklyAt, type WeeklyAt } from '@handover/shared';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -29,6 +30,10 @@ export type Config = {
   importMaxBytes: number;
   /** Deliveries one ingest secret may make in fifteen minutes (docs/domain.md#receivers-and-ingest-secrets). */
   ingestRateLimit: number;
+  /** Whether the in-process scheduler runs (SCHEDULER=off leaves scheduled jobs to `runDueJobs`). */
+  scheduler: boolean;
+  /** When the weekly snapshot is taken (SNAPSHOT_AT, default MON 06:00 UTC); docs/domain.md#status-over-time. */
+  snapshotAt: WeeklyAt;
 };
 
 export type TrustProxy = false | number | string[];
@@ -108,7 +113,21 @@ const EnvSchema = z.object({
     .refine((n) => n <= 1024 * 1024, 'expected at most 1048576 megabytes')
     .default(200),
   INGEST_RATE_LIMIT: positiveInt('a whole number of deliveries, at least 1').default(600),
+  SCHEDULER: z.enum(['on', 'off'], 'expected on or off').default('on'),
+  SNAPSHOT_AT: z
+    .string()
+    .refine((v) => weeklyAtError(v) === null, 'expected a weekday and a UTC time like MON 06:00 (days MON to SUN)')
+    .default(DEFAULT_SNAPSHOT_AT),
 });
+
+function weeklyAtError(value: string): string | null {
+  try {
+    parseWeeklyAt(value);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 export class ConfigError extends Error {}
 
@@ -165,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dashboardDir: e.DASHBOARD_DIR,
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
     ingestRateLimit: e.INGEST_RATE_LIMIT,
+    scheduler: e.SCHEDULER === 'on',
+    snapshotAt: parseWeeklyAt(e.SNAPSHOT_AT),
   };
 }
 

@@ -46,6 +46,9 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
   if (abandoned) logger.info({ abandoned }, 'discarded the rows of abandoned imports');
   if (options.beforeListen) await options.beforeListen({ app, db, services, config });
 
+  // Weekly snapshots and whatever else is scheduled; SCHEDULER=off leaves them to another process.
+  if (config.scheduler) services.scheduler.start();
+
   const server = createHttpServer(app, config);
   server.listen(config.port, config.host, () => {
     const where = config.database.dialect === 'sqlite' ? config.database.path : 'PostgreSQL';
@@ -70,8 +73,11 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     if (stopping) return;
     stopping = true;
     clearInterval(housekeeping);
+    // No new run starts; one in progress finishes before the database closes.
+    const schedulerStopped = services.scheduler.stop();
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     server.close(async () => {
+      await schedulerStopped;
       await db.close();
       logger.info('stopped');
       process.exit(0);

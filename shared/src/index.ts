@@ -17,6 +17,8 @@ export * from './labels';
 export * from './routes';
 export * from './exit-forecast';
 export * from './snapshots';
+export * from './baselines';
+export * from './weekly-at';
 export * from './webhooks';
 export * from './ingest';
 export * from './ingest-receivers';

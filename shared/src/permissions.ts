@@ -26,6 +26,8 @@ export const PLAN_PERMISSIONS = {
   manageIntegrations: ['admin', 'lead'],
   /** Add roster entries and change them (agency staff: `author` entries of the agency side, and only their own). */
   editRoster: ['admin', 'lead', 'agency'],
+  /** Take snapshots, edit their status notes, backfill them; take baselines. */
+  recordStatus: ['admin', 'lead'],
 } as const satisfies Record<string, readonly EffectiveRole[]>;
 
 export type PlanPermission = keyof typeof PLAN_PERMISSIONS;

@@ -47,6 +47,12 @@ export const ROUTES = {
   ingestSecret: '/plans/:planId/ingest-secrets/:secretId',
   ingestPostiz: '/ingest/:secret/postiz',
   ingestAgorapulse: '/ingest/:secret/agorapulse',
+  snapshots: '/plans/:planId/snapshots',
+  snapshotsCompare: '/plans/:planId/snapshots/compare',
+  snapshotsBackfill: '/plans/:planId/snapshots/backfill',
+  snapshot: '/plans/:planId/snapshots/:snapshotId',
+  baselines: '/plans/:planId/baselines',
+  baseline: '/plans/:planId/baselines/:baselineId',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -33,6 +33,8 @@ describe('defaults', () => {
       dashboardDir: undefined,
       importMaxBytes: 200 * 1024 * 1024,
       ingestRateLimit: 600,
+      scheduler: true,
+      snapshotAt: { weekday: 1, hour: 6, minute: 0 },
     });
   });
 
@@ -65,6 +67,8 @@ describe('good values', () => {
         DASHBOARD_DIR: '/opt/dashboard',
         IMPORT_MAX_MB: '50',
         INGEST_RATE_LIMIT: '100',
+        SCHEDULER: 'off',
+        SNAPSHOT_AT: 'tue 7:30',
       },
       CWD,
     );
@@ -85,6 +89,8 @@ describe('good values', () => {
       dashboardDir: '/opt/dashboard',
       importMaxBytes: 50 * 1024 * 1024,
       ingestRateLimit: 100,
+      scheduler: false,
+      snapshotAt: { weekday: 2, hour: 7, minute: 30 },
     });
   });
 
@@ -146,6 +152,9 @@ describe('bad values', () => {
     ['IMPORT_MAX_MB', '2000000', /at most 1048576 megabytes/],
     ['INGEST_RATE_LIMIT', '0', /whole number of deliveries/],
     ['INGEST_RATE_LIMIT', '2.5', /whole number of deliveries/],
+    ['SCHEDULER', 'false', /on or off/],
+    ['SNAPSHOT_AT', 'Monday 06:00', /like MON 06:00/],
+    ['SNAPSHOT_AT', 'MON 24:00', /like MON 06:00/],
   ])('When %s is %j, then start-up is refused with one line naming it and what it expects', (name, value, expects) => {
     const message = failure({ [name]: value });
     expect(message.split('\n')).toHaveLength(1);

@@ -37,6 +37,8 @@ export const PERMISSION_RULES = {
   recordPosts: { admin: 'ok', lead: 'ok', executive: 403, agency: 'ok', outsider: 404, anonymous: 401 },
   /** add roster entries (agency: `author` entries on the agency side), change them (agency: their own) */
   editRoster: { admin: 'ok', lead: 'ok', executive: 403, agency: 'ok', outsider: 404, anonymous: 401 },
+  /** take snapshots, edit status notes, backfill, baselines */
+  recordStatus: { admin: 'ok', lead: 'ok', executive: 403, agency: 403, outsider: 404, anonymous: 401 },
   /** create plans, users (and, by extension, list users) */
   admin: { admin: 'ok', lead: 403, executive: 403, agency: 403, outsider: 403, anonymous: 401 },
   /** webhooks, ingest secrets, the exit action */
@@ -613,3 +615,73 @@ const agorapulseEvent = () => ({
   action: 'PUBLISHED',
   payload: { post: { uid: uniqueName('post'), publishDate: '2026-03-02T10:00:00.000Z', profile: { name: 'Acme', network: 'FACEBOOK' } } },
 });
+/** A manual snapshot of the matrix plan, taken as admin: its path. */
+async function freshSnapshot(c: MatrixCtx): Promise<string> {
+  return `${planPath(c)}/snapshots/${(await adminCreate(c, `${planPath(c)}/snapshots`, { rag: 'green', note: uniqueName('Note') })).id}`;
+}
+
+ROUTES.push(
+  // Snapshots and baselines
+  { method: 'get', route: '/plans/:planId/snapshots', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/snapshots` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/snapshots',
+    rule: 'recordStatus',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/snapshots`, body: { rag: 'amber', note: uniqueName('Status') } }),
+    state: list('/snapshots?limit=1'),
+  },
+  {
+    method: 'get',
+    route: '/plans/:planId/snapshots/compare',
+    rule: 'read',
+    ok: 200,
+    prepare: async (c) => {
+      const [from, to] = [await freshSnapshot(c), await freshSnapshot(c)].map((path) => path.split('/').at(-1));
+      return { path: `${planPath(c)}/snapshots/compare?from=${from}&to=${to}` };
+    },
+  },
+  {
+    method: 'post',
+    route: '/plans/:planId/snapshots/backfill',
+    rule: 'recordStatus',
+    ok: 200,
+    // The plan starts a week earlier each time, so there is always a missing week for an allowed caller to fill.
+    prepare: async (c) => {
+      const { body, etag } = await adminGet(c, planPath(c));
+      const startDate = new Date(Date.parse(`${(body as { startDate: string }).startDate}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+      const res = await c.t.as(c.world.admin.token).patch(`/api/v1${planPath(c)}`).set('If-Match', etag!).send({ startDate });
+      if (res.status !== 200) throw new Error(`plan: ${res.status} ${JSON.stringify(res.body)}`);
+      return { path: `${planPath(c)}/snapshots/backfill` };
+    },
+    state: list('/snapshots?kind=weekly&limit=1'),
+  },
+  { method: 'get', route: '/plans/:planId/snapshots/:snapshotId', rule: 'read', ok: 200, prepare: async (c) => ({ path: await freshSnapshot(c) }) },
+  {
+    method: 'patch',
+    route: '/plans/:planId/snapshots/:snapshotId',
+    rule: 'recordStatus',
+    ok: 200,
+    prepare: async (c) => {
+      const path = await freshSnapshot(c);
+      return { path, headers: { 'If-Match': '"1"' }, body: { note: uniqueName('Edited') } };
+    },
+    state: async (c, p) => (await adminGet(c, p.path)).body,
+  },
+  { method: 'get', route: '/plans/:planId/baselines', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/baselines` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/baselines',
+    rule: 'recordStatus',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/baselines`, body: { name: uniqueName('Baseline') } }),
+    state: list('/baselines?limit=1'),
+  },
+  {
+    method: 'get',
+    route: '/plans/:planId/baselines/:baselineId',
+    rule: 'read',
+    ok: 200,
+    prepare: async (c) => ({ path: `${planPath(c)}/baselines/${(await adminCreate(c, `${planPath(c)}/baselines`, { name: uniqueName('Baseline') })).id}` }),
+  },
+);

@@ -2,6 +2,7 @@ import { ActivityEntity } from './entities/activity.entity';
 import { AdoptionSampleEntity } from './entities/adoption-sample.entity';
 import { ApiTokenEntity } from './entities/api-token.entity';
 import { AssessmentEntity } from './entities/assessment.entity';
+import { BaselineEntity, BaselineItemEntity } from './entities/baseline.entity';
 import { HandoverEntity, HandoverTransitionEntity } from './entities/handover.entity';
 import { IngestSecretEntity } from './entities/ingest-secret.entity';
 import { ImportRunEntity } from './entities/import-run.entity';
@@ -15,6 +16,7 @@ import { IngestInboxEntity, RosterEntryEntity } from './entities/roster.entity';
 import { RateLimitEntity } from './entities/rate-limit.entity';
 import { SessionEntity } from './entities/session.entity';
 import { SkillEntity } from './entities/skill.entity';
+import { SnapshotEntity } from './entities/snapshot.entity';
 import { UserEntity } from './entities/user.entity';
 
 export const entities = [
@@ -41,4 +43,7 @@ export const entities = [
   RosterEntryEntity,
   IngestInboxEntity,
   IngestSecretEntity,
+  SnapshotEntity,
+  BaselineEntity,
+  BaselineItemEntity,
 ];

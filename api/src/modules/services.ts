@@ -13,6 +13,10 @@ import { IngestReceivers } from './ingest-secrets/receivers.service';
 import { RosterService } from './ingest/roster.service';
 import { PostsService } from './posts/posts.service';
 import { SkillsService } from './skills/skills.service';
+import { BaselinesService } from './baselines/baselines.service';
+import { silentSnapshotEvents } from './snapshots/events';
+import { Scheduler } from './snapshots/scheduler';
+import { SnapshotsService } from './snapshots/snapshots.service';
 import { SummaryService } from './summary/summary.service';
 import { UsersService } from './users/users.service';
 
@@ -22,6 +26,8 @@ export type Services = ReturnType<typeof createServices>;
 export function createServices(deps: Deps) {
   const activity = new ActivityService(deps);
   const push = new PushService(deps, activity);
+  const summary = new SummaryService(deps);
+  const snapshots = new SnapshotsService(deps, activity, summary, silentSnapshotEvents);
   return {
     activity,
     idempotency: new IdempotencyService(deps),
@@ -38,6 +44,9 @@ export function createServices(deps: Deps) {
     ingestSecrets: new IngestSecretsService(deps, activity),
     ingestReceivers: new IngestReceivers(deps, push),
     adoption: new AdoptionService(deps, activity),
-    summary: new SummaryService(deps),
+    summary,
+    snapshots,
+    baselines: new BaselinesService(deps, activity),
+    scheduler: new Scheduler(deps, snapshots),
   };
 }

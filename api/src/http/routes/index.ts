@@ -5,6 +5,7 @@ import type { AnyRoute } from '../route-spec';
 import { activityRoutes } from './activity.routes';
 import { adoptionRoutes } from './adoption.routes';
 import { authRoutes } from './auth.routes';
+import { baselineRoutes } from './baselines.routes';
 import { handoverRoutes } from './handovers.routes';
 import { ingestSecretRoutes } from './ingest-secrets.routes';
 import { metaRoutes } from './meta.routes';
@@ -14,6 +15,7 @@ import { planRoutes } from './plans.routes';
 import { postRoutes } from './posts.routes';
 import { rosterRoutes } from './roster.routes';
 import { skillRoutes } from './skills.routes';
+import { snapshotRoutes } from './snapshots.routes';
 import { summaryRoutes } from './summary.routes';
 import { userRoutes } from './users.routes';
 
@@ -33,6 +35,8 @@ export function allRoutes(services: Services, db: Db, config: Config, document: 
     ...adoptionRoutes(services.adoption),
     ...summaryRoutes(services.summary),
     ...ingestSecretRoutes(services.ingestSecrets, services.ingestReceivers),
+    ...snapshotRoutes(services.snapshots),
+    ...baselineRoutes(services.baselines),
     ...metaRoutes(db, document),
   ];
 }

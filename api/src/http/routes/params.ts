@@ -12,3 +12,5 @@ export const HandoverParams = z.object({ planId: UuidSchema, handoverId: UuidSch
 export const PostParams = z.object({ planId: UuidSchema, postId: UuidSchema });
 export const WeekParams = z.object({ planId: UuidSchema, weekStart: IsoDateSchema });
 export const RosterEntryParams = z.object({ planId: UuidSchema, entryId: UuidSchema });
+export const SnapshotParams = z.object({ planId: UuidSchema, snapshotId: UuidSchema });
+export const BaselineParams = z.object({ planId: UuidSchema, baselineId: UuidSchema });

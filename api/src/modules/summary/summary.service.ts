@@ -19,8 +19,16 @@ export class SummaryService {
    * Everything the summary needs as it stood at the end of `asOf` (docs/domain.md#as-of), read in
    * one unit of work through each resource's repository, then computed.
    */
-  async summary(ctx: PlanCtx, asOfParam?: string): Promise<Summary> {
-    const asOf = asOfParam ?? today(this.deps.clock);
+  summary(ctx: PlanCtx, asOf?: string): Promise<Summary> {
+    return this.ofPlan(ctx.planId, asOf ?? today(this.deps.clock));
+  }
+
+  /**
+   * The summary of a plan at the end of `asOf`, also for work no request asked for (snapshots,
+   * docs/domain.md#status-over-time). The reads need nothing of the caller but the plan.
+   */
+  async ofPlan(planId: string, asOf: string): Promise<Summary> {
+    const ctx: Pick<PlanCtx, 'planId'> = { planId };
     const db = this.deps.db;
     const inputs = await db.read(async (m) => {
       const plan = await findPlan(m, ctx.planId);
