@@ -27,6 +27,14 @@ export type Config = {
   dashboardDir: string | undefined;
   /** The largest post import accepted, in bytes (IMPORT_MAX_MB). */
   importMaxBytes: number;
+  /** SCHEDULER=off: no in-process timers (webhook dispatch); tests run due work themselves. */
+  scheduler: boolean;
+  /** WEBHOOK_RETRY_SCHEDULE as written; parsed by modules/webhooks/retry-schedule.ts (docs/domain.md#webhooks). */
+  webhookRetrySchedule: string;
+  /** WEBHOOK_RETRY_JITTER=off makes retry times exact (tests). */
+  webhookRetryJitter: boolean;
+  /** WEBHOOK_ALLOW_PRIVATE=true lets webhooks post to private and loopback addresses (tests, trusted networks). */
+  webhookAllowPrivate: boolean;
 };
 
 export type TrustProxy = false | number | string[];
@@ -37,6 +45,10 @@ const positiveInt = (what: string) =>
     .regex(/^\d+$/, `expected ${what}`)
     .transform(Number)
     .refine((n) => n >= 1 && Number.isSafeInteger(n), `expected ${what}`);
+
+// The shape of a retry schedule; its values (at most 30d, more than zero) are checked where it is parsed.
+const DURATION = String.raw`\s*\d{1,9}(?:ms|s|m|h|d)\s*`;
+const RETRY_SCHEDULE = new RegExp(`^${DURATION}(?:,${DURATION})*(?:/${DURATION})?$`);
 
 const TRUST_PROXY_EXPECTED =
   'expected false, a hop count (e.g. 1) or a comma-separated list of proxy addresses (e.g. 10.0.0.5,10.0.1.0/24); ' +
@@ -105,6 +117,13 @@ const EnvSchema = z.object({
   IMPORT_MAX_MB: positiveInt('a whole number of megabytes, at least 1')
     .refine((n) => n <= 1024 * 1024, 'expected at most 1048576 megabytes')
     .default(200),
+  SCHEDULER: z.enum(['on', 'off'], 'expected on or off').default('on'),
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .regex(RETRY_SCHEDULE, 'expected delays like 8s,1m,5m,30m,2h,6h and optionally /<window> (e.g. 8s,1m,5m/24h)')
+    .default('8s,1m,5m,30m,2h,6h/24h'),
+  WEBHOOK_RETRY_JITTER: z.enum(['on', 'off'], 'expected on or off').default('on'),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false'], 'expected true or false').default('false'),
 });
 
 export class ConfigError extends Error {}
@@ -161,6 +180,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     dashboardDir: e.DASHBOARD_DIR,
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
+    scheduler: e.SCHEDULER === 'on',
+    webhookRetrySchedule: e.WEBHOOK_RETRY_SCHEDULE,
+    webhookRetryJitter: e.WEBHOOK_RETRY_JITTER === 'on',
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
   };
 }
 

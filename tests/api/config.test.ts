@@ -32,6 +32,10 @@ describe('defaults', () => {
       requestTimeoutMs: 300_000,
       dashboardDir: undefined,
       importMaxBytes: 200 * 1024 * 1024,
+      scheduler: true,
+      webhookRetrySchedule: '8s,1m,5m,30m,2h,6h/24h',
+      webhookRetryJitter: true,
+      webhookAllowPrivate: false,
     });
   });
 
@@ -82,6 +86,10 @@ describe('good values', () => {
       requestTimeoutMs: 600_000,
       dashboardDir: '/opt/dashboard',
       importMaxBytes: 50 * 1024 * 1024,
+      scheduler: true,
+      webhookRetrySchedule: '8s,1m,5m,30m,2h,6h/24h',
+      webhookRetryJitter: true,
+      webhookAllowPrivate: false,
     });
   });
 

@@ -15,6 +15,7 @@ import { RateLimitEntity } from './entities/rate-limit.entity';
 import { SessionEntity } from './entities/session.entity';
 import { SkillEntity } from './entities/skill.entity';
 import { UserEntity } from './entities/user.entity';
+import { OutboxEventEntity, WebhookDeliveryEntity, WebhookEntity } from './entities/webhook.entity';
 
 export const entities = [
   UserEntity,
@@ -39,4 +40,7 @@ export const entities = [
   ImportRunEntity,
   RosterEntryEntity,
   IngestInboxEntity,
+  OutboxEventEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];
