@@ -64,6 +64,8 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     );
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
+  // Webhook deliveries: after each commit that wrote an event, and on a timer (docs/domain.md#webhooks).
+  if (config.scheduler) services.webhookDispatcher.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -72,6 +74,7 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     clearInterval(housekeeping);
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     server.close(async () => {
+      await services.webhookDispatcher.stop();
       await db.close();
       logger.info('stopped');
       process.exit(0);

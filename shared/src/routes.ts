@@ -39,6 +39,11 @@ export const ROUTES = {
   adoption: '/plans/:planId/adoption',
   adoptionWeek: '/plans/:planId/adoption/:weekStart',
   summary: '/plans/:planId/summary',
+  webhooks: '/plans/:planId/webhooks',
+  webhook: '/plans/:planId/webhooks/:webhookId',
+  webhookSecret: '/plans/:planId/webhooks/:webhookId/secret',
+  webhookDeliveries: '/plans/:planId/webhooks/:webhookId/deliveries',
+  webhookRedeliver: '/plans/:planId/webhooks/:webhookId/deliveries/:deliveryId/redeliver',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

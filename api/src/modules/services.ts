@@ -11,12 +11,15 @@ import { PostsService } from './posts/posts.service';
 import { SkillsService } from './skills/skills.service';
 import { SummaryService } from './summary/summary.service';
 import { UsersService } from './users/users.service';
+import { WebhookDispatcher } from './webhooks/dispatcher';
+import { WebhooksService } from './webhooks/webhooks.service';
 
 export type Services = ReturnType<typeof createServices>;
 
 /** Every service, built once per app on the same dependencies. */
 export function createServices(deps: Deps) {
   const activity = new ActivityService(deps);
+  const webhookDispatcher = new WebhookDispatcher(deps);
   return {
     activity,
     idempotency: new IdempotencyService(deps),
@@ -30,5 +33,7 @@ export function createServices(deps: Deps) {
     posts: new PostsService(deps, activity),
     adoption: new AdoptionService(deps, activity),
     summary: new SummaryService(deps),
+    webhooks: new WebhooksService(deps, activity, webhookDispatcher.options),
+    webhookDispatcher,
   };
 }

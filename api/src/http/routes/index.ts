@@ -14,6 +14,7 @@ import { postRoutes } from './posts.routes';
 import { skillRoutes } from './skills.routes';
 import { summaryRoutes } from './summary.routes';
 import { userRoutes } from './users.routes';
+import { webhookRoutes } from './webhooks.routes';
 
 /** Every route of the API, in mounting order; `document` serves the OpenAPI document built from them. */
 export function allRoutes(services: Services, db: Db, config: Config, document: () => unknown): AnyRoute[] {
@@ -29,6 +30,7 @@ export function allRoutes(services: Services, db: Db, config: Config, document: 
     ...postRoutes(services.posts),
     ...adoptionRoutes(services.adoption),
     ...summaryRoutes(services.summary),
+    ...webhookRoutes(services.webhooks),
     ...metaRoutes(db, document),
   ];
 }

@@ -11,3 +11,5 @@ export const SkillParams = z.object({ planId: UuidSchema, skillId: UuidSchema })
 export const HandoverParams = z.object({ planId: UuidSchema, handoverId: UuidSchema });
 export const PostParams = z.object({ planId: UuidSchema, postId: UuidSchema });
 export const WeekParams = z.object({ planId: UuidSchema, weekStart: IsoDateSchema });
+export const WebhookParams = z.object({ planId: UuidSchema, webhookId: UuidSchema });
+export const DeliveryParams = z.object({ planId: UuidSchema, webhookId: UuidSchema, deliveryId: UuidSchema });
