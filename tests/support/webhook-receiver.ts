@@ -37,6 +37,11 @@ export class WebhookReceiver {
     this.queued.set(path, [...(this.queued.get(path) ?? []), ...statuses]);
   }
 
+  /** Forget the answers still queued for `path`: 204 from now on. */
+  recover(path: string): void {
+    this.queued.delete(path);
+  }
+
   hold(path: string, on = true): void {
     if (on) this.held.add(path);
     else this.held.delete(path);
