@@ -138,7 +138,7 @@ export class WebhookDispatcher {
   }
 
   /** One transaction: a batch of new events becomes deliveries and is marked dispatched (all or nothing). */
-  private fanOut(now: Date): Promise<number> {
+  fanOut(now: Date): Promise<number> {
     const db = this.deps.db;
     const at = now.toISOString();
     return db.write(async (m) => {
