@@ -56,9 +56,9 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     process.exit(1);
   });
 
-  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters and abandoned imports are deleted hourly.
+  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters, abandoned imports and month-old webhook events are deleted hourly.
   const housekeeping = setInterval(() => {
-    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports()];
+    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports(), services.webhookDispatcher.purge()];
     Promise.all(work).catch((error: unknown) =>
       logger.warn({ err: error }, 'housekeeping failed'),
     );

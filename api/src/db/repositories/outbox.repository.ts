@@ -156,6 +156,9 @@ export function listDeliveries(m: Tx, webhookId: string, q: { limit: number; off
   return pageFrom(qb, q, (row) => toDelivery(toStored(row)));
 }
 
+/** The attempts a delivery lists: the latest this many (a 30-day window of 6-hourly retries makes over 100). */
+export const MAX_ATTEMPTS_KEPT = 50;
+
 export type AttemptOutcome = {
   attempt: WebhookAttempt;
   state: WebhookDeliveryState;
@@ -172,7 +175,7 @@ export async function recordAttempt(m: Tx, d: StoredDelivery, token: string, out
     .set({
       state: outcome.state,
       attemptCount: d.attemptCount + 1,
-      attempts: JSON.stringify([...d.attempts, outcome.attempt]),
+      attempts: JSON.stringify([...d.attempts, outcome.attempt].slice(-MAX_ATTEMPTS_KEPT)),
       firstAttemptAt: outcome.firstAttemptAt,
       nextAttemptAt: outcome.nextAttemptAt,
       lastStatus: outcome.attempt.status,
@@ -197,4 +200,25 @@ export async function requeueDelivery(m: Tx, id: string, at: string): Promise<vo
 export async function nextDueAt(db: Db, m: Tx): Promise<string | null> {
   const rows = await db.rows(m, `SELECT MIN(next_attempt_at) AS next_at FROM webhook_deliveries WHERE state = 'pending'`);
   return (rows[0]?.[0] as string | null | undefined) ?? null;
+}
+
+/**
+ * Forget events created before `cutoff` with their deliveries (the log of old deliveries), unless
+ * one is still to be fanned out or attempted.
+ */
+export async function purgeOutbox(db: Db, m: Tx, cutoff: string): Promise<number> {
+  const p = (i: number) => db.param(i);
+  const old = await db.rows(
+    m,
+    `SELECT e.id AS id FROM outbox_events e WHERE e.created_at < ${p(1)} AND e.dispatched_at IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.event_id = e.id AND d.state = 'pending')`,
+    [cutoff],
+  );
+  const ids = old.map(([id]) => id as string);
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    await m.getRepository(WebhookDeliveryEntity).createQueryBuilder().delete().where('event_id IN (:...chunk)', { chunk }).execute();
+    await m.getRepository(OutboxEventEntity).createQueryBuilder().delete().where('id IN (:...chunk)', { chunk }).execute();
+  }
+  return ids.length;
 }

@@ -15,6 +15,7 @@ import {
   lockUndispatchedEvents,
   markDispatched,
   nextDueAt,
+  purgeOutbox,
   recordAttempt,
   type NewDelivery,
   type StoredDelivery,
@@ -36,6 +37,8 @@ const CLAIM_MS = 60_000;
 /** The longest the timer sleeps: other processes' events and retries are found within this. */
 const POLL_MS = 5_000;
 const SNIPPET = 1024;
+/** How long events and their delivery log are kept once nothing is left to do for them. */
+export const OUTBOX_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** What the dispatcher may be given beyond Deps: tests swap the resolver to test the guard without a network. */
 export type DispatchOptions = { resolver?: Resolver };
@@ -135,6 +138,12 @@ export class WebhookDispatcher {
       }
     }
     return result;
+  }
+
+  /** Housekeeping: delete events (and their deliveries) older than OUTBOX_KEEP_MS with nothing pending; how many. */
+  purge(now: Date = this.deps.clock.now()): Promise<number> {
+    const cutoff = new Date(now.getTime() - OUTBOX_KEEP_MS).toISOString();
+    return this.deps.db.write((m) => purgeOutbox(this.deps.db, m, cutoff));
   }
 
   /** One transaction: a batch of new events becomes deliveries and is marked dispatched (all or nothing). */
