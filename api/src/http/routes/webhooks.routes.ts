@@ -9,6 +9,7 @@ import {
   WebhookWithSecretSchema,
   pageOf,
 } from '@handover/shared';
+import { z } from 'zod';
 import type { WebhooksService } from '../../modules/webhooks/webhooks.service';
 import { route, type AnyRoute } from '../route-spec';
 import { DeliveryParams, PlanParams, WebhookParams } from './params';
@@ -16,6 +17,8 @@ import { DeliveryParams, PlanParams, WebhookParams } from './params';
 // Webhooks and their delivery log: leads and admins only, reads included (docs/domain.md#webhooks).
 const guard = { kind: 'plan', access: 'edit' } as const;
 const tags = ['Webhooks'];
+/** The actions below take no body; one sent must be empty (a stray field is 422, as everywhere). */
+const NoBody = z.object({}).strict().optional();
 
 export const webhookRoutes = (webhooks: WebhooksService): AnyRoute[] => [
   route({
@@ -104,6 +107,7 @@ export const webhookRoutes = (webhooks: WebhooksService): AnyRoute[] => [
     tags,
     guard,
     params: WebhookParams,
+    body: NoBody,
     response: WebhookWithSecretSchema,
     versioned: true,
     ifMatch: 'optional',
@@ -132,6 +136,7 @@ export const webhookRoutes = (webhooks: WebhooksService): AnyRoute[] => [
     tags,
     guard,
     params: DeliveryParams,
+    body: NoBody,
     status: 202,
     response: WebhookDeliverySchema,
     problems: { 409: 'The delivery is still pending.' },
