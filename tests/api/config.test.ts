@@ -149,6 +149,12 @@ describe('bad values', () => {
     ['IMPORT_MAX_MB', '0', /whole number of megabytes/],
     ['IMPORT_MAX_MB', '1.5', /whole number of megabytes/],
     ['IMPORT_MAX_MB', '2000000', /at most 1048576 megabytes/],
+    ['SCHEDULER', 'no', /on or off/],
+    ['WEBHOOK_RETRY_SCHEDULE', '10 seconds', /delays like 8s,1m/],
+    ['WEBHOOK_RETRY_SCHEDULE', '1s,,2s', /delays like 8s,1m/],
+    ['WEBHOOK_RETRY_SCHEDULE', '1s/2h/3h', /delays like 8s,1m/],
+    ['WEBHOOK_RETRY_JITTER', 'false', /on or off/],
+    ['WEBHOOK_ALLOW_PRIVATE', 'yes', /true or false/],
   ])('When %s is %j, then start-up is refused with one line naming it and what it expects', (name, value, expects) => {
     const message = failure({ [name]: value });
     expect(message.split('\n')).toHaveLength(1);

@@ -1,4 +1,7 @@
+import pino from 'pino';
 import { pathTo, ROUTES, type WebhookDelivery } from '@handover/shared';
+import { ConfigError } from '../../../api/src/config';
+import { WebhookDispatcher } from '../../../api/src/modules/webhooks/dispatcher';
 import { setupApp } from '../../support/app';
 import { createMilestone, createWebhook, planWorld, type PlanWorld } from '../../support/fixtures';
 import { WebhookReceiver } from '../../support/webhook-receiver';
@@ -88,4 +91,28 @@ test('When a webhook is deleted, then its deliveries are deleted with it and the
   await t.as(world.lead.token).delete(pathTo(ROUTES.webhook, { planId: world.planId, webhookId: a.id })).expect(204);
   expect(await count(byHook, [a.id])).toBe(0);
   expect(await count(`SELECT COUNT(*) AS n FROM webhook_deliveries WHERE plan_id = ${t.db.param(1)}`, [world.planId])).toBe(1);
+});
+
+test('When the dispatcher is started, then a commit that writes an event is delivered at once, without a call to dispatchDue', async () => {
+  const world = await planWorld(t);
+  await createWebhook(t, world.lead.token, world.planId, { url: receiver.url('/kicked') });
+  dispatcher().start();
+  try {
+    await completed(world);
+    const [got] = await receiver.waitFor('/kicked', 1, 10_000);
+    expect(JSON.parse(got!.body)).toMatchObject({ type: 'milestone.completed' });
+  } finally {
+    await dispatcher().stop();
+  }
+  // Stopped: a new event waits in the outbox for the next pass.
+  await completed(world);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  expect(receiver.at('/kicked')).toHaveLength(1);
+  expect(await dispatcher().dispatchDue(t.clock.now())).toMatchObject({ fannedOut: 1, delivered: 1 });
+});
+
+test('When WEBHOOK_RETRY_SCHEDULE has a window over 30 days, then the app refuses to start, naming the variable', () => {
+  const config = { ...t.config, webhookRetrySchedule: '1m/31d' };
+  expect(() => new WebhookDispatcher({ db: t.db, config, clock: t.clock, logger: pino({ level: 'silent' }) })).toThrow(ConfigError);
+  expect(() => new WebhookDispatcher({ db: t.db, config, clock: t.clock, logger: pino({ level: 'silent' }) })).toThrow(/WEBHOOK_RETRY_SCHEDULE.*at most 30d/);
 });

@@ -196,9 +196,13 @@ export async function requeueDelivery(m: Tx, id: string, at: string): Promise<vo
     .update({ id }, { state: 'pending', nextAttemptAt: at, firstAttemptAt: null, claimToken: null, claimedUntil: null, updatedAt: at });
 }
 
-/** The soonest moment a pending delivery falls due (for the dispatcher's timer), or null. */
+/** The soonest moment a pending delivery can be claimed (due, and any claim on it lapsed), for the dispatcher's timer; or null. */
 export async function nextDueAt(db: Db, m: Tx): Promise<string | null> {
-  const rows = await db.rows(m, `SELECT MIN(next_attempt_at) AS next_at FROM webhook_deliveries WHERE state = 'pending'`);
+  const rows = await db.rows(
+    m,
+    `SELECT MIN(CASE WHEN claimed_until IS NOT NULL AND claimed_until > next_attempt_at THEN claimed_until ELSE next_attempt_at END) AS next_at
+     FROM webhook_deliveries WHERE state = 'pending'`,
+  );
   return (rows[0]?.[0] as string | null | undefined) ?? null;
 }
 

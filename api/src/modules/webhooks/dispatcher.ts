@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { WebhookEnvelopeSchema, type WebhookAttempt } from '@handover/shared';
+import { ConfigError } from '../../config';
 import { newId } from '../../core/ids';
 import {
   activeWebhooksOf,
@@ -36,6 +37,8 @@ const PARALLEL = 4;
 const CLAIM_MS = 60_000;
 /** The longest the timer sleeps: other processes' events and retries are found within this. */
 const POLL_MS = 5_000;
+/** Never sooner than this: a due row another process holds must not spin this one. */
+const MIN_WAIT_MS = 100;
 const SNIPPET = 1024;
 /** How long events and their delivery log are kept once nothing is left to do for them. */
 export const OUTBOX_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
@@ -63,7 +66,12 @@ export class WebhookDispatcher {
   private readonly onKick = () => this.kick();
 
   constructor(private readonly deps: Deps) {
-    this.schedule = parseRetrySchedule(deps.config.webhookRetrySchedule);
+    try {
+      this.schedule = parseRetrySchedule(deps.config.webhookRetrySchedule);
+    } catch (error) {
+      // Its shape was checked with the rest of the configuration; its values (window at most 30d) here.
+      throw new ConfigError(`Invalid configuration: WEBHOOK_RETRY_SCHEDULE ${(error as Error).message}`);
+    }
   }
 
   /** Start the kick listener and the timer (server.ts; not when SCHEDULER=off). */
@@ -110,7 +118,7 @@ export class WebhookDispatcher {
     let wait = POLL_MS;
     try {
       const next = await this.deps.db.read((m) => nextDueAt(this.deps.db, m));
-      if (next !== null) wait = Math.min(POLL_MS, Math.max(0, Date.parse(next) - this.deps.clock.now().getTime()));
+      if (next !== null) wait = Math.min(POLL_MS, Math.max(MIN_WAIT_MS, Date.parse(next) - this.deps.clock.now().getTime()));
     } catch {
       // The database may be closing; poll as usual.
     }
