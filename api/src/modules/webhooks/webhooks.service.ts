@@ -33,6 +33,9 @@ import type { DispatchOptions } from './dispatcher';
 import { listedUrl } from './payloads';
 import { ROTATION_WINDOW_MS, generateSecret } from './signing';
 
+/** How long a create or edit waits for DNS before accepting the name as it is. */
+const CREATE_DNS_MS = 2_000;
+
 /** What a caller sees of a webhook: no secret, and a Slack URL (itself a credential) masked. */
 export function toWebhook(w: StoredWebhook, now: Date): Webhook {
   const { secret: _s, previousSecret: _p, previousSecretUntil, url, ...rest } = w;
@@ -164,11 +167,18 @@ export class WebhooksService extends ResourceService {
 
   /**
    * 422 for a URL whose host is, or resolves to, an address webhooks may not post to. A name that
-   * does not resolve now is accepted: it is checked again, with DNS, at every delivery.
+   * does not resolve now (or not within CREATE_DNS_MS) is accepted: it is checked again, with DNS,
+   * at every delivery.
    */
   private async assertTarget(url: string): Promise<void> {
-    const target = await checkTarget(url, { resolver: this.net.resolver, allowPrivate: this.deps.config.webhookAllowPrivate });
-    if (!target.ok && target.reason !== 'unresolvable') throw unprocessable([{ path: 'url', message: target.message }]);
+    let timer: NodeJS.Timeout | undefined;
+    const slow = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), CREATE_DNS_MS)));
+    try {
+      const target = await Promise.race([checkTarget(url, { resolver: this.net.resolver, allowPrivate: this.deps.config.webhookAllowPrivate }), slow]);
+      if (target && !target.ok && target.reason !== 'unresolvable') throw unprocessable([{ path: 'url', message: target.message }]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 
