@@ -198,7 +198,7 @@ export class WebhookDispatcher {
     });
     if (!loaded) return null; // deleted meanwhile (the delivery goes with its webhook)
     const { delivery, hook, payload } = loaded;
-    const result = hook.active ? await this.send(delivery, hook, payload, now) : inactive();
+    const result = hook.active ? await this.send(delivery, hook, payload, now).catch(unsendable) : notSent('the webhook is inactive');
     const firstAttemptAt = delivery.firstAttemptAt ?? now.toISOString();
     const retryAt = result.ok || !hook.active
       ? null
@@ -245,11 +245,14 @@ export class WebhookDispatcher {
   }
 }
 
-function inactive(): DeliveryResult {
+/** A body that cannot be built (an event stored by an older version that no longer parses) fails like any attempt. */
+const unsendable = (error: unknown): DeliveryResult => notSent(`the event cannot be sent: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`);
+
+function notSent(why: string): DeliveryResult {
   return {
     ok: false,
     status: null,
-    error: 'not sent: the webhook is inactive',
+    error: `not sent: ${why}`,
     durationMs: 0,
     responseSnippet: '',
     truncated: false,
