@@ -34,6 +34,13 @@ export type Config = {
   scheduler: boolean;
   /** When the weekly snapshot is taken (SNAPSHOT_AT, default MON 06:00 UTC); docs/domain.md#status-over-time. */
   snapshotAt: WeeklyAt;
+  /** SCHEDULER=off: no in-process timers (webhook dispatch); tests run due work themselves. */
+  /** WEBHOOK_RETRY_SCHEDULE as written; parsed by modules/webhooks/retry-schedule.ts (docs/domain.md#webhooks). */
+  webhookRetrySchedule: string;
+  /** WEBHOOK_RETRY_JITTER=off makes retry times exact (tests). */
+  webhookRetryJitter: boolean;
+  /** WEBHOOK_ALLOW_PRIVATE=true lets webhooks post to private and loopback addresses (tests, trusted networks). */
+  webhookAllowPrivate: boolean;
 };
 
 export type TrustProxy = false | number | string[];
@@ -44,6 +51,10 @@ const positiveInt = (what: string) =>
     .regex(/^\d+$/, `expected ${what}`)
     .transform(Number)
     .refine((n) => n >= 1 && Number.isSafeInteger(n), `expected ${what}`);
+
+// The shape of a retry schedule; its values (at most 30d, more than zero) are checked where it is parsed.
+const DURATION = String.raw`\s*\d{1,9}(?:ms|s|m|h|d)\s*`;
+const RETRY_SCHEDULE = new RegExp(`^${DURATION}(?:,${DURATION})*(?:/${DURATION})?$`);
 
 const TRUST_PROXY_EXPECTED =
   'expected false, a hop count (e.g. 1) or a comma-separated list of proxy addresses (e.g. 10.0.0.5,10.0.1.0/24); ' +
@@ -118,6 +129,12 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => weeklyAtError(v) === null, 'expected a weekday and a UTC time like MON 06:00 (days MON to SUN)')
     .default(DEFAULT_SNAPSHOT_AT),
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .regex(RETRY_SCHEDULE, 'expected delays like 8s,1m,5m,30m,2h,6h and optionally /<window> (e.g. 8s,1m,5m/24h)')
+    .default('8s,1m,5m,30m,2h,6h/24h'),
+  WEBHOOK_RETRY_JITTER: z.enum(['on', 'off'], 'expected on or off').default('on'),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false'], 'expected true or false').default('false'),
 });
 
 function weeklyAtError(value: string): string | null {
@@ -186,6 +203,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     ingestRateLimit: e.INGEST_RATE_LIMIT,
     scheduler: e.SCHEDULER === 'on',
     snapshotAt: parseWeeklyAt(e.SNAPSHOT_AT),
+    webhookRetrySchedule: e.WEBHOOK_RETRY_SCHEDULE,
+    webhookRetryJitter: e.WEBHOOK_RETRY_JITTER === 'on',
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
   };
 }
 

@@ -59,14 +59,16 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     process.exit(1);
   });
 
-  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters and abandoned imports are deleted hourly.
+  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters, abandoned imports and month-old webhook events are deleted hourly.
   const housekeeping = setInterval(() => {
-    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports()];
+    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports(), services.webhookDispatcher.purge()];
     Promise.all(work).catch((error: unknown) =>
       logger.warn({ err: error }, 'housekeeping failed'),
     );
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
+  // Webhook deliveries: after each commit that wrote an event, and on a timer (docs/domain.md#webhooks).
+  if (config.scheduler) services.webhookDispatcher.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -78,6 +80,7 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     server.close(async () => {
       await schedulerStopped;
+      await services.webhookDispatcher.stop();
       await db.close();
       logger.info('stopped');
       process.exit(0);

@@ -53,6 +53,11 @@ export const ROUTES = {
   snapshot: '/plans/:planId/snapshots/:snapshotId',
   baselines: '/plans/:planId/baselines',
   baseline: '/plans/:planId/baselines/:baselineId',
+  webhooks: '/plans/:planId/webhooks',
+  webhook: '/plans/:planId/webhooks/:webhookId',
+  webhookSecret: '/plans/:planId/webhooks/:webhookId/secret',
+  webhookDeliveries: '/plans/:planId/webhooks/:webhookId/deliveries',
+  webhookRedeliver: '/plans/:planId/webhooks/:webhookId/deliveries/:deliveryId/redeliver',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

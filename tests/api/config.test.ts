@@ -35,6 +35,9 @@ describe('defaults', () => {
       ingestRateLimit: 600,
       scheduler: true,
       snapshotAt: { weekday: 1, hour: 6, minute: 0 },
+      webhookRetrySchedule: '8s,1m,5m,30m,2h,6h/24h',
+      webhookRetryJitter: true,
+      webhookAllowPrivate: false,
     });
   });
 
@@ -91,6 +94,9 @@ describe('good values', () => {
       ingestRateLimit: 100,
       scheduler: false,
       snapshotAt: { weekday: 2, hour: 7, minute: 30 },
+      webhookRetrySchedule: '8s,1m,5m,30m,2h,6h/24h',
+      webhookRetryJitter: true,
+      webhookAllowPrivate: false,
     });
   });
 
@@ -155,6 +161,12 @@ describe('bad values', () => {
     ['SCHEDULER', 'false', /on or off/],
     ['SNAPSHOT_AT', 'Monday 06:00', /like MON 06:00/],
     ['SNAPSHOT_AT', 'MON 24:00', /like MON 06:00/],
+    ['SCHEDULER', 'no', /on or off/],
+    ['WEBHOOK_RETRY_SCHEDULE', '10 seconds', /delays like 8s,1m/],
+    ['WEBHOOK_RETRY_SCHEDULE', '1s,,2s', /delays like 8s,1m/],
+    ['WEBHOOK_RETRY_SCHEDULE', '1s/2h/3h', /delays like 8s,1m/],
+    ['WEBHOOK_RETRY_JITTER', 'false', /on or off/],
+    ['WEBHOOK_ALLOW_PRIVATE', 'yes', /true or false/],
   ])('When %s is %j, then start-up is refused with one line naming it and what it expects', (name, value, expects) => {
     const message = failure({ [name]: value });
     expect(message.split('\n')).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { TestApp } from './app';
-import { createMilestone, milestoneInput, planInput, type PlanWorld } from './fixtures';
+import { createMilestone, createWebhook, milestoneInput, planInput, type PlanWorld } from './fixtures';
 
 /**
  * The role matrix as data: every route of the API that a role may or may not call, with how to
@@ -683,5 +683,90 @@ ROUTES.push(
     rule: 'read',
     ok: 200,
     prepare: async (c) => ({ path: `${planPath(c)}/baselines/${(await adminCreate(c, `${planPath(c)}/baselines`, { name: uniqueName('Baseline') })).id}` }),
+  },
+);
+
+// Webhooks: leads and admins only, reads included. A public address literal, so no DNS is asked and
+// nothing is sent (no dispatcher runs here).
+const HOOK_URL = 'https://93.184.215.14/matrix';
+
+async function freshWebhook(c: MatrixCtx): Promise<string> {
+  const hook = await createWebhook(c.t, c.world.admin.token, c.world.planId, { url: HOOK_URL });
+  return `${planPath(c)}/webhooks/${hook.id}`;
+}
+
+/** A webhook with one failed delivery: fanned out, then the webhook made inactive, so the attempt fails without a connection. */
+async function failedDelivery(c: MatrixCtx): Promise<{ hookPath: string; deliveryId: string }> {
+  const hookPath = await freshWebhook(c);
+  const ms = await createMilestone(c.t, c.world.admin.token, c.world.planId, { title: uniqueName('Hooked') });
+  const done = await c.t.as(c.world.admin.token).patch(`/api/v1${planPath(c)}/milestones/${ms.id}`).set('If-Match', '"1"').send({ status: 'done' });
+  if (done.status !== 200) throw new Error(`milestone done: ${done.status}`);
+  const dispatcher = c.t.services.webhookDispatcher;
+  await dispatcher.fanOut(c.t.clock.now());
+  const off = await c.t.as(c.world.admin.token).patch(`/api/v1${hookPath}`).set('If-Match', '"1"').send({ active: false });
+  if (off.status !== 200) throw new Error(`webhook off: ${off.status}`);
+  await dispatcher.dispatchDue(c.t.clock.now());
+  const { body } = await adminGet(c, `${hookPath}/deliveries`);
+  const item = (body as { items: Array<{ id: string; state: string }> }).items[0];
+  if (item?.state !== 'failed') throw new Error(`expected a failed delivery, got ${JSON.stringify(body)}`);
+  return { hookPath, deliveryId: item.id };
+}
+
+ROUTES.push(
+  { method: 'get', route: '/plans/:planId/webhooks', rule: 'edit', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/webhooks` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/webhooks',
+    rule: 'edit',
+    ok: 201,
+    prepare: async (c) => ({
+      path: `${planPath(c)}/webhooks`,
+      body: { url: HOOK_URL, events: ['milestone.completed'] },
+      headers: { 'Idempotency-Key': uniqueName('hook').replace(/\s/g, '-') },
+    }),
+    state: list('/webhooks?limit=200'),
+  },
+  { method: 'get', route: '/plans/:planId/webhooks/:webhookId', rule: 'edit', ok: 200, prepare: async (c) => ({ path: await freshWebhook(c) }) },
+  {
+    method: 'patch',
+    route: '/plans/:planId/webhooks/:webhookId',
+    rule: 'edit',
+    ok: 200,
+    prepare: async (c) => ({ path: await freshWebhook(c), headers: { 'If-Match': '"1"' }, body: { active: false } }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/webhooks/:webhookId',
+    rule: 'edit',
+    ok: 204,
+    prepare: async (c) => ({ path: await freshWebhook(c) }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'post',
+    route: '/plans/:planId/webhooks/:webhookId/secret',
+    rule: 'edit',
+    ok: 200,
+    prepare: async (c) => ({ path: `${await freshWebhook(c)}/secret` }),
+    state: async (c, p) => adminRead(c, p.path.replace(/\/secret$/, '')),
+  },
+  {
+    method: 'get',
+    route: '/plans/:planId/webhooks/:webhookId/deliveries',
+    rule: 'edit',
+    ok: 200,
+    prepare: async (c) => ({ path: `${await freshWebhook(c)}/deliveries` }),
+  },
+  {
+    method: 'post',
+    route: '/plans/:planId/webhooks/:webhookId/deliveries/:deliveryId/redeliver',
+    rule: 'edit',
+    ok: 202,
+    prepare: async (c) => {
+      const { hookPath, deliveryId } = await failedDelivery(c);
+      return { path: `${hookPath}/deliveries/${deliveryId}/redeliver`, ref: hookPath };
+    },
+    state: async (c, p) => adminRead(c, `${p.ref!}/deliveries`),
   },
 );

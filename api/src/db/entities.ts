@@ -18,6 +18,7 @@ import { SessionEntity } from './entities/session.entity';
 import { SkillEntity } from './entities/skill.entity';
 import { SnapshotEntity } from './entities/snapshot.entity';
 import { UserEntity } from './entities/user.entity';
+import { OutboxEventEntity, WebhookDeliveryEntity, WebhookEntity } from './entities/webhook.entity';
 
 export const entities = [
   UserEntity,
@@ -46,4 +47,7 @@ export const entities = [
   SnapshotEntity,
   BaselineEntity,
   BaselineItemEntity,
+  OutboxEventEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];

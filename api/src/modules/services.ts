@@ -19,6 +19,8 @@ import { Scheduler } from './snapshots/scheduler';
 import { SnapshotsService } from './snapshots/snapshots.service';
 import { SummaryService } from './summary/summary.service';
 import { UsersService } from './users/users.service';
+import { WebhookDispatcher } from './webhooks/dispatcher';
+import { WebhooksService } from './webhooks/webhooks.service';
 
 export type Services = ReturnType<typeof createServices>;
 
@@ -28,6 +30,7 @@ export function createServices(deps: Deps) {
   const push = new PushService(deps, activity);
   const summary = new SummaryService(deps);
   const snapshots = new SnapshotsService(deps, activity, summary, silentSnapshotEvents);
+  const webhookDispatcher = new WebhookDispatcher(deps);
   return {
     activity,
     idempotency: new IdempotencyService(deps),
@@ -48,5 +51,7 @@ export function createServices(deps: Deps) {
     snapshots,
     baselines: new BaselinesService(deps, activity),
     scheduler: new Scheduler(deps, snapshots),
+    webhooks: new WebhooksService(deps, activity, webhookDispatcher.options),
+    webhookDispatcher,
   };
 }

@@ -18,6 +18,7 @@ import { skillRoutes } from './skills.routes';
 import { snapshotRoutes } from './snapshots.routes';
 import { summaryRoutes } from './summary.routes';
 import { userRoutes } from './users.routes';
+import { webhookRoutes } from './webhooks.routes';
 
 /** Every route of the API, in mounting order; `document` serves the OpenAPI document built from them. */
 export function allRoutes(services: Services, db: Db, config: Config, document: () => unknown): AnyRoute[] {
@@ -37,6 +38,7 @@ export function allRoutes(services: Services, db: Db, config: Config, document: 
     ...ingestSecretRoutes(services.ingestSecrets, services.ingestReceivers),
     ...snapshotRoutes(services.snapshots),
     ...baselineRoutes(services.baselines),
+    ...webhookRoutes(services.webhooks),
     ...metaRoutes(db, document),
   ];
 }

@@ -14,3 +14,5 @@ export const WeekParams = z.object({ planId: UuidSchema, weekStart: IsoDateSchem
 export const RosterEntryParams = z.object({ planId: UuidSchema, entryId: UuidSchema });
 export const SnapshotParams = z.object({ planId: UuidSchema, snapshotId: UuidSchema });
 export const BaselineParams = z.object({ planId: UuidSchema, baselineId: UuidSchema });
+export const WebhookParams = z.object({ planId: UuidSchema, webhookId: UuidSchema });
+export const DeliveryParams = z.object({ planId: UuidSchema, webhookId: UuidSchema, deliveryId: UuidSchema });

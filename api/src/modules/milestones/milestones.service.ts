@@ -18,6 +18,7 @@ import {
 import { diff } from '../activity/activity.service';
 import { baselineDueDates } from '../../db/repositories/baselines.repository';
 import { endOfDay, milestonesAsOf } from '../history/as-of';
+import { actorOf, recordEvent } from '../outbox/outbox';
 import { pageOfList } from '../paging';
 import { ResourceService } from '../service';
 import { assertVersion, writeIfVersion } from '../versioned';
@@ -93,6 +94,7 @@ export class MilestonesService extends ResourceService {
       };
       await insertMilestone(m, milestone);
       await this.activity.log(m, ctx, 'create', 'milestone', milestone.id, snapshot(milestone));
+      if (milestone.status === 'done') await completed(m, ctx, milestone);
       return milestone;
     });
   }
@@ -124,6 +126,7 @@ export class MilestonesService extends ResourceService {
       await writeIfVersion(after, version, (next, v) => updateMilestoneIfVersion(m, next, v), () => findMilestone(this.deps.db, m, ctx.planId, id));
       if (input.dependsOn) await replaceDependencies(m, id, input.dependsOn);
       await this.activity.log(m, ctx, 'update', 'milestone', id, diff(snapshot(before), snapshot(after)));
+      if (after.status === 'done' && before.status !== 'done') await completed(m, ctx, after);
       return after;
     });
   }
@@ -140,6 +143,12 @@ export class MilestonesService extends ResourceService {
       await this.activity.log(m, ctx, 'delete', 'milestone', id, { title: row.title, phase: row.phase });
     });
   }
+}
+
+/** The `milestone.completed` webhook event, in the transaction that made it done (docs/domain.md#webhooks). */
+function completed(m: Tx, ctx: PlanCtx, ms: Milestone): Promise<void> {
+  const milestone = { id: ms.id, title: ms.title, phase: ms.phase, dueDate: ms.dueDate, weight: ms.weight, completedAt: ms.completedAt! };
+  return recordEvent(m, ctx.planId, 'milestone.completed', { milestone, actor: actorOf(ctx.user) }, ms.completedAt!);
 }
 
 function snapshot(ms: Milestone): Record<string, unknown> {
