@@ -4,6 +4,7 @@ import { ApiTokenEntity } from './entities/api-token.entity';
 import { AssessmentEntity } from './entities/assessment.entity';
 import { HandoverEntity, HandoverTransitionEntity } from './entities/handover.entity';
 import { ImportRunEntity } from './entities/import-run.entity';
+import { ImportMappingEntity, ImportUploadChunkEntity, ImportUploadEntity } from './entities/import-upload.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { MilestoneDependencyEntity, MilestoneEntity } from './entities/milestone.entity';
 import { PersonEntity } from './entities/person.entity';
@@ -39,4 +40,7 @@ export const entities = [
   ImportRunEntity,
   RosterEntryEntity,
   IngestInboxEntity,
+  ImportUploadEntity,
+  ImportUploadChunkEntity,
+  ImportMappingEntity,
 ];
