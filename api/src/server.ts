@@ -58,7 +58,7 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
 
   // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters and abandoned imports are deleted hourly.
   const housekeeping = setInterval(() => {
-    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports()];
+    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports(), services.imports.purgeExpired()];
     Promise.all(work).catch((error: unknown) =>
       logger.warn({ err: error }, 'housekeeping failed'),
     );

@@ -19,4 +19,5 @@ export * from './exit-forecast';
 export * from './snapshots';
 export * from './webhooks';
 export * from './ingest';
+export * from './imports';
 export * from './ingest-receivers';

@@ -4,6 +4,8 @@ import { AuthService } from './auth/auth.service';
 import type { Deps } from './deps';
 import { HandoversService } from './handovers/handovers.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { ImportMappingsService } from './imports/import-mappings.service';
+import { ImportsService } from './imports/imports.service';
 import { MilestonesService } from './milestones/milestones.service';
 import { PeopleService } from './people/people.service';
 import { PlansService } from './plans/plans.service';
@@ -29,6 +31,8 @@ export function createServices(deps: Deps) {
     handovers: new HandoversService(deps, activity),
     posts: new PostsService(deps, activity),
     adoption: new AdoptionService(deps, activity),
+    imports: new ImportsService(deps, activity),
+    importMappings: new ImportMappingsService(deps, activity),
     summary: new SummaryService(deps),
   };
 }

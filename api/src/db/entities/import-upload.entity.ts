@@ -25,6 +25,8 @@ export class ImportUploadEntity {
   /** The mapping last set (an ImportMapping as JSON), with the header row and sheet it applies to. */
   @LongTextColumn({ nullable: true }) mapping!: string | null;
   @IntColumn() headerRow!: number;
+  /** What the upload answered (columns, sample rows, sheets, suggested preset) as JSON, for GET. */
+  @LongTextColumn() summary!: string;
   @TextColumn(31, { nullable: true }) sheet!: string | null;
   /** Data rows read so far by a running commit. */
   @IntColumn({ default: 0 }) progress!: number;

@@ -7,7 +7,7 @@ import { HandoverTargetDate1795981366843 as sqliteHandoverTargetDate179598136684
 import { AccessLifecycle1795988552100 as sqliteAccessLifecycle1795988552100 } from './sqlite/1795988552100-AccessLifecycle';
 import { ImportRuns1795988591992 as sqliteImportRuns1795988591992 } from './sqlite/1795988591992-ImportRuns';
 import { IngestRoster1796002898669 as sqliteIngestRoster1796002898669 } from './sqlite/1796002898669-IngestRoster';
-import { ImportUploads1796003169630 as sqliteImportUploads1796003169630 } from './sqlite/1796003169630-ImportUploads';
+import { ImportUploads1796003199851 as sqliteImportUploads1796003199851 } from './sqlite/1796003199851-ImportUploads';
 import { Initial1795686634338 as postgresInitial1795686634338 } from './postgres/1795686634338-Initial';
 import { Domain1795686810817 as postgresDomain1795686810817 } from './postgres/1795686810817-Domain';
 import { RateLimits1795687964203 as postgresRateLimits1795687964203 } from './postgres/1795687964203-RateLimits';
@@ -16,7 +16,7 @@ import { HandoverTargetDate1795981367178 as postgresHandoverTargetDate1795981367
 import { AccessLifecycle1795988552300 as postgresAccessLifecycle1795988552300 } from './postgres/1795988552300-AccessLifecycle';
 import { ImportRuns1795988592798 as postgresImportRuns1795988592798 } from './postgres/1795988592798-ImportRuns';
 import { IngestRoster1796002898941 as postgresIngestRoster1796002898941 } from './postgres/1796002898941-IngestRoster';
-import { ImportUploads1796003169888 as postgresImportUploads1796003169888 } from './postgres/1796003169888-ImportUploads';
+import { ImportUploads1796003200157 as postgresImportUploads1796003200157 } from './postgres/1796003200157-ImportUploads';
 
-export const sqliteMigrations: Function[] = [sqliteInitial1795686634205, sqliteDomain1795686810631, sqliteRateLimits1795687963665, sqlitePostWeeklyCounts1795689533885, sqliteHandoverTargetDate1795981366843, sqliteAccessLifecycle1795988552100, sqliteImportRuns1795988591992, sqliteIngestRoster1796002898669, sqliteImportUploads1796003169630];
-export const postgresMigrations: Function[] = [postgresInitial1795686634338, postgresDomain1795686810817, postgresRateLimits1795687964203, postgresPostWeeklyCounts1795689536300, postgresHandoverTargetDate1795981367178, postgresAccessLifecycle1795988552300, postgresImportRuns1795988592798, postgresIngestRoster1796002898941, postgresImportUploads1796003169888];
+export const sqliteMigrations: Function[] = [sqliteInitial1795686634205, sqliteDomain1795686810631, sqliteRateLimits1795687963665, sqlitePostWeeklyCounts1795689533885, sqliteHandoverTargetDate1795981366843, sqliteAccessLifecycle1795988552100, sqliteImportRuns1795988591992, sqliteIngestRoster1796002898669, sqliteImportUploads1796003199851];
+export const postgresMigrations: Function[] = [postgresInitial1795686634338, postgresDomain1795686810817, postgresRateLimits1795687964203, postgresPostWeeklyCounts1795689536300, postgresHandoverTargetDate1795981367178, postgresAccessLifecycle1795988552300, postgresImportRuns1795988592798, postgresIngestRoster1796002898941, postgresImportUploads1796003200157];

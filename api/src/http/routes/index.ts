@@ -6,6 +6,7 @@ import { activityRoutes } from './activity.routes';
 import { adoptionRoutes } from './adoption.routes';
 import { authRoutes } from './auth.routes';
 import { handoverRoutes } from './handovers.routes';
+import { importRoutes } from './imports.routes';
 import { metaRoutes } from './meta.routes';
 import { milestoneRoutes } from './milestones.routes';
 import { peopleRoutes } from './people.routes';
@@ -27,6 +28,7 @@ export function allRoutes(services: Services, db: Db, config: Config, document: 
     ...skillRoutes(services.skills),
     ...handoverRoutes(services.handovers),
     ...postRoutes(services.posts),
+    ...importRoutes(services.imports, services.importMappings),
     ...adoptionRoutes(services.adoption),
     ...summaryRoutes(services.summary),
     ...metaRoutes(db, document),

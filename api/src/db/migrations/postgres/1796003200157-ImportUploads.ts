@@ -1,10 +1,10 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class ImportUploads1796003169888 implements MigrationInterface {
-  name = 'ImportUploads1796003169888';
+export class ImportUploads1796003200157 implements MigrationInterface {
+  name = 'ImportUploads1796003200157';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query("CREATE TABLE \"import_uploads\" (\"id\" character varying(36) NOT NULL, \"plan_id\" character varying(36) NOT NULL, \"user_id\" character varying(36) NOT NULL, \"format\" character varying(10) NOT NULL, \"bytes\" integer NOT NULL, \"status\" character varying(12) NOT NULL, \"mapping\" text, \"header_row\" integer NOT NULL, \"sheet\" character varying(31), \"progress\" integer NOT NULL DEFAULT '0', \"result\" text, \"run_id\" character varying(36), \"created_at\" character varying(30) NOT NULL, \"expires_at\" character varying(30) NOT NULL, CONSTRAINT \"PK_58545a8417eb0cb1985c71adeb1\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"import_uploads\" (\"id\" character varying(36) NOT NULL, \"plan_id\" character varying(36) NOT NULL, \"user_id\" character varying(36) NOT NULL, \"format\" character varying(10) NOT NULL, \"bytes\" integer NOT NULL, \"status\" character varying(12) NOT NULL, \"mapping\" text, \"header_row\" integer NOT NULL, \"summary\" text NOT NULL, \"sheet\" character varying(31), \"progress\" integer NOT NULL DEFAULT '0', \"result\" text, \"run_id\" character varying(36), \"created_at\" character varying(30) NOT NULL, \"expires_at\" character varying(30) NOT NULL, CONSTRAINT \"PK_58545a8417eb0cb1985c71adeb1\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"idx_import_uploads_expires\" ON \"import_uploads\"  (\"expires_at\") ");
     await queryRunner.query("CREATE INDEX \"idx_import_uploads_plan\" ON \"import_uploads\"  (\"plan_id\", \"created_at\") ");
     await queryRunner.query("CREATE TABLE \"import_upload_chunks\" (\"upload_id\" character varying(36) NOT NULL, \"seq\" integer NOT NULL, \"data\" text NOT NULL, CONSTRAINT \"PK_2e55c029572eb9d41106654785b\" PRIMARY KEY (\"upload_id\", \"seq\"))");
