@@ -91,7 +91,7 @@ export function mappedPostInserter(db: Db, m: Tx, planId: string, createdAt: str
       `INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, created_at, import_id,
          account, permalink, publisher, classified_by, roster_entry_id, origin)
        SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-       WHERE ?16 IS NULL OR NOT EXISTS (SELECT 1 FROM posts WHERE plan_id = ?2 AND permalink = ?16)
+       WHERE ? IS NULL OR NOT EXISTS (SELECT 1 FROM posts WHERE plan_id = ? AND permalink = ?)
        ON CONFLICT DO NOTHING`,
     );
     return {
@@ -99,7 +99,7 @@ export function mappedPostInserter(db: Db, m: Tx, planId: string, createdAt: str
         for (const r of rows) {
           const changed = stmt.run(
             newId(), planId, r.channel, r.publishedAt, r.source, r.externalId, r.author, createdAt, importId,
-            r.account, r.permalink, r.publisher, r.classifiedBy, r.rosterEntryId, origin, r.permalink,
+            r.account, r.permalink, r.publisher, r.classifiedBy, r.rosterEntryId, origin, r.permalink, planId, r.permalink,
           ).changes;
           if (changed > 0) stored(r.publishedAt.slice(0, 10), r.channel, r.source, 1);
         }

@@ -33,6 +33,7 @@ import { tooLarge } from '../posts/post-import';
 import { RollupDelta } from '../posts/rollups';
 import { ResourceService } from '../service';
 import { commitUpload, uploadMapping } from './import-commit';
+import type { SheetRecord } from '../ingest/xlsx';
 import { asProblem, openRecords, receive, sheetsOf, type UploadFormat } from './upload-store';
 
 /** An upload not committed within this long is discarded (docs/domain.md#mapped-imports). */
@@ -88,7 +89,8 @@ export class ImportsService extends ResourceService {
           bytes: upload.bytes,
           headerRow: described.headerRow,
           summary: JSON.stringify(described.summary),
-          mapping: described.mapping ? JSON.stringify({ mapping: described.mapping, headerRow: described.headerRow, sheet: null }) : null,
+          sheet: described.sheet,
+          mapping: described.mapping ? JSON.stringify({ mapping: described.mapping, headerRow: described.headerRow, sheet: described.sheet }) : null,
         });
         await this.activity.log(m, ctx, 'upload', 'import', upload.id, { format, bytes: upload.bytes, suggestedPreset: described.summary.suggestedPreset ?? null });
         return { id: upload.id, format, headerRow: described.headerRow, ...described.summary, ...(described.mapping ? { mapping: described.mapping } : {}) };
@@ -99,12 +101,22 @@ export class ImportsService extends ResourceService {
     }
   }
 
-  /** The first rows of the file: where its header is, the preset it matches, and the mapping that preset gives when complete. */
+  /**
+   * The first rows of the file: where its header is, the preset it matches, and the mapping that
+   * preset gives when complete. In a workbook, the first sheet whose rows match a preset (LinkedIn
+   * puts its posts on the second), else the first sheet.
+   */
   private async describe(upload: StoredUpload) {
     const { db } = this.deps;
     const sheets = upload.format === 'xlsx' ? await sheetsOf(db, upload.id) : undefined;
-    const { head } = await peekRecords(await openRecords(db, upload.id, upload.format), HEADER_SEARCH_ROWS + SAMPLE_ROWS);
-    const detected = detectPreset(head.map((r) => r.fields));
+    let found: { sheet: string | null; head: SheetRecord[]; detected: ReturnType<typeof detectPreset> } | null = null;
+    for (const sheet of sheets ?? [null]) {
+      const { head } = await peekRecords(await openRecords(db, upload.id, upload.format, sheet), HEADER_SEARCH_ROWS + SAMPLE_ROWS);
+      const detected = detectPreset(head.map((r) => r.fields));
+      if (!found || detected) found = { sheet, head, detected };
+      if (detected) break;
+    }
+    const { sheet, head, detected } = found!;
     const headerRow = detected?.headerRow ?? 1;
     const columns = cleanHeader(head[headerRow - 1]?.fields ?? []);
     const summary: Summary = {
@@ -115,7 +127,7 @@ export class ImportsService extends ResourceService {
     };
     const fromPreset = detected ? mappingFromRequest({ preset: detected.preset.name }, columns) : null;
     const parsed = fromPreset && 'mapping' in fromPreset ? ImportMappingSchema.safeParse(fromPreset.mapping) : null;
-    return { headerRow, summary, mapping: parsed?.success ? parsed.data : undefined };
+    return { headerRow, sheet: sheets && sheet !== sheets[0] ? sheet : null, summary, mapping: parsed?.success ? parsed.data : undefined };
   }
 
   private async find(ctx: PlanCtx, id: string): Promise<StoredUpload> {
@@ -157,8 +169,8 @@ export class ImportsService extends ResourceService {
     const upload = await this.live(await this.find(ctx, id));
     if (upload.status !== 'open') throw notOpen(upload);
     if (request.sheet !== undefined && upload.format !== 'xlsx') throw unprocessable([{ path: 'sheet', message: 'only a workbook has sheets' }]);
-    const sheet = request.sheet ?? null;
-    const headerRow = request.headerRow ?? (sheet ? 1 : upload.headerRow);
+    const sheet = request.sheet ?? upload.sheet;
+    const headerRow = request.headerRow ?? (sheet === upload.sheet ? upload.headerRow : 1);
     try {
       const { head, all } = await peekRecords(await openRecords(db, upload.id, upload.format, sheet), headerRow);
       const header = head[headerRow - 1]?.fields;
