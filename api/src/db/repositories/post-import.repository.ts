@@ -114,12 +114,12 @@ export function mappedPostInserter(db: Db, m: Tx, planId: string, createdAt: str
         `WITH stored AS (
            INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, account, permalink, publisher,
              classified_by, roster_entry_id, created_at, import_id, origin)
-           SELECT id, $12, channel, published_at, source, external_id, author, account, permalink, publisher,
+           SELECT id, $12::varchar, channel, published_at, source, external_id, author, account, permalink, publisher,
              classified_by, roster_entry_id, $13, $14, $15
            FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[],
                        $8::varchar[], $9::varchar[], $10::varchar[], $11::varchar[])
              AS t(id, channel, published_at, source, external_id, author, account, permalink, publisher, classified_by, roster_entry_id)
-           WHERE t.permalink IS NULL OR NOT EXISTS (SELECT 1 FROM posts p WHERE p.plan_id = $12 AND p.permalink = t.permalink)
+           WHERE t.permalink IS NULL OR NOT EXISTS (SELECT 1 FROM posts p WHERE p.plan_id = $12::varchar AND p.permalink = t.permalink)
            ON CONFLICT DO NOTHING
            RETURNING published_at, channel, source
          )
