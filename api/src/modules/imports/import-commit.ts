@@ -29,6 +29,8 @@ export type CommitHooks = {
   /** Logs the import inside the final transaction. */
   log: (m: Tx, changes: Record<string, unknown>) => Promise<void>;
   agencyOnly: boolean;
+  /** Called once the plan's import lock is held and the upload marked `committing`. */
+  onClaimed?: () => void;
 };
 
 const unclassifiedMessage = (n: number) =>
@@ -51,6 +53,7 @@ export async function commitUpload(deps: Deps, ctx: PlanCtx, upload: StoredUploa
     await discardRun(db, clock, run);
     throw conflict('The upload was discarded or committed meanwhile.', 'import-in-progress');
   }
+  hooks.onClaimed?.();
   const origin = `import:${upload.id}`;
   const createdAt = clock.now().toISOString();
   const delta = new RollupDelta();

@@ -193,25 +193,35 @@ export class ImportsService extends ResourceService {
     }
   }
 
-  /** Commits, answering within `commitWaitMs`; after that the work goes on and `{accepted: true}` says so. */
+  /**
+   * Commits, answering within `commitWaitMs` (counted once the lock is held); after that the work
+   * goes on and `{accepted}` is the upload as `GET` shows it, `committing`.
+   */
   async commit(ctx: PlanCtx, id: string): Promise<{ done: ImportCommitResult } | { accepted: ImportStatus }> {
     const upload = await this.live(await this.find(ctx, id));
     if (upload.status !== 'open') throw notOpen(upload);
+    let claimed!: () => void;
+    const started = new Promise<void>((resolve) => (claimed = resolve));
     const work = commitUpload(this.deps, ctx, upload, {
       write: (fn) => this.write(ctx, fn),
       log: (m, changes) => this.activity.log(m, ctx, 'import', 'import', upload.id, changes),
       agencyOnly: !can(ctx.role, 'recordAnySource'),
+      onClaimed: claimed,
     });
-    let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.commitWaitMs)));
     work.catch(() => undefined); // when it outlives the request, GET shows the failure
-    try {
-      const done = await Promise.race([work, waited]);
-      if (done) return { done };
-      return { accepted: await this.get(ctx, id) };
-    } finally {
-      clearTimeout(timer);
+    const first = await Promise.race([work, started.then(() => null)]);
+    if (first) return { done: first };
+    if (this.commitWaitMs > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.commitWaitMs)));
+      try {
+        const done = await Promise.race([work, waited]);
+        if (done) return { done };
+      } finally {
+        clearTimeout(timer);
+      }
     }
+    return { accepted: await this.get(ctx, id) };
   }
 
   /** Discards an upload; for a committed import also removes the posts it brought, with the rollups. */
