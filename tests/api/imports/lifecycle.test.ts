@@ -4,7 +4,7 @@ import { createPost, planWorld, type PlanWorld } from '../../support/fixtures';
 import { activityOf } from '../../support/http';
 import { expectProblem } from '../../support/problem';
 import { rollupsVersusLedger } from '../../support/rollups';
-import { commit, fixture, importsPath, mapping, postsOf, rosterPlan, shareOf, upload } from './support';
+import { commit, importsPath, mapping, postsOf, rosterPlan, shareOf, upload } from './support';
 
 // What happens to an upload over its life (docs/domain.md#mapped-imports): duplicates against the
 // ledger, the import lock, a slow commit, undoing a committed import, expiry, saved mappings, roles.
