@@ -211,6 +211,7 @@ export class ImportsService extends ResourceService {
     work.catch(() => undefined); // when it outlives the request, GET shows the failure
     const first = await Promise.race([work, started.then(() => null)]);
     if (first) return { done: first };
+    if (this.commitWaitMs === Number.POSITIVE_INFINITY) return { done: await work }; // the CLI waits for the end
     if (this.commitWaitMs > 0) {
       let timer: NodeJS.Timeout | undefined;
       const waited = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), this.commitWaitMs)));
