@@ -132,6 +132,19 @@ describe('mapped import lifecycle', () => {
     }
   });
 
+  it('When an upload is retried with the same Idempotency-Key, then the first upload is answered again and only one is kept', async () => {
+    const planId = await rosterPlan(t, w.admin.token);
+    const send = () => upload(t, w.admin.token, planId, csv('x,2026-04-02T10:00:00Z,x-1,,Ana Ruiz')).set('Idempotency-Key', 'upload-once');
+    const first = await send();
+    const again = await send();
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body.id).toBe(first.body.id);
+    const rows = await t.db.read((m) => m.query(`SELECT COUNT(*) AS n FROM import_uploads WHERE plan_id = ${t.db.param(1)}`, [planId]));
+    expect(Number(rows[0].n)).toBe(1);
+  });
+
   it('When an open upload is discarded, then it and its bytes are gone', async () => {
     const planId = await rosterPlan(t, w.admin.token);
     const up = await upload(t, w.admin.token, planId, csv('x,2026-04-02T10:00:00Z,x-1,,Ana Ruiz'));
@@ -157,6 +170,16 @@ describe('roles', () => {
     const refused = await committed(w.agency.token, w.planId, csv('x,2026-04-03T10:00:00Z,ag-2,,Someone', 'x,2026-04-03T11:00:00Z,ag-3,,Someone'), { defaultSide: 'in_house' });
     expectProblem(refused.commit, 403, 'forbidden');
     expect((await postsOf(t, w.admin.token, w.planId)).map((p) => p.externalId)).toEqual(['ag-1']);
+  });
+
+  it('When agency staff delete a committed import, then only one whose posts are all agency is undone', async () => {
+    const leads = await committed(w.lead.token, w.planId, csv('x,2026-04-04T10:00:00Z,in-1,,Someone'), { defaultSide: 'in_house' });
+    expect(leads.commit.status).toBe(200);
+    expectProblem(await t.as(w.agency.token).delete(importsPath(w.planId, `/${leads.id}`)), 403, 'forbidden');
+    expect((await postsOf(t, w.admin.token, w.planId)).map((p) => p.externalId)).toContain('in-1');
+    const own = await committed(w.agency.token, w.planId, csv('x,2026-04-04T11:00:00Z,ag-9,,Someone'), { defaultSide: 'agency' });
+    expect((await t.as(w.agency.token).delete(importsPath(w.planId, `/${own.id}`))).status).toBe(204);
+    expect((await postsOf(t, w.admin.token, w.planId)).map((p) => p.externalId)).not.toContain('ag-9');
   });
 
   it('When an executive tries to upload, then 403; an outsider gets 404', async () => {

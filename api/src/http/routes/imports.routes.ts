@@ -32,6 +32,7 @@ export const importRoutes = (imports: ImportsService, mappings: ImportMappingsSe
     bodyType: 'spreadsheet',
     status: 201,
     response: ImportUploadSchema,
+    idempotent: true,
     problems: { 413: "The file, with the plan's other open uploads, is over IMPORT_MAX_MB", 422: 'The file cannot be read (not CSV, a damaged or oversized workbook)' },
     handler: async ({ stream }, ctx) => ({
       body: await imports.upload(ctx, stream, isXlsx(stream) ? 'xlsx' : 'csv', declaredLength(stream)),

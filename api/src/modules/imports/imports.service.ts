@@ -9,7 +9,7 @@ import {
   type ImportUpload,
   type Problem,
 } from '@handover/shared';
-import { conflict, notFound, payloadTooLarge, unprocessable } from '../../core/app-error';
+import { conflict, forbidden, notFound, payloadTooLarge, unprocessable } from '../../core/app-error';
 import type { PlanCtx } from '../../core/context';
 import { newId } from '../../core/ids';
 import { findImportRun } from '../../db/repositories/import-runs.repository';
@@ -234,7 +234,12 @@ export class ImportsService extends ResourceService {
       let removed = 0;
       if (upload.status === 'committed' && upload.runId) {
         const delta = new RollupDelta();
-        for (const [day, channel, source, n] of await importPostCounts(db, m, ctx.planId, upload.runId)) delta.add(day, channel, source, -n);
+        const counts = await importPostCounts(db, m, ctx.planId, upload.runId);
+        // Agency staff may undo only what they could have imported: posts on the agency side.
+        if (!can(ctx.role, 'recordAnySource') && counts.some(([, , source]) => source !== 'agency')) {
+          throw forbidden('Agency staff may undo only imports whose posts are all on the agency side.');
+        }
+        for (const [day, channel, source, n] of counts) delta.add(day, channel, source, -n);
         removed = await deleteImportPosts(m, ctx.planId, upload.runId);
         await delta.apply(db, m, ctx.planId);
       }
