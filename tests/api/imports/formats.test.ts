@@ -144,6 +144,7 @@ describe('mapped imports of real exports', () => {
   it('When a body is neither CSV nor XLSX, or a workbook is damaged, then it is refused and nothing is kept', async () => {
     const planId = await rosterPlan(t, admin.token, []);
     expectProblem(await upload(t, admin.token, planId, '{}', 'application/json'), 415);
+    expectProblem(await upload(t, admin.token, planId, ''), 422, 'validation-failed');
     const damaged = await upload(t, admin.token, planId, Buffer.from('PK\u0003\u0004 not really a zip'), XLSX);
     expectProblem(damaged, 422, 'validation-failed');
     const rows = await t.db.read((m) => m.query('SELECT COUNT(*) AS n FROM import_uploads WHERE plan_id = $1'.replace('$1', t.db.param(1)), [planId]));

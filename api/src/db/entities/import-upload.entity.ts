@@ -38,7 +38,7 @@ export class ImportUploadEntity {
   @InstantColumn() expiresAt!: string;
 }
 
-/** The bytes of an upload, base64 in pieces of at most 1 MiB (text works alike on both dialects). */
+/** The bytes of an upload, base64 in pieces of 64 KiB (text works alike on both dialects). */
 @Entity('import_upload_chunks')
 export class ImportUploadChunkEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) uploadId!: string;

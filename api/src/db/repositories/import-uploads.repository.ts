@@ -1,4 +1,4 @@
-import { LessThan } from 'typeorm';
+import { Between, LessThan } from 'typeorm';
 import type { Db, Tx } from '../data-source';
 import { ImportMappingEntity, ImportUploadChunkEntity, ImportUploadEntity } from '../entities/import-upload.entity';
 import { PostEntity } from '../entities/post.entity';
@@ -65,14 +65,19 @@ export async function openUploadBytes(db: Db, m: Tx, planId: string, now: string
   return Number(rows[0]?.[0] ?? 0);
 }
 
-export async function insertChunk(m: Tx, uploadId: string, seq: number, bytes: Buffer): Promise<void> {
-  await m.getRepository(ImportUploadChunkEntity).insert({ uploadId, seq, data: bytes.toString('base64') });
+/** Stores pieces of an upload, numbered from `firstSeq`. */
+export async function insertChunks(m: Tx, uploadId: string, firstSeq: number, pieces: Buffer[]): Promise<void> {
+  if (!pieces.length) return;
+  await m.getRepository(ImportUploadChunkEntity).insert(pieces.map((p, i) => ({ uploadId, seq: firstSeq + i, data: p.toString('base64') })));
 }
 
-/** One piece of an upload's bytes, or null past the last. */
-export async function readChunk(m: Tx, uploadId: string, seq: number): Promise<Buffer | null> {
-  const row = await m.getRepository(ImportUploadChunkEntity).findOne({ where: { uploadId, seq } });
-  return row ? Buffer.from(row.data, 'base64') : null;
+/** Up to `count` pieces of an upload's bytes from `firstSeq` on, in order; fewer past the last. */
+export async function readChunks(m: Tx, uploadId: string, firstSeq: number, count: number): Promise<Buffer[]> {
+  const rows = await m.getRepository(ImportUploadChunkEntity).find({
+    where: { uploadId, seq: Between(firstSeq, firstSeq + count - 1) },
+    order: { seq: 'ASC' },
+  });
+  return rows.map((r) => Buffer.from(r.data, 'base64'));
 }
 
 /** Uploads past their expiry that never committed (committed ones are kept, without bytes, so they can be undone). */

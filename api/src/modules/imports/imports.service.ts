@@ -117,6 +117,7 @@ export class ImportsService extends ResourceService {
       if (detected) break;
     }
     const { sheet, head, detected } = found!;
+    if (!head.length) throw unprocessable([{ line: 1, message: 'the file is empty' }], 'The file is empty; nothing was kept.');
     const headerRow = detected?.headerRow ?? 1;
     const columns = cleanHeader(head[headerRow - 1]?.fields ?? []);
     const summary: Summary = {

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { AppError, unprocessable } from '../../core/app-error';
 import type { Db } from '../../db/data-source';
-import { insertChunk, readChunk } from '../../db/repositories/import-uploads.repository';
+import { insertChunks, readChunks } from '../../db/repositories/import-uploads.repository';
 import { CsvSyntaxError } from '../posts/csv-reader';
 import { tooLarge } from '../posts/post-import';
 import { openCsv, type RecordBatches } from '../ingest/pipeline';
@@ -10,24 +10,35 @@ import { XlsxError, listXlsxSheets, readXlsxRows } from '../ingest/xlsx';
 // An upload's bytes in the database, a piece per row, so any API process can read what another
 // received (docs/domain.md#mapped-imports).
 
-/** Bytes per stored piece: large enough that a 100 MB file is a hundred rows, small enough to hold in memory. */
-export const CHUNK_BYTES = 1024 * 1024;
+/**
+ * Bytes per stored piece: 64 KiB, so each piece's text (base64, 88 KB) is an ordinary young-generation
+ * string that dies young; a megabyte string would go straight to V8's large-object space and stay
+ * until a full collection, and a million-row file's passes would pile hundreds of them up.
+ */
+export const PIECE_BYTES = 64 * 1024;
+/** Pieces written per transaction, and read per query. */
+const PIECES_PER_WRITE = 16;
 
 /**
- * Stores the body as pieces of the upload, each its own short write, refusing (413) once it passes
- * `maxBytes`; returns the size. The caller deletes the upload when this throws.
+ * Stores the body as pieces of the upload, a megabyte per short write, refusing (413) once it
+ * passes `maxBytes`; returns the size. The caller deletes the upload when this throws.
  */
 export async function receive(db: Db, uploadId: string, body: Readable, maxBytes: number, refuse: () => AppError = () => tooLarge(maxBytes)): Promise<number> {
   let bytes = 0;
   let seq = 0;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  const flush = async () => {
-    const piece = Buffer.concat(pending, pendingBytes);
-    pending = [];
-    pendingBytes = 0;
-    const n = seq++;
-    await db.write((m) => insertChunk(m, uploadId, n, piece));
+  const write = async (all: boolean) => {
+    const joined = Buffer.concat(pending, pendingBytes);
+    const pieces: Buffer[] = [];
+    let at = 0;
+    for (; at + PIECE_BYTES <= joined.length || (all && at < joined.length); at += PIECE_BYTES) pieces.push(joined.subarray(at, at + PIECE_BYTES));
+    const rest = joined.subarray(Math.min(at, joined.length));
+    pending = rest.length ? [Buffer.from(rest)] : [];
+    pendingBytes = rest.length;
+    const first = seq;
+    seq += pieces.length;
+    await db.write((m) => insertChunks(m, uploadId, first, pieces));
   };
   try {
     for await (const chunk of body as AsyncIterable<Buffer>) {
@@ -35,44 +46,29 @@ export async function receive(db: Db, uploadId: string, body: Readable, maxBytes
       if (bytes > maxBytes) throw refuse();
       pending.push(chunk);
       pendingBytes += chunk.length;
-      while (pendingBytes >= CHUNK_BYTES) {
-        const all = Buffer.concat(pending, pendingBytes);
-        pending = [all.subarray(CHUNK_BYTES)];
-        pendingBytes = all.length - CHUNK_BYTES;
-        const n = seq++;
-        await db.write((m) => insertChunk(m, uploadId, n, all.subarray(0, CHUNK_BYTES)));
-      }
+      if (pendingBytes >= PIECE_BYTES * PIECES_PER_WRITE) await write(false);
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError(400, 'bad-request', 'Bad request', 'The upload was interrupted.');
   }
-  if (pendingBytes) await flush();
+  if (pendingBytes) await write(true);
   return bytes;
 }
 
-/**
- * Bytes handed on per step: as the plain import reads its file, 64 KiB at a time, so each step's
- * records are garbage before the next scavenge and never reach the old generation.
- */
-const READ_BYTES = 64 * 1024;
-
-/** The upload's bytes again, a stored piece at a time (one piece in memory at once), in 64 KiB steps. */
+/** The upload's bytes again, piece by piece (a few pieces in memory at once). */
 export async function* storedBytes(db: Db, uploadId: string): AsyncGenerator<Buffer> {
-  for (let seq = 0; ; seq++) {
-    const piece = await db.read((m) => readChunk(m, uploadId, seq));
-    if (!piece) return;
-    for (let at = 0; at < piece.length; at += READ_BYTES) yield piece.subarray(at, at + READ_BYTES);
+  for (let seq = 0; ; seq += PIECES_PER_WRITE) {
+    const pieces = await db.read((m) => readChunks(m, uploadId, seq, PIECES_PER_WRITE));
+    yield* pieces;
+    if (pieces.length < PIECES_PER_WRITE) return;
   }
 }
 
 async function wholeFile(db: Db, uploadId: string): Promise<Buffer> {
   const pieces: Buffer[] = [];
-  for (let seq = 0; ; seq++) {
-    const piece = await db.read((m) => readChunk(m, uploadId, seq));
-    if (!piece) return Buffer.concat(pieces);
-    pieces.push(piece);
-  }
+  for await (const piece of storedBytes(db, uploadId)) pieces.push(piece);
+  return Buffer.concat(pieces);
 }
 
 export type UploadFormat = 'csv' | 'xlsx';
