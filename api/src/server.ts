@@ -56,7 +56,7 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     process.exit(1);
   });
 
-  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters and abandoned imports are deleted hourly.
+  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters, abandoned imports and expired uploads are deleted hourly.
   const housekeeping = setInterval(() => {
     const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports(), services.imports.purgeExpired()];
     Promise.all(work).catch((error: unknown) =>
