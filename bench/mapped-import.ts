@@ -25,7 +25,9 @@ export async function writeMetaCsv(file: string, n: number, endDay: Date): Promi
     const d = new Date(row(i, n, endDay).publishedAt);
     const at = `${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}`;
     const page = PAGES[i % PAGES.length]!;
-    chunk += `${page}_${i},${page},Café Nord,Post ${i},"Menu, week ${i % 52}",,${at},https://www.facebook.com/${page}/posts/${i},Photo,,Lifetime,${i % 997},${i % 631},${i % 41}\n`;
+    // Meta's post ids are fixed-width numbers that grow with time, as in the fixtures (900000000000001, ...).
+    const post = 900_000_000_000_000 + i;
+    chunk += `${page}_${post},${page},Café Nord,Post ${i},"Menu, week ${i % 52}",,${at},https://www.facebook.com/${page}/posts/${post},Photo,,Lifetime,${i % 997},${i % 631},${i % 41}\n`;
     if (chunk.length > 1 << 20) {
       if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       chunk = '';
