@@ -115,6 +115,17 @@ describe('mapped import lifecycle', () => {
     expect((await postsOf(t, w.admin.token, planId)).length).toBe(2);
   });
 
+  it('When the process that was committing an upload went away, then the upload reads as open again and commits', async () => {
+    const planId = await rosterPlan(t, w.admin.token);
+    const up = await upload(t, w.admin.token, planId, csv('x,2026-04-02T10:00:00Z,x-1,,Ana Ruiz'));
+    await mapping(t, w.admin.token, planId, up.body.id, COLUMNS);
+    // As a killed process leaves it: marked committing, its import run already cleaned up as abandoned.
+    const gone = '01a00000-0000-7000-8000-000000000000';
+    await t.db.write((m) => m.query(`UPDATE import_uploads SET status = 'committing', run_id = ${t.db.param(1)} WHERE id = ${t.db.param(2)}`, [gone, up.body.id]));
+    expect((await t.as(w.admin.token).get(importsPath(planId, `/${up.body.id}`))).body.status).toBe('open');
+    expect((await commit(t, w.admin.token, planId, up.body.id)).body).toEqual({ inserted: 1, duplicates: 0 });
+  });
+
   it('When an upload is older than 24 hours, then it is gone, and the housekeeping deletes its bytes; a committed import is kept', async () => {
     const planId = await rosterPlan(t, w.admin.token);
     const old = await upload(t, w.admin.token, planId, csv('x,2026-04-02T10:00:00Z,x-1,,Ana Ruiz'));
