@@ -21,6 +21,7 @@ export * from './baselines';
 export * from './weekly-at';
 export * from './webhooks';
 export * from './ingest';
+export * from './imports';
 export * from './ingest-receivers';
 export * from './ingest-secrets';
 export * from './ingest-push';

@@ -20,6 +20,8 @@ export const PLAN_PERMISSIONS = {
   acceptHandover: ['admin', 'lead'],
   /** Record or import posts (agency staff: the `agency` source only). */
   recordPosts: ['admin', 'lead', 'agency'],
+  /** Read the plan's saved import mappings (leads edit them, with `edit`). */
+  readImportMappings: ['admin', 'lead', 'executive'],
   /** Record posts of any source. */
   recordAnySource: ['admin', 'lead'],
   /** Webhooks, ingest secrets, the exit action. */

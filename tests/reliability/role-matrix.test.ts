@@ -186,11 +186,16 @@ describe('property-level rules', () => {
     '/plans/:planId/handovers/:handoverId/transitions': { at: '2020-01-01T00:00:00.000Z', actor: {} },
     '/plans/:planId/posts': { createdAt: '2020-01-01T00:00:00.000Z' },
   };
-  // Deactivating and reactivating a user take no body at all. A receiver's body is the tool's own
-  // payload (its `id` is the tool's post id), checked by tests/api/ingest-secrets/receivers.test.ts.
+  // Deactivating and reactivating a user, and committing a mapped import, take no body at all;
+  // uploads are files. A receiver's body is the tool's own payload (its `id` is the tool's post id),
+  // checked by tests/api/ingest-secrets/receivers.test.ts.
   const jsonWrites = ROUTES.filter(
     (rc) =>
-      isWrite(rc.method) && rc.method !== 'delete' && !rc.route.endsWith('/import') && !/\/(de|re)activate$/.test(rc.route) && !rc.route.startsWith('/ingest/'),
+      isWrite(rc.method) &&
+      rc.method !== 'delete' &&
+      !/\/imports?$/.test(rc.route) &&
+      !/\/((de|re)activate|commit)$/.test(rc.route) &&
+      !rc.route.startsWith('/ingest/'),
   );
   const rows = jsonWrites.flatMap((rc) =>
     Object.entries({ ...SERVER_OWNED, ...ROUTE_OWNED[rc.route] })

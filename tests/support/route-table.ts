@@ -39,6 +39,8 @@ export const PERMISSION_RULES = {
   editRoster: { admin: 'ok', lead: 'ok', executive: 403, agency: 'ok', outsider: 404, anonymous: 401 },
   /** take snapshots, edit status notes, backfill, baselines */
   recordStatus: { admin: 'ok', lead: 'ok', executive: 403, agency: 403, outsider: 404, anonymous: 401 },
+  /** read saved import mappings (leads edit them: `edit`) */
+  readImportMappings: { admin: 'ok', lead: 'ok', executive: 'ok', agency: 403, outsider: 404, anonymous: 401 },
   /** create plans, users (and, by extension, list users) */
   admin: { admin: 'ok', lead: 403, executive: 403, agency: 403, outsider: 403, anonymous: 401 },
   /** webhooks, ingest secrets, the exit action */
@@ -768,5 +770,85 @@ ROUTES.push(
       return { path: `${hookPath}/deliveries/${deliveryId}/redeliver`, ref: hookPath };
     },
     state: async (c, p) => adminRead(c, `${p.ref!}/deliveries`),
+  },
+);
+
+// Mapped imports (docs/domain.md#mapped-imports): the uploads are the admin's, the rows go to the
+// agency side by the file's default (so agency staff may commit them).
+const importRow = () => `x,2026-04-02T10:00:00Z,${uniqueName('imp').replace(/\W/g, '-')},`;
+const importMapping = { columns: { channel: 'Network', publishedAt: 'When', externalId: 'Id', author: 'By' }, dateFormat: 'ISO 8601', defaultSide: 'agency' };
+
+async function freshUpload(c: MatrixCtx, mapped = false): Promise<string> {
+  const res = await c.t.as(c.world.admin.token).post(`/api/v1${planPath(c)}/imports`).set('Content-Type', 'text/csv').send(`Network,When,Id,By\n${importRow()}\n`);
+  if (res.status !== 201) throw new Error(`upload: ${res.status}`);
+  const path = `${planPath(c)}/imports/${res.body.id as string}`;
+  if (mapped) {
+    const put = await c.t.as(c.world.admin.token).put(`/api/v1${path}/mapping`).send(importMapping);
+    if (put.status !== 200) throw new Error(`mapping: ${put.status}`);
+  }
+  return path;
+}
+
+const uploadsOf = async (c: MatrixCtx) =>
+  c.t.db.read((m) => m.query(`SELECT id FROM import_uploads WHERE plan_id = ${c.t.db.param(1)} ORDER BY id`, [c.world.planId]));
+
+async function freshSavedMapping(c: MatrixCtx): Promise<string> {
+  const path = `${planPath(c)}/import-mappings/${uniqueName('m').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const res = await c.t.as(c.world.admin.token).put(`/api/v1${path}`).send({ preset: 'handover' });
+  if (res.status !== 201) throw new Error(`saved mapping: ${res.status}`);
+  return path;
+}
+
+ROUTES.push(
+  {
+    method: 'post',
+    route: '/plans/:planId/imports',
+    rule: 'recordPosts',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/imports`, headers: { 'Content-Type': 'text/csv' }, body: `Network,When,Id,By\n${importRow()}\n` }),
+    state: uploadsOf,
+  },
+  { method: 'get', route: '/plans/:planId/imports/:importId', rule: 'recordPosts', ok: 200, prepare: async (c) => ({ path: await freshUpload(c) }) },
+  {
+    method: 'put',
+    route: '/plans/:planId/imports/:importId/mapping',
+    rule: 'recordPosts',
+    ok: 200,
+    prepare: async (c) => {
+      const path = await freshUpload(c);
+      return { path: `${path}/mapping`, body: importMapping };
+    },
+    state: async (c, p) => ((await adminGet(c, p.path.replace(/\/mapping$/, ''))).body as { mapping?: unknown }).mapping ?? null,
+  },
+  {
+    method: 'post',
+    route: '/plans/:planId/imports/:importId/commit',
+    rule: 'recordPosts',
+    ok: 200,
+    prepare: async (c) => ({ path: `${await freshUpload(c, true)}/commit` }),
+    state: list('/posts?limit=1'),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/imports/:importId',
+    rule: 'recordPosts',
+    ok: 204,
+    prepare: async (c) => ({ path: await freshUpload(c) }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'get',
+    route: '/plans/:planId/import-mappings/:name',
+    rule: 'readImportMappings',
+    ok: 200,
+    prepare: async (c) => ({ path: await freshSavedMapping(c) }),
+  },
+  {
+    method: 'put',
+    route: '/plans/:planId/import-mappings/:name',
+    rule: 'edit',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/import-mappings/${uniqueName('m').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, body: { preset: 'handover' } }),
+    state: async (c, p) => adminRead(c, p.path),
   },
 );

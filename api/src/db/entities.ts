@@ -6,6 +6,7 @@ import { BaselineEntity, BaselineItemEntity } from './entities/baseline.entity';
 import { HandoverEntity, HandoverTransitionEntity } from './entities/handover.entity';
 import { IngestSecretEntity } from './entities/ingest-secret.entity';
 import { ImportRunEntity } from './entities/import-run.entity';
+import { ImportMappingEntity, ImportUploadChunkEntity, ImportUploadEntity } from './entities/import-upload.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { MilestoneDependencyEntity, MilestoneEntity } from './entities/milestone.entity';
 import { PersonEntity } from './entities/person.entity';
@@ -50,4 +51,7 @@ export const entities = [
   OutboxEventEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
+  ImportUploadEntity,
+  ImportUploadChunkEntity,
+  ImportMappingEntity,
 ];

@@ -4,6 +4,8 @@ import { AuthService } from './auth/auth.service';
 import type { Deps } from './deps';
 import { HandoversService } from './handovers/handovers.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
+import { ImportMappingsService } from './imports/import-mappings.service';
+import { ImportsService } from './imports/imports.service';
 import { MilestonesService } from './milestones/milestones.service';
 import { PeopleService } from './people/people.service';
 import { PlansService } from './plans/plans.service';
@@ -53,5 +55,7 @@ export function createServices(deps: Deps) {
     scheduler: new Scheduler(deps, snapshots),
     webhooks: new WebhooksService(deps, activity, webhookDispatcher.options),
     webhookDispatcher,
+    imports: new ImportsService(deps, activity),
+    importMappings: new ImportMappingsService(deps, activity),
   };
 }

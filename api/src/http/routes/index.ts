@@ -8,6 +8,7 @@ import { authRoutes } from './auth.routes';
 import { baselineRoutes } from './baselines.routes';
 import { handoverRoutes } from './handovers.routes';
 import { ingestSecretRoutes } from './ingest-secrets.routes';
+import { importRoutes } from './imports.routes';
 import { metaRoutes } from './meta.routes';
 import { milestoneRoutes } from './milestones.routes';
 import { peopleRoutes } from './people.routes';
@@ -33,6 +34,7 @@ export function allRoutes(services: Services, db: Db, config: Config, document: 
     ...handoverRoutes(services.handovers),
     ...rosterRoutes(services.roster, services.push),
     ...postRoutes(services.posts),
+    ...importRoutes(services.imports, services.importMappings),
     ...adoptionRoutes(services.adoption),
     ...summaryRoutes(services.summary),
     ...ingestSecretRoutes(services.ingestSecrets, services.ingestReceivers),

@@ -1,4 +1,4 @@
-import { IsoDateSchema, UuidSchema } from '@handover/shared';
+import { ImportMappingNameSchema, IsoDateSchema, UuidSchema } from '@handover/shared';
 import { z } from 'zod';
 
 /** Path parameters, one schema per path shape. */
@@ -16,3 +16,5 @@ export const SnapshotParams = z.object({ planId: UuidSchema, snapshotId: UuidSch
 export const BaselineParams = z.object({ planId: UuidSchema, baselineId: UuidSchema });
 export const WebhookParams = z.object({ planId: UuidSchema, webhookId: UuidSchema });
 export const DeliveryParams = z.object({ planId: UuidSchema, webhookId: UuidSchema, deliveryId: UuidSchema });
+export const ImportParams = z.object({ planId: UuidSchema, importId: UuidSchema });
+export const ImportMappingParams = z.object({ planId: UuidSchema, name: ImportMappingNameSchema });
