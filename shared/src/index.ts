@@ -24,3 +24,4 @@ export * from './ingest';
 export * from './ingest-receivers';
 export * from './ingest-secrets';
 export * from './ingest-push';
+export * from './preferences';

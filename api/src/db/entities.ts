@@ -19,6 +19,7 @@ import { SkillEntity } from './entities/skill.entity';
 import { SnapshotEntity } from './entities/snapshot.entity';
 import { UserEntity } from './entities/user.entity';
 import { OutboxEventEntity, WebhookDeliveryEntity, WebhookEntity } from './entities/webhook.entity';
+import { DigestEmailEntity, UserPreferencesEntity } from './entities/digest.entity';
 
 export const entities = [
   UserEntity,
@@ -50,4 +51,6 @@ export const entities = [
   OutboxEventEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
+  UserPreferencesEntity,
+  DigestEmailEntity,
 ];
