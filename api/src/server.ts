@@ -69,6 +69,8 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
   housekeeping.unref();
   // Webhook deliveries: after each commit that wrote an event, and on a timer (docs/domain.md#webhooks).
   if (config.scheduler) services.webhookDispatcher.start();
+  // Weekly digest email, from DIGEST_AT on, with retries (docs/domain.md#email-digest); nothing without SMTP_URL.
+  if (config.scheduler) services.digestSender.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -81,6 +83,7 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     server.close(async () => {
       await schedulerStopped;
       await services.webhookDispatcher.stop();
+      await services.digestSender.stop();
       await db.close();
       logger.info('stopped');
       process.exit(0);

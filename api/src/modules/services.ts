@@ -5,6 +5,8 @@ import type { Deps } from './deps';
 import { HandoversService } from './handovers/handovers.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { MilestonesService } from './milestones/milestones.service';
+import { DigestSender } from './notify/digest-sender';
+import { PreferencesService } from './notify/preferences.service';
 import { PeopleService } from './people/people.service';
 import { PlansService } from './plans/plans.service';
 import { PushService } from './ingest/push';
@@ -53,5 +55,7 @@ export function createServices(deps: Deps) {
     scheduler: new Scheduler(deps, snapshots),
     webhooks: new WebhooksService(deps, activity, webhookDispatcher.options),
     webhookDispatcher,
+    preferences: new PreferencesService(deps, activity),
+    digestSender: new DigestSender(deps),
   };
 }

@@ -1,6 +1,7 @@
 import type { Role } from '@handover/shared';
 import type { Db, Tx } from '../data-source';
 import { DigestEmailEntity, UserPreferencesEntity } from '../entities/digest.entity';
+import { SnapshotEntity } from '../entities/snapshot.entity';
 import { ACCESS_IN_FORCE_SQL } from './members.repository';
 
 // Preferences and the weekly digest's email queue (docs/domain.md#email-digest).
@@ -151,4 +152,17 @@ export async function listDigestEmails(m: Tx, planId: string): Promise<DigestRow
     nextAttemptAt: r.nextAttemptAt ?? null,
     lastError: r.lastError ?? null,
   }));
+}
+
+/** The id of the plan's weekly snapshot before the week starting `weekStart`, or null for its first. */
+export async function previousWeeklyId(m: Tx, planId: string, weekStart: string): Promise<string | null> {
+  const row = await m
+    .getRepository(SnapshotEntity)
+    .createQueryBuilder('s')
+    .select('s.id', 'id')
+    .where("s.plan_id = :planId AND s.kind = 'weekly' AND s.week_start < :weekStart", { planId, weekStart })
+    .orderBy('s.week_start', 'DESC')
+    .limit(1)
+    .getRawOne<{ id: string }>();
+  return row?.id ?? null;
 }
