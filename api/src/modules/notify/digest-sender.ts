@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
 import { ConfigError } from '../../config';
-import { today } from '../../core/clock';
 import {
   claimDigest,
   dueDigestIds,
@@ -130,7 +129,7 @@ export class DigestSender {
 
   private async attempt(id: string, token: string, now: Date): Promise<DigestOutcome['state'] | null> {
     const db = this.deps.db;
-    const digest = await db.read((m) => findClaimedDigest(m, id, today(this.deps.clock)));
+    const digest = await db.read((m) => findClaimedDigest(m, id, now.toISOString().slice(0, 10)));
     if (!digest) return null;
     let outcome: DigestOutcome;
     if (!digest.recipient) {
