@@ -59,9 +59,9 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     process.exit(1);
   });
 
-  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters, abandoned imports and month-old webhook events are deleted hourly.
+  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters, abandoned imports and month-old webhook events and digests are deleted hourly.
   const housekeeping = setInterval(() => {
-    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports(), services.webhookDispatcher.purge()];
+    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports(), services.webhookDispatcher.purge(), services.digestSender.purge()];
     Promise.all(work).catch((error: unknown) =>
       logger.warn({ err: error }, 'housekeeping failed'),
     );

@@ -130,4 +130,12 @@ describe('the weekly digest', () => {
     const queued = (await rows()).filter((r) => r.state === 'pending');
     expect(queued.map((r) => r.userId).sort()).toEqual([who.lead.id, who.agency.id].sort());
   });
+
+  test('When housekeeping runs a month later, then sent and voided digests are deleted and pending ones kept', async () => {
+    const before = await rows();
+    const done = before.filter((r) => r.state !== 'pending').length;
+    expect(done).toBeGreaterThan(0);
+    expect(await t.services.digestSender.purge(new Date('2026-05-01T00:00:00Z'))).toBe(done);
+    expect((await rows()).map((r) => r.state)).toEqual(['pending', 'pending']);
+  });
 });

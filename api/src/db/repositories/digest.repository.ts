@@ -166,3 +166,14 @@ export async function previousWeeklyId(m: Tx, planId: string, weekStart: string)
     .getRawOne<{ id: string }>();
   return row?.id ?? null;
 }
+
+/** Forget digests created before `cutoff` that are done with (sent, failed or void); how many. */
+export async function purgeDigestEmails(m: Tx, cutoff: string): Promise<number> {
+  const result = await m
+    .getRepository(DigestEmailEntity)
+    .createQueryBuilder()
+    .delete()
+    .where("created_at < :cutoff AND state <> 'pending'", { cutoff })
+    .execute();
+  return result.affected ?? 0;
+}

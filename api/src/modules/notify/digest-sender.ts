@@ -6,12 +6,14 @@ import {
   dueDigestIds,
   findClaimedDigest,
   previousWeeklyId,
+  purgeDigestEmails,
   recordDigestOutcome,
   type ClaimedDigest,
   type DigestOutcome,
 } from '../../db/repositories/digest.repository';
 import { findSnapshot } from '../../db/repositories/snapshots.repository';
 import type { Deps } from '../deps';
+import { OUTBOX_KEEP_MS } from '../webhooks/dispatcher';
 import { nextAttemptAt, parseRetrySchedule, type RetrySchedule } from '../webhooks/retry-schedule';
 import { buildDigestEmail, type DigestEmail } from './digest-email';
 import { DIGEST_QUEUED, digestSignal } from './digest-signal';
@@ -111,6 +113,12 @@ export class DigestSender {
       }
     }
     return result;
+  }
+
+  /** Housekeeping: digests done with are kept as long as webhook events (OUTBOX_KEEP_MS), then deleted; how many. */
+  purge(now: Date = this.deps.clock.now()): Promise<number> {
+    const cutoff = new Date(now.getTime() - OUTBOX_KEEP_MS).toISOString();
+    return this.deps.db.write((m) => purgeDigestEmails(m, cutoff));
   }
 
   private claimDue(now: Date): Promise<Array<[string, string]>> {
