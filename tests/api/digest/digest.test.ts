@@ -19,7 +19,7 @@ const t = setupApp({ env });
 const PLAN_NAME = '<b>Acme</b> & "Co"';
 let admin: TestUser;
 let planId: string;
-const who: Record<'lead' | 'executive' | 'agency' | 'quiet' | 'leaver' | 'removed', TestUser> = {} as never;
+const who: Record<'lead' | 'executive' | 'agency' | 'quiet' | 'leaver' | 'removed' | 'ended', TestUser> = {} as never;
 
 const optIn = async (u: TestUser, weeklyDigest: boolean) => {
   const res = await t.as(u.token).put(ROUTES.mePreferences.replace(/^/, '/api/v1')).send({ weeklyDigest });
@@ -32,7 +32,7 @@ const stateOf = async (u: TestUser) => (await rows()).filter((r) => r.userId ===
 beforeAll(async () => {
   admin = await t.user({ isAdmin: true });
   planId = (await createPlan(t, admin.token, { name: PLAN_NAME, startDate: '2026-02-16' })).id;
-  const roles = { lead: 'lead', executive: 'executive', agency: 'agency', quiet: 'executive', leaver: 'executive', removed: 'lead' } as const;
+  const roles = { lead: 'lead', executive: 'executive', agency: 'agency', quiet: 'executive', leaver: 'executive', removed: 'lead', ended: 'agency' } as const;
   for (const [key, role] of Object.entries(roles)) {
     const u = await t.user();
     await putMember(t, admin.token, planId, u.id, role);
@@ -52,7 +52,7 @@ describe('the weekly digest', () => {
 
   test('When the weekly snapshot is taken, then one email per opted-in member is queued and none goes before DIGEST_AT', async () => {
     await t.runDueJobs(new Date('2026-03-02T06:00:00Z'));
-    expect((await rows()).map((r) => r.state)).toEqual(['pending', 'pending', 'pending', 'pending', 'pending']);
+    expect((await rows()).map((r) => r.state)).toEqual(Array(6).fill('pending'));
     expect(await stateOf(who.quiet)).toEqual([]);
     expect(await t.services.digestSender.sendDue(new Date('2026-03-02T08:59:00Z'))).toEqual({ attempted: 0, sent: 0, voided: 0 });
     expect(smtp.messages).toHaveLength(0);
@@ -62,11 +62,13 @@ describe('the weekly digest', () => {
     t.clock.set('2026-03-02T07:00:00Z');
     expect((await t.as(admin.token).post(`/api/v1/users/${who.leaver.id}/deactivate`)).status).toBe(200);
     expect((await t.as(admin.token).delete(`/api/v1/plans/${planId}/members/${who.removed.id}`)).status).toBe(204);
+    const ended = await t.as(admin.token).put(`/api/v1/plans/${planId}/members/${who.ended.id}`).send({ role: 'agency', accessUntil: '2026-03-02' });
+    expect(ended.status).toBe(200);
     const [weekly] = (await getBody<Page<SnapshotListItem>>(t, who.lead.token, pathTo(ROUTES.snapshots, { planId }, { kind: 'weekly' }))).items;
     const patched = await t.as(who.lead.token).patch(`/api/v1/plans/${planId}/snapshots/${weekly!.id}`).set('If-Match', '"1"').send({ rag: 'amber', note: 'Ship <it> & celebrate' });
     expect(patched.status).toBe(200);
 
-    expect(await t.services.digestSender.sendDue(new Date('2026-03-02T09:00:00Z'))).toEqual({ attempted: 3, sent: 3, voided: 2 });
+    expect(await t.services.digestSender.sendDue(new Date('2026-03-02T09:00:00Z'))).toEqual({ attempted: 3, sent: 3, voided: 3 });
     expect(smtp.messages.flatMap((m) => m.to).sort()).toEqual([who.lead.email, who.executive.email, who.agency.email].sort());
     const [lead] = smtp.to(who.lead.email);
     expect(lead!.from).toBe('status@example.com');
@@ -87,6 +89,7 @@ describe('the weekly digest', () => {
     expect(await stateOf(who.lead)).toEqual(['sent']);
     expect(await stateOf(who.leaver)).toEqual(['void']);
     expect(await stateOf(who.removed)).toEqual(['void']);
+    expect(await stateOf(who.ended)).toEqual(['void']);
     expect(smtp.to(who.leaver.email)).toEqual([]);
     expect(smtp.to(who.quiet.email)).toEqual([]);
     // Sent once: a second pass finds nothing.
@@ -122,6 +125,14 @@ describe('the weekly digest', () => {
     expect(await t.services.digestSender.sendDue(new Date('2026-03-16T09:00:08Z'))).toEqual({ attempted: 3, sent: 3, voided: 0 });
     expect(smtp.messages.map((m) => m.subject)).toEqual(Array(3).fill(`${PLAN_NAME}: weekly status for the week of 2026-03-09`));
     expect((await rows()).slice(-3).map((r) => r.state)).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  test('When a lead takes a manual snapshot or a backfill runs, then no email is queued', async () => {
+    const count = (await rows()).length;
+    t.clock.set('2026-03-18T10:00:00Z');
+    expect((await t.as(who.lead.token).post(pathTo(ROUTES.snapshots, { planId })).send({ rag: 'green', note: 'Manual' })).status).toBe(201);
+    expect((await t.as(who.lead.token).post(`/api/v1/plans/${planId}/snapshots/backfill`).send({})).status).toBe(200);
+    expect((await rows()).length).toBe(count);
   });
 
   test('When a member opts out, then the next week queues nothing for them', async () => {
