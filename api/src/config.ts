@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { DEFAULT_SNAPSHOT_AT, parseWeeklyAt, type WeeklyAt } from '@handover/shared';
+import { DEFAULT_DIGEST_AT, DEFAULT_SNAPSHOT_AT, parseWeeklyAt, type WeeklyAt } from '@handover/shared';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -41,6 +41,12 @@ export type Config = {
   webhookRetryJitter: boolean;
   /** WEBHOOK_ALLOW_PRIVATE=true lets webhooks post to private and loopback addresses (tests, trusted networks). */
   webhookAllowPrivate: boolean;
+  /** Where email goes out (SMTP_URL, e.g. smtp://mail:25); undefined: no email is ever attempted (docs/domain.md#email-digest). */
+  smtpUrl: string | undefined;
+  /** The From of every email (SMTP_FROM). */
+  smtpFrom: string;
+  /** When the weekly digest goes out (DIGEST_AT, default MON 09:00 UTC). */
+  digestAt: WeeklyAt;
 };
 
 export type TrustProxy = false | number | string[];
@@ -135,6 +141,15 @@ const EnvSchema = z.object({
     .default('8s,1m,5m,30m,2h,6h/24h'),
   WEBHOOK_RETRY_JITTER: z.enum(['on', 'off'], 'expected on or off').default('on'),
   WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false'], 'expected true or false').default('false'),
+  SMTP_URL: z
+    .string()
+    .refine((v) => URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol), 'expected a URL like smtp://mail.example.com:587 or smtps://user:pass@mail.example.com')
+    .optional(),
+  SMTP_FROM: z.string().min(3, 'expected an address like Handover <handover@example.com>').default('Handover <handover@localhost>'),
+  DIGEST_AT: z
+    .string()
+    .refine((v) => weeklyAtError(v) === null, 'expected a weekday and a UTC time like MON 09:00 (days MON to SUN)')
+    .default(DEFAULT_DIGEST_AT),
 });
 
 function weeklyAtError(value: string): string | null {
@@ -153,7 +168,7 @@ export class ConfigError extends Error {}
 function shown(name: string, value: unknown): string {
   if (name === 'ADMIN_PASSWORD') return '';
   let text = String(value);
-  if (name === 'DATABASE_URL') text = text.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
+  if (name === 'DATABASE_URL' || name === 'SMTP_URL') text = text.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
   if (text.length > 80) text = `${text.slice(0, 80)}...`;
   return ` (got ${JSON.stringify(text)})`;
 }
@@ -184,6 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       `Invalid configuration: HEADERS_TIMEOUT_SECONDS expected at most REQUEST_TIMEOUT_SECONDS (${e.REQUEST_TIMEOUT_SECONDS}) (got "${e.HEADERS_TIMEOUT_SECONDS}")`,
     );
   }
+  if (e.SMTP_URL && !e.PUBLIC_URL) {
+    throw new ConfigError('Invalid configuration: PUBLIC_URL expected when SMTP_URL is set (links in email are built from it)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -206,6 +224,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webhookRetrySchedule: e.WEBHOOK_RETRY_SCHEDULE,
     webhookRetryJitter: e.WEBHOOK_RETRY_JITTER === 'on',
     webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    digestAt: parseWeeklyAt(e.DIGEST_AT),
   };
 }
 

@@ -59,9 +59,9 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     process.exit(1);
   });
 
-  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters, abandoned imports, expired uploads and month-old webhook events are deleted hourly.
+  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters, abandoned imports, expired uploads, month-old webhook events and digests are deleted hourly.
   const housekeeping = setInterval(() => {
-    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports(), services.webhookDispatcher.purge(), services.imports.purgeExpired()];
+    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports(), services.webhookDispatcher.purge(), services.imports.purgeExpired(), services.digestSender.purge()];
     Promise.all(work).catch((error: unknown) =>
       logger.warn({ err: error }, 'housekeeping failed'),
     );
@@ -69,6 +69,8 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
   housekeeping.unref();
   // Webhook deliveries: after each commit that wrote an event, and on a timer (docs/domain.md#webhooks).
   if (config.scheduler) services.webhookDispatcher.start();
+  // Weekly digest email, from DIGEST_AT on, with retries (docs/domain.md#email-digest); nothing without SMTP_URL.
+  if (config.scheduler) services.digestSender.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -81,6 +83,7 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     server.close(async () => {
       await schedulerStopped;
       await services.webhookDispatcher.stop();
+      await services.digestSender.stop();
       await db.close();
       logger.info('stopped');
       process.exit(0);

@@ -25,3 +25,4 @@ export * from './imports';
 export * from './ingest-receivers';
 export * from './ingest-secrets';
 export * from './ingest-push';
+export * from './preferences';

@@ -11,6 +11,7 @@ export const ROUTES = {
   myPassword: '/me/password',
   myTokens: '/me/tokens',
   myToken: '/me/tokens/:tokenId',
+  mePreferences: '/me/preferences',
   users: '/users',
   userDeactivate: '/users/:userId/deactivate',
   userReactivate: '/users/:userId/reactivate',

@@ -38,6 +38,9 @@ describe('defaults', () => {
       webhookRetrySchedule: '8s,1m,5m,30m,2h,6h/24h',
       webhookRetryJitter: true,
       webhookAllowPrivate: false,
+      smtpUrl: undefined,
+      smtpFrom: 'Handover <handover@localhost>',
+      digestAt: { weekday: 1, hour: 9, minute: 0 },
     });
   });
 
@@ -72,6 +75,9 @@ describe('good values', () => {
         INGEST_RATE_LIMIT: '100',
         SCHEDULER: 'off',
         SNAPSHOT_AT: 'tue 7:30',
+        SMTP_URL: 'smtps://mailer:pw@mail.example.com:465',
+        SMTP_FROM: 'Status <status@example.com>',
+        DIGEST_AT: 'tue 10:15',
       },
       CWD,
     );
@@ -97,6 +103,9 @@ describe('good values', () => {
       webhookRetrySchedule: '8s,1m,5m,30m,2h,6h/24h',
       webhookRetryJitter: true,
       webhookAllowPrivate: false,
+      smtpUrl: 'smtps://mailer:pw@mail.example.com:465',
+      smtpFrom: 'Status <status@example.com>',
+      digestAt: { weekday: 2, hour: 10, minute: 15 },
     });
   });
 

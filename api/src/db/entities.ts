@@ -20,6 +20,7 @@ import { SkillEntity } from './entities/skill.entity';
 import { SnapshotEntity } from './entities/snapshot.entity';
 import { UserEntity } from './entities/user.entity';
 import { OutboxEventEntity, WebhookDeliveryEntity, WebhookEntity } from './entities/webhook.entity';
+import { DigestEmailEntity, UserPreferencesEntity } from './entities/digest.entity';
 
 export const entities = [
   UserEntity,
@@ -54,4 +55,6 @@ export const entities = [
   ImportUploadEntity,
   ImportUploadChunkEntity,
   ImportMappingEntity,
+  UserPreferencesEntity,
+  DigestEmailEntity,
 ];

@@ -7,6 +7,8 @@ import { IdempotencyService } from './idempotency/idempotency.service';
 import { ImportMappingsService } from './imports/import-mappings.service';
 import { ImportsService } from './imports/imports.service';
 import { MilestonesService } from './milestones/milestones.service';
+import { DigestSender } from './notify/digest-sender';
+import { PreferencesService } from './notify/preferences.service';
 import { PeopleService } from './people/people.service';
 import { PlansService } from './plans/plans.service';
 import { PushService } from './ingest/push';
@@ -57,5 +59,7 @@ export function createServices(deps: Deps) {
     webhookDispatcher,
     imports: new ImportsService(deps, activity),
     importMappings: new ImportMappingsService(deps, activity),
+    preferences: new PreferencesService(deps, activity),
+    digestSender: new DigestSender(deps),
   };
 }

@@ -5,6 +5,7 @@ import type { AnyRoute } from '../route-spec';
 import { activityRoutes } from './activity.routes';
 import { adoptionRoutes } from './adoption.routes';
 import { authRoutes } from './auth.routes';
+import { preferencesRoutes } from './preferences.routes';
 import { baselineRoutes } from './baselines.routes';
 import { handoverRoutes } from './handovers.routes';
 import { ingestSecretRoutes } from './ingest-secrets.routes';
@@ -25,6 +26,7 @@ import { webhookRoutes } from './webhooks.routes';
 export function allRoutes(services: Services, db: Db, config: Config, document: () => unknown): AnyRoute[] {
   return [
     ...authRoutes(services.auth, config.sessionMaxHours),
+    ...preferencesRoutes(services.preferences),
     ...userRoutes(services.users),
     ...planRoutes(services.plans),
     ...milestoneRoutes(services.milestones),

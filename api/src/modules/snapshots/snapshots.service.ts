@@ -27,6 +27,7 @@ import {
 import type { ActivityService } from '../activity/activity.service';
 import { diff } from '../activity/activity.service';
 import type { Deps } from '../deps';
+import { queueWeeklyDigest } from '../notify/digest-queue';
 import { ResourceService } from '../service';
 import type { SummaryService } from '../summary/summary.service';
 import { assertVersion, writeIfVersion } from '../versioned';
@@ -101,6 +102,7 @@ export class SnapshotsService extends ResourceService {
       await this.deps.db.lockPlan(m, planId);
       if (!(await this.store(m, ctx, snapshot, 'create'))) return false;
       await this.events.snapshotCreated(m, strip(snapshot));
+      await queueWeeklyDigest(this.deps, m, planId, strip(snapshot), now);
       return true;
     });
   }
