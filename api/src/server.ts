@@ -69,6 +69,8 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
   housekeeping.unref();
   // Webhook deliveries: after each commit that wrote an event, and on a timer (docs/domain.md#webhooks).
   if (config.scheduler) services.webhookDispatcher.start();
+  // gate.changed: a debounced check after each commit that can move a gate (docs/domain.md#webhooks).
+  if (config.scheduler) services.gates.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -80,6 +82,7 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     server.close(async () => {
       await schedulerStopped;
+      await services.gates.stop();
       await services.webhookDispatcher.stop();
       await db.close();
       logger.info('stopped');

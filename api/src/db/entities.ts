@@ -9,6 +9,7 @@ import { ImportRunEntity } from './entities/import-run.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { MilestoneDependencyEntity, MilestoneEntity } from './entities/milestone.entity';
 import { PersonEntity } from './entities/person.entity';
+import { MilestoneOverdueEventEntity, PlanGateStateEntity } from './entities/plan-events.entity';
 import { PlanMemberEntity } from './entities/plan-member.entity';
 import { PlanEntity } from './entities/plan.entity';
 import { PostDailyCountEntity, PostEntity, PostWeeklyCountEntity } from './entities/post.entity';
@@ -50,4 +51,6 @@ export const entities = [
   OutboxEventEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
+  MilestoneOverdueEventEntity,
+  PlanGateStateEntity,
 ];

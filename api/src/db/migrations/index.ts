@@ -10,6 +10,7 @@ import { IngestRoster1796002898669 as sqliteIngestRoster1796002898669 } from './
 import { IngestSecrets1796003174973 as sqliteIngestSecrets1796003174973 } from './sqlite/1796003174973-IngestSecrets';
 import { Snapshots1796003230187 as sqliteSnapshots1796003230187 } from './sqlite/1796003230187-Snapshots';
 import { Outbox1796003249525 as sqliteOutbox1796003249525 } from './sqlite/1796003249525-Outbox';
+import { OverdueEvents1796006248187 as sqliteOverdueEvents1796006248187 } from './sqlite/1796006248187-OverdueEvents';
 import { Initial1795686634338 as postgresInitial1795686634338 } from './postgres/1795686634338-Initial';
 import { Domain1795686810817 as postgresDomain1795686810817 } from './postgres/1795686810817-Domain';
 import { RateLimits1795687964203 as postgresRateLimits1795687964203 } from './postgres/1795687964203-RateLimits';
@@ -21,6 +22,7 @@ import { IngestRoster1796002898941 as postgresIngestRoster1796002898941 } from '
 import { IngestSecrets1796003175233 as postgresIngestSecrets1796003175233 } from './postgres/1796003175233-IngestSecrets';
 import { Snapshots1796003230524 as postgresSnapshots1796003230524 } from './postgres/1796003230524-Snapshots';
 import { Outbox1796003250042 as postgresOutbox1796003250042 } from './postgres/1796003250042-Outbox';
+import { OverdueEvents1796006249976 as postgresOverdueEvents1796006249976 } from './postgres/1796006249976-OverdueEvents';
 
-export const sqliteMigrations: Function[] = [sqliteInitial1795686634205, sqliteDomain1795686810631, sqliteRateLimits1795687963665, sqlitePostWeeklyCounts1795689533885, sqliteHandoverTargetDate1795981366843, sqliteAccessLifecycle1795988552100, sqliteImportRuns1795988591992, sqliteIngestRoster1796002898669, sqliteIngestSecrets1796003174973, sqliteSnapshots1796003230187, sqliteOutbox1796003249525];
-export const postgresMigrations: Function[] = [postgresInitial1795686634338, postgresDomain1795686810817, postgresRateLimits1795687964203, postgresPostWeeklyCounts1795689536300, postgresHandoverTargetDate1795981367178, postgresAccessLifecycle1795988552300, postgresImportRuns1795988592798, postgresIngestRoster1796002898941, postgresIngestSecrets1796003175233, postgresSnapshots1796003230524, postgresOutbox1796003250042];
+export const sqliteMigrations: Function[] = [sqliteInitial1795686634205, sqliteDomain1795686810631, sqliteRateLimits1795687963665, sqlitePostWeeklyCounts1795689533885, sqliteHandoverTargetDate1795981366843, sqliteAccessLifecycle1795988552100, sqliteImportRuns1795988591992, sqliteIngestRoster1796002898669, sqliteIngestSecrets1796003174973, sqliteSnapshots1796003230187, sqliteOutbox1796003249525, sqliteOverdueEvents1796006248187];
+export const postgresMigrations: Function[] = [postgresInitial1795686634338, postgresDomain1795686810817, postgresRateLimits1795687964203, postgresPostWeeklyCounts1795689536300, postgresHandoverTargetDate1795981367178, postgresAccessLifecycle1795988552300, postgresImportRuns1795988592798, postgresIngestRoster1796002898941, postgresIngestSecrets1796003175233, postgresSnapshots1796003230524, postgresOutbox1796003250042, postgresOverdueEvents1796006249976];

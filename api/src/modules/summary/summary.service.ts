@@ -1,6 +1,7 @@
 import { addDays, mondayOf, type Summary } from '@handover/shared';
 import { today } from '../../core/clock';
 import type { PlanCtx } from '../../core/context';
+import type { Tx } from '../../db/data-source';
 import { adoptionUpTo } from '../../db/repositories/adoption.repository';
 import { findPlan } from '../../db/repositories/plans.repository';
 import type { Deps } from '../deps';
@@ -27,10 +28,15 @@ export class SummaryService {
    * The summary of a plan at the end of `asOf`, also for work no request asked for (snapshots,
    * docs/domain.md#status-over-time). The reads need nothing of the caller but the plan.
    */
-  async ofPlan(planId: string, asOf: string): Promise<Summary> {
+  ofPlan(planId: string, asOf: string): Promise<Summary> {
+    return this.deps.db.read((m) => this.within(m, planId, asOf));
+  }
+
+  /** ofPlan inside a unit of work the caller holds (the gate check's transaction, docs/domain.md#webhooks). */
+  async within(m: Tx, planId: string, asOf: string): Promise<Summary> {
     const ctx: Pick<PlanCtx, 'planId'> = { planId };
     const db = this.deps.db;
-    const inputs = await db.read(async (m) => {
+    const inputs = await (async () => {
       const plan = await findPlan(m, ctx.planId);
       const milestones = await milestonesAsOf(m, ctx.planId, asOf);
       const handovers = await handoverStepsAsOf(db, m, ctx.planId, asOf);
@@ -54,7 +60,7 @@ export class SummaryService {
         completeWeeks,
         currentMonday,
       };
-    });
+    })();
     return computeSummary(inputs);
   }
 }
