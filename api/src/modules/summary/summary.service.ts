@@ -36,31 +36,29 @@ export class SummaryService {
   async within(m: Tx, planId: string, asOf: string): Promise<Summary> {
     const ctx: Pick<PlanCtx, 'planId'> = { planId };
     const db = this.deps.db;
-    const inputs = await (async () => {
-      const plan = await findPlan(m, ctx.planId);
-      const milestones = await milestonesAsOf(m, ctx.planId, asOf);
-      const handovers = await handoverStepsAsOf(db, m, ctx.planId, asOf);
-      const coverage = await computeCoverage(db, m, ctx.planId, asOf);
-      const windowCounts = await countsBySource(db, m, ctx.planId, addDays(asOf, -28), asOf);
-      const adoptionSamples = await adoptionUpTo(m, ctx.planId, asOf, ADOPTION_SAMPLES);
-      const currentMonday = mondayOf(asOf);
-      const weeks = Math.max(8, plan.targets.sustainWeeks);
-      const starts = Array.from({ length: weeks }, (_, i) => addDays(currentMonday, -7 * (weeks - i)));
-      const completeWeeks = await sharePoints(db, m, ctx.planId, 'week', starts);
-      return {
-        asOf,
-        targets: plan.targets,
-        targetExitDate: plan.targetExitDate,
-        planStart: plan.startDate,
-        milestones: milestones.map(({ status, dueDate, weight, completedAt }) => ({ status, dueDate, weight, completedAt })),
-        coverage,
-        window: { total: windowCounts.total, inHouse: windowCounts.inHouse },
-        handovers: handovers.map(({ status, targetDate }) => ({ status, targetDate })),
-        adoptionSamples: adoptionSamples.map(({ weekStart, share }) => ({ weekStart, share })),
-        completeWeeks,
-        currentMonday,
-      };
-    })();
+    const plan = await findPlan(m, ctx.planId);
+    const milestones = await milestonesAsOf(m, ctx.planId, asOf);
+    const handovers = await handoverStepsAsOf(db, m, ctx.planId, asOf);
+    const coverage = await computeCoverage(db, m, ctx.planId, asOf);
+    const windowCounts = await countsBySource(db, m, ctx.planId, addDays(asOf, -28), asOf);
+    const adoptionSamples = await adoptionUpTo(m, ctx.planId, asOf, ADOPTION_SAMPLES);
+    const currentMonday = mondayOf(asOf);
+    const weeks = Math.max(8, plan.targets.sustainWeeks);
+    const starts = Array.from({ length: weeks }, (_, i) => addDays(currentMonday, -7 * (weeks - i)));
+    const completeWeeks = await sharePoints(db, m, ctx.planId, 'week', starts);
+    const inputs = {
+      asOf,
+      targets: plan.targets,
+      targetExitDate: plan.targetExitDate,
+      planStart: plan.startDate,
+      milestones: milestones.map(({ status, dueDate, weight, completedAt }) => ({ status, dueDate, weight, completedAt })),
+      coverage,
+      window: { total: windowCounts.total, inHouse: windowCounts.inHouse },
+      handovers: handovers.map(({ status, targetDate }) => ({ status, targetDate })),
+      adoptionSamples: adoptionSamples.map(({ weekStart, share }) => ({ weekStart, share })),
+      completeWeeks,
+      currentMonday,
+    };
     return computeSummary(inputs);
   }
 }
