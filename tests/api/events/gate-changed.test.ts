@@ -113,3 +113,17 @@ test('When a week passes without posts, then the weekly snapshot run records pos
   const last = (await eventsOf(t, world.planId, 'gate.changed')).at(-1)!;
   expect(last.timestamp).toBe('2026-03-09T06:00:00.000Z');
 });
+
+test('When the watcher runs (as server.ts starts it), then a change is checked by itself about a second after its commit', async () => {
+  const world = await checkedPlan();
+  gates().start();
+  try {
+    const ms = await createMilestone(t, world.lead.token, world.planId);
+    await done(world, ms);
+    const deadline = Date.now() + 5_000;
+    while ((await flips(world)).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await flips(world)).toEqual(['milestones_done:false->true']);
+  } finally {
+    await gates().stop();
+  }
+});
