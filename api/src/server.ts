@@ -71,6 +71,8 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
   if (config.scheduler) services.webhookDispatcher.start();
   // Weekly digest email, from DIGEST_AT on, with retries (docs/domain.md#email-digest); nothing without SMTP_URL.
   if (config.scheduler) services.digestSender.start();
+  // gate.changed: a debounced check after each commit that can move a gate (docs/domain.md#webhooks).
+  if (config.scheduler) services.gates.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -82,6 +84,7 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     server.close(async () => {
       await schedulerStopped;
+      await services.gates.stop();
       await services.webhookDispatcher.stop();
       await services.digestSender.stop();
       await db.close();

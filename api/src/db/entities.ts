@@ -10,6 +10,7 @@ import { ImportMappingEntity, ImportUploadChunkEntity, ImportUploadEntity } from
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { MilestoneDependencyEntity, MilestoneEntity } from './entities/milestone.entity';
 import { PersonEntity } from './entities/person.entity';
+import { MilestoneOverdueEventEntity, PlanGateStateEntity } from './entities/plan-events.entity';
 import { PlanMemberEntity } from './entities/plan-member.entity';
 import { PlanEntity } from './entities/plan.entity';
 import { PostDailyCountEntity, PostEntity, PostWeeklyCountEntity } from './entities/post.entity';
@@ -57,4 +58,6 @@ export const entities = [
   ImportMappingEntity,
   UserPreferencesEntity,
   DigestEmailEntity,
+  MilestoneOverdueEventEntity,
+  PlanGateStateEntity,
 ];

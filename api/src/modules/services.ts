@@ -2,6 +2,7 @@ import { ActivityService } from './activity/activity.service';
 import { AdoptionService } from './adoption/adoption.service';
 import { AuthService } from './auth/auth.service';
 import type { Deps } from './deps';
+import { GateWatcher } from './gates/gate-watcher';
 import { HandoversService } from './handovers/handovers.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { ImportMappingsService } from './imports/import-mappings.service';
@@ -9,6 +10,7 @@ import { ImportsService } from './imports/imports.service';
 import { MilestonesService } from './milestones/milestones.service';
 import { DigestSender } from './notify/digest-sender';
 import { PreferencesService } from './notify/preferences.service';
+import { OverdueMilestones } from './milestones/overdue';
 import { PeopleService } from './people/people.service';
 import { PlansService } from './plans/plans.service';
 import { PushService } from './ingest/push';
@@ -18,7 +20,7 @@ import { RosterService } from './ingest/roster.service';
 import { PostsService } from './posts/posts.service';
 import { SkillsService } from './skills/skills.service';
 import { BaselinesService } from './baselines/baselines.service';
-import { silentSnapshotEvents } from './snapshots/events';
+import { outboxSnapshotEvents } from './snapshots/events';
 import { Scheduler } from './snapshots/scheduler';
 import { SnapshotsService } from './snapshots/snapshots.service';
 import { SummaryService } from './summary/summary.service';
@@ -33,7 +35,8 @@ export function createServices(deps: Deps) {
   const activity = new ActivityService(deps);
   const push = new PushService(deps, activity);
   const summary = new SummaryService(deps);
-  const snapshots = new SnapshotsService(deps, activity, summary, silentSnapshotEvents);
+  const snapshots = new SnapshotsService(deps, activity, summary, outboxSnapshotEvents);
+  const gates = new GateWatcher(deps, summary, activity);
   const webhookDispatcher = new WebhookDispatcher(deps);
   return {
     activity,
@@ -54,7 +57,8 @@ export function createServices(deps: Deps) {
     summary,
     snapshots,
     baselines: new BaselinesService(deps, activity),
-    scheduler: new Scheduler(deps, snapshots),
+    gates,
+    scheduler: new Scheduler(deps, snapshots, { overdue: new OverdueMilestones(deps), gates }),
     webhooks: new WebhooksService(deps, activity, webhookDispatcher.options),
     webhookDispatcher,
     imports: new ImportsService(deps, activity),

@@ -1,5 +1,5 @@
 import { ROUTES, addDays, pathTo, type Activity, type Page, type Snapshot, type SnapshotBackfillResult, type SnapshotListItem, type Summary } from '@handover/shared';
-import { silentSnapshotEvents } from '../../../api/src/modules/snapshots/events';
+import { outboxSnapshotEvents } from '../../../api/src/modules/snapshots/events';
 import { setupApp } from '../../support/app';
 import { createMilestone, createPlan, getBody, planWorld, type PlanWorld } from '../../support/fixtures';
 import { expectProblem } from '../../support/problem';
@@ -29,7 +29,7 @@ describe('filling the missing weeks', () => {
   test('When a lead backfills, then every week from the plan start to the week just ended is taken, as history had it', async () => {
     // One week was taken on time; it stays as it was.
     await t.runDueJobs(new Date('2026-02-02T06:00:00Z'));
-    const announced = jest.spyOn(silentSnapshotEvents, 'snapshotCreated');
+    const announced = jest.spyOn(outboxSnapshotEvents, 'snapshotCreated');
     let res;
     try {
       res = await backfill(w.lead.token, w.planId);

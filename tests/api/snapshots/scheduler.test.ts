@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ROUTES, pathTo, type Activity, type Page, type Snapshot, type SnapshotListItem } from '@handover/shared';
 import { SYSTEM_USER } from '../../../api/src/core/context';
-import { silentSnapshotEvents } from '../../../api/src/modules/snapshots/events';
+import { outboxSnapshotEvents } from '../../../api/src/modules/snapshots/events';
 import type { JobReport } from '../../../api/src/modules/snapshots/scheduler';
 import { databaseUrl } from '../../support/database';
 import { ROOT, ServerProcess } from '../../support/launcher';
@@ -68,7 +68,7 @@ describe('the weekly run', () => {
 
   test('When a weekly snapshot is stored, then snapshot.created is announced in its transaction', async () => {
     const plan = await createPlan(t, w.admin.token, { startDate: '2026-01-05' });
-    const announced = jest.spyOn(silentSnapshotEvents, 'snapshotCreated');
+    const announced = jest.spyOn(outboxSnapshotEvents, 'snapshotCreated');
     try {
       await t.runDueJobs(new Date('2026-03-23T06:00:00Z'));
       const ids = announced.mock.calls.map(([, s]) => s.planId);

@@ -1,6 +1,7 @@
 import type { Activity, ActivityListQuery, Page } from '@handover/shared';
 import type { PlanCtx, UserCtx } from '../../core/context';
 import { newId } from '../../core/ids';
+import { afterCommit } from '../../db/after-commit';
 import type { Tx } from '../../db/data-source';
 import { insertActivity, listActivity } from '../../db/repositories/activity.repository';
 import type { Deps } from '../deps';
@@ -16,6 +17,7 @@ const MAX_CLOCK_STEP_BACK_MS = 60_000;
 
 export class ActivityService {
   private lastAt = 0;
+  private readonly listeners: Array<(planId: string, entity: string) => void> = [];
 
   constructor(private readonly deps: Deps) {}
 
@@ -41,6 +43,7 @@ export class ActivityService {
    * pushing posts has no user, and is logged under an id and label of its own.
    */
   async recordAs(m: Tx, planId: string | null, actor: { id: string; email: string }, entry: ActivityEntry): Promise<void> {
+    if (planId) for (const listener of this.listeners) afterCommit(m, () => listener(planId, entry.entity));
     await insertActivity(m, {
       id: newId(),
       planId,
@@ -52,6 +55,14 @@ export class ActivityService {
       entityId: entry.entityId,
       changes: JSON.stringify(entry.changes),
     });
+  }
+
+  /**
+   * Be told, after the commit, of every logged change to a plan (the gate check listens,
+   * docs/domain.md#webhooks). Never called when the transaction rolls back.
+   */
+  afterPlanChange(listener: (planId: string, entity: string) => void): void {
+    this.listeners.push(listener);
   }
 
   /** record() for a change inside the caller's plan, in one line. */

@@ -1,10 +1,18 @@
 import { plansWithLatestWeekly } from '../../db/repositories/snapshots.repository';
 import type { Deps } from '../deps';
+import type { GateWatcher } from '../gates/gate-watcher';
+import type { OverdueMilestones } from '../milestones/overdue';
 import { dueWeeklySnapshots } from './schedule';
 import type { SnapshotsService } from './snapshots.service';
 
-/** What one run did: the weekly snapshots it took, and the plans it could not snapshot. */
-export type JobReport = { weekly: Array<{ planId: string; weekStart: string }>; failed: string[] };
+/**
+ * What one run did: the weekly snapshots it took, the plans it could not snapshot, the
+ * `milestone.overdue` and `gate.changed` events it recorded.
+ */
+export type JobReport = { weekly: Array<{ planId: string; weekStart: string }>; failed: string[]; overdue: number; gateChanges: number };
+
+/** The webhook events the scheduler drives (docs/domain.md#webhooks). */
+export type EventJobs = { overdue: OverdueMilestones; gates: GateWatcher };
 
 /** How often the scheduler looks for due work; a run that finds none costs one query. */
 const TICK_MS = 60_000;
@@ -22,11 +30,12 @@ export class Scheduler {
   constructor(
     private readonly deps: Deps,
     private readonly snapshots: SnapshotsService,
+    private readonly events: EventJobs,
   ) {}
 
   /** Every plan's weekly snapshot for the latest week whose run time (SNAPSHOT_AT) has passed, when missing. */
   async runDueJobs(now: Date): Promise<JobReport> {
-    const report: JobReport = { weekly: [], failed: [] };
+    const report: JobReport = { weekly: [], failed: [], overdue: 0, gateChanges: 0 };
     const plans = await this.deps.db.read((m) => plansWithLatestWeekly(this.deps.db, m));
     for (const plan of plans) {
       for (const weekStart of dueWeeklySnapshots(now, plan.latestWeek, plan.startDate, { at: this.deps.config.snapshotAt })) {
@@ -40,7 +49,22 @@ export class Scheduler {
       }
     }
     if (report.weekly.length) this.deps.logger.info({ taken: report.weekly.length }, 'weekly snapshots taken');
+    await this.runEventJobs(now, report);
     return report;
+  }
+
+  /** Overdue milestones (daily), then gates of plans changed since their last check (after the snapshots, which count as changes). */
+  private async runEventJobs(now: Date, report: JobReport): Promise<void> {
+    try {
+      report.overdue = await this.events.overdue.runIfDue(now);
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'overdue check failed');
+    }
+    try {
+      report.gateChanges = (await this.events.gates.sweep(now)).length;
+    } catch (error) {
+      this.deps.logger.error({ err: error }, 'gate sweep failed');
+    }
   }
 
   start(): void {
