@@ -90,7 +90,7 @@ export function dateScale(min: string, max: string, left: number, width: number)
 export function monthTicks(min: string, max: string): string[] {
   const ticks: string[] = [];
   let y = Number(min.slice(0, 4));
-  let m = Number(min.slice(5, 7)) + 1;
+  let m = Number(min.slice(5, 7));
   for (;;) {
     if (m > 12) {
       y += 1;
@@ -98,7 +98,7 @@ export function monthTicks(min: string, max: string): string[] {
     }
     const tick = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-01`;
     if (tick > max) return ticks;
-    ticks.push(tick);
+    if (tick >= min) ticks.push(tick);
     m += 1;
   }
 }
