@@ -5,7 +5,7 @@ import { PreferencesView } from '../../dashboard/src/features/preferences/compon
 import { mockFetch, problem } from './support/fetch';
 import { renderWithQuery } from './support/render';
 
-// docs/domain.md#my-preferences: GET/PUT /me/preferences → {weeklyDigest, digestAvailable, digestUnavailableReason}.
+// docs/domain.md#settings-pages: GET/PUT /me/preferences → {weeklyDigest, digestAvailable, digestUnavailableReason}.
 const prefs = (weeklyDigest: boolean, digestAvailable = true, digestUnavailableReason: string | null = null) => ({
   status: 200,
   body: { weeklyDigest, digestAvailable, digestUnavailableReason },

@@ -5,7 +5,7 @@ import { request } from '../../lib/api-client';
 import { queryKeys } from '../query-keys';
 
 /**
- * `GET/PUT /me/preferences` (docs/domain.md#my-preferences). The API side is being added in
+ * `GET/PUT /me/preferences` (docs/domain.md#settings-pages). The API side is being added in
  * parallel; until `@handover/shared` exports its schema and route name, the contract lives here.
  * Move both to shared (and drop these copies) when they land.
  */

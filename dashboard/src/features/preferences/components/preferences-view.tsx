@@ -5,7 +5,7 @@ import { QueryState } from '../../../components/ui/states';
 import { useNotice } from '../../../lib/notice';
 
 /**
- * My preferences: the weekly digest by email (docs/domain.md#my-preferences). When the server
+ * My preferences: the weekly digest by email (docs/domain.md#settings-pages). When the server
  * sends no email, or cannot send it to me, the toggle is off and disabled and says why.
  */
 export function PreferencesView() {
