@@ -169,7 +169,7 @@ const VISITS: Visit[] = [
     ready: 'Milestones',
     act: async (page) => {
       await page.locator('svg.timeline').waitFor();
-      await page.getByText('The timeline as a table').click();
+      await page.getByText('Show the timeline as a table').click();
       await page.getByRole('button', { name: 'Take baseline' }).click();
       await page.getByRole('dialog').waitFor();
     },

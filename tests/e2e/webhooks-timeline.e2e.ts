@@ -90,7 +90,7 @@ test('When a lead takes a baseline and a due date then moves, then the timeline 
   await page.keyboard.press('End');
   await expect(page.getByLabel('Selected milestone')).toContainText('Give notice to the agency');
   expect(await page.evaluate(`document.activeElement?.getAttribute('aria-label')`)).toMatch(/^Give notice to the agency/);
-  await page.getByText('The timeline as a table').click();
+  await page.getByText('Show the timeline as a table').click();
   await expect(page.getByRole('row', { name: /Give notice to the agency/ })).toContainText('14 days later than its baseline');
   expect(errors).toEqual([]);
   await close();

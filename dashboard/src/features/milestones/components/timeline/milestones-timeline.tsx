@@ -70,7 +70,7 @@ export function MilestonesTimeline({ planId, planStart, canBaseline }: { planId:
                 <span className="muted"> · Tab to the chart, then arrow keys move between bars.</span>
               </p>
               <details>
-                <summary>The timeline as a table</summary>
+                <summary>Show the timeline as a table</summary>
                 <TimelineTable bars={timeline.bars} titleOf={titleOf} />
               </details>
             </>
