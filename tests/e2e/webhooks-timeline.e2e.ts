@@ -96,13 +96,27 @@ test('When a lead takes a baseline and a due date then moves, then the timeline 
   await close();
 });
 
-test('When the timeline is read on a phone, then it scrolls inside its card, not the page', async () => {
+/** What sticks out at a phone's width: the page, a card's content, a link of the plan or account menu. */
+const clipping = (page: Page) =>
+  page.evaluate(`(() => {
+    const cut = (a) => { const r = a.getBoundingClientRect(); return r.left < 0 || r.right > window.innerWidth + 0.5; };
+    return {
+      page: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      cards: [...document.querySelectorAll('.card')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent.trim().slice(0, 40)),
+      linksCut: [...document.querySelectorAll('.app-nav a, .app-header nav a')].filter(cut).map((a) => a.textContent.trim()),
+    };
+  })()`);
+
+test('When the timeline and the webhooks page are read on a phone, then the chart scrolls inside its card and nothing else is clipped', async () => {
   const { page, close } = await asLead(`/plans/${seeded.plan.id}/milestones?view=timeline`, { width: 375, height: 812 });
   await page.locator('svg.timeline').waitFor();
-  const sizes = await page.evaluate(`(() => {
-    const region = document.querySelector('svg.timeline').closest('.table-wrap');
-    return { page: document.documentElement.scrollWidth > document.documentElement.clientWidth, region: region.scrollWidth > region.clientWidth };
-  })()`);
-  expect(sizes).toEqual({ page: false, region: true });
+  expect(await page.evaluate(`(() => { const r = document.querySelector('svg.timeline').closest('.table-wrap'); return r.scrollWidth > r.clientWidth; })()`)).toBe(
+    true,
+  );
+  expect(await clipping(page)).toEqual({ page: false, cards: [], linksCut: [] });
+  await page.goto(`/plans/${seeded.plan.id}/settings/webhooks`);
+  await page.getByRole('button', { name: /^Show delivery log of / }).first().click();
+  await page.getByRole('row', { name: /milestone\.completed/ }).first().waitFor();
+  expect(await clipping(page)).toEqual({ page: false, cards: [], linksCut: [] });
   await close();
 });
