@@ -42,13 +42,13 @@ describe('MilestonesTimeline', () => {
       'Hand over the passwords, Agency exit: from 1 Mar 2025 to 1 May 2099; Planned; baseline 1 Apr 2099, 30 days later than its baseline',
     ]);
     expect(bars.map((b) => b.getAttribute('class'))).toEqual([
-      'timeline__bar timeline__bar--done',
-      'timeline__bar timeline__bar--overdue',
-      'timeline__bar timeline__bar--planned',
+      'ms-timeline__bar ms-timeline__bar--done',
+      'ms-timeline__bar ms-timeline__bar--overdue',
+      'ms-timeline__bar ms-timeline__bar--planned',
     ]);
-    expect(container.querySelectorAll('.timeline__arrow')).toHaveLength(2);
-    expect(container.querySelectorAll('.timeline__ghost')).toHaveLength(1);
-    expect(container.querySelectorAll('.timeline__today')).toHaveLength(1);
+    expect(container.querySelectorAll('.ms-timeline__arrow')).toHaveLength(2);
+    expect(container.querySelectorAll('.ms-timeline__ghost')).toHaveLength(1);
+    expect(container.querySelectorAll('.ms-timeline__today')).toHaveLength(1);
     expect(screen.getByText(/Baseline: “Board plan”/)).toBeTruthy();
     expect(screen.getByText(/a bar starts when the latest milestone it depends on is due/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Take baseline' })).toBeNull();

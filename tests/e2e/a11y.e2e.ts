@@ -168,7 +168,7 @@ const VISITS: Visit[] = [
     path: (s) => `/plans/${s.plan.id}/milestones?view=timeline`,
     ready: 'Milestones',
     act: async (page) => {
-      await page.locator('svg.timeline').waitFor();
+      await page.locator('svg.ms-timeline').waitFor();
       await page.getByText('Show the timeline as a table').click();
       await page.getByRole('button', { name: 'Take baseline' }).click();
       await page.getByRole('dialog').waitFor();

@@ -81,8 +81,8 @@ test('When a lead takes a baseline and a due date then moves, then the timeline 
   await bar.waitFor();
   expect(await bar.getAttribute('aria-label')).toContain('14 days later than its baseline');
   // Every milestone existed when the baseline was taken, so each has its ghost.
-  await expect(page.locator('.timeline__ghost')).toHaveCount(list.items.length);
-  await expect(page.locator('.timeline__arrow')).toHaveCount(1);
+  await expect(page.locator('.ms-timeline__ghost')).toHaveCount(list.items.length);
+  await expect(page.locator('.ms-timeline__arrow')).toHaveCount(1);
 
   // One tab stop for the bars; arrows move between them and the details follow.
   const first = page.getByRole('img', { name: /^Launch the staff chat/ });
@@ -109,8 +109,8 @@ const clipping = (page: Page) =>
 
 test('When the timeline and the webhooks page are read on a phone, then the chart scrolls inside its card and nothing else is clipped', async () => {
   const { page, close } = await asLead(`/plans/${seeded.plan.id}/milestones?view=timeline`, { width: 375, height: 812 });
-  await page.locator('svg.timeline').waitFor();
-  expect(await page.evaluate(`(() => { const r = document.querySelector('svg.timeline').closest('.table-wrap'); return r.scrollWidth > r.clientWidth; })()`)).toBe(
+  await page.locator('svg.ms-timeline').waitFor();
+  expect(await page.evaluate(`(() => { const r = document.querySelector('svg.ms-timeline').closest('.table-wrap'); return r.scrollWidth > r.clientWidth; })()`)).toBe(
     true,
   );
   expect(await clipping(page)).toEqual({ page: false, cards: [], linksCut: [] });

@@ -52,8 +52,8 @@ export function WebhookForm({
       </Field>
       <Field label="Format" hint="Standard Webhooks: signed JSON. Slack: a message for an incoming-webhook URL." error={e.format?.message}>
         <select {...register('format')}>
-          <option value="standard">Standard Webhooks (signed)</option>
-          <option value="slack">Slack message</option>
+          <option value="standard">Standard (signed)</option>
+          <option value="slack">Slack</option>
         </select>
       </Field>
       {webhook ? (

@@ -55,7 +55,7 @@ export function MilestonesTimeline({ planId, planStart, canBaseline }: { planId:
           const titleOf = (id: string) => items.find((m) => m.id === id)?.title ?? 'a removed milestone';
           return (
             <>
-              <div className="timeline-legend">
+              <div className="ms-timeline-legend">
                 <Legend keys={LEGEND} />
                 <p className="small" style={{ margin: 0 }}>
                   A bar runs from its start to its due date. Milestones have no start date: a bar starts when the latest milestone it depends on is due
@@ -65,7 +65,7 @@ export function MilestonesTimeline({ planId, planStart, canBaseline }: { planId:
               <ScrollRegion label="Milestones timeline">
                 <TimelineChart timeline={timeline} today={today} active={active} onActive={setActive} titleId={titleId} />
               </ScrollRegion>
-              <p className="timeline__details small" aria-label="Selected milestone">
+              <p className="ms-timeline__details small" aria-label="Selected milestone">
                 {current ? barSummary(current) : null}
                 <span className="muted"> · Tab to the chart, then arrow keys move between bars.</span>
               </p>

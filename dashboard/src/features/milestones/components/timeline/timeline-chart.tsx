@@ -61,7 +61,7 @@ export function TimelineChart({
 
   return (
     <svg
-      className="timeline"
+      className="ms-timeline"
       width={WIDTH}
       height={height}
       viewBox={`0 0 ${WIDTH} ${height}`}
@@ -71,27 +71,27 @@ export function TimelineChart({
     >
       <defs>
         <marker id="timeline-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-          <path d="M0,0 L8,4 L0,8 z" className="timeline__arrowhead" />
+          <path d="M0,0 L8,4 L0,8 z" className="ms-timeline__arrowhead" />
         </marker>
       </defs>
       <g aria-hidden="true">
         {ticks.map((t, i) => (
           <g key={t}>
-            <line x1={x(t)} x2={x(t)} y1={TOP - 6} y2={height} className="timeline__grid" />
+            <line x1={x(t)} x2={x(t)} y1={TOP - 6} y2={height} className="ms-timeline__grid" />
             {i % every === 0 ? (
-              <text x={x(t) + 3} y={TOP - 12} className="timeline__tick">
+              <text x={x(t) + 3} y={TOP - 12} className="ms-timeline__tick">
                 {formatShortDate(t)}
               </text>
             ) : null}
           </g>
         ))}
         {timeline.phases.map((p) => (
-          <text key={p.phase} x={4} y={yOf(p.row) + ROW_H / 2 + 5} className="timeline__phase">
+          <text key={p.phase} x={4} y={yOf(p.row) + ROW_H / 2 + 5} className="ms-timeline__phase">
             {PHASE_LABELS[p.phase]}
           </text>
         ))}
         {timeline.bars.map((b) => (
-          <text key={b.milestone.id} x={14} y={yOf(b.row) + ROW_H / 2 + 4} className="timeline__label">
+          <text key={b.milestone.id} x={14} y={yOf(b.row) + ROW_H / 2 + 4} className="ms-timeline__label">
             {short(b.milestone.title)}
           </text>
         ))}
@@ -105,13 +105,13 @@ export function TimelineChart({
             <path
               key={`${from.milestone.id}-${to.milestone.id}`}
               d={`M${x1},${y1} H${elbow} V${y2} H${x2}`}
-              className="timeline__arrow"
+              className="ms-timeline__arrow"
               markerEnd="url(#timeline-arrow)"
             />
           );
         })}
-        <line x1={x(today)} x2={x(today)} y1={TOP - 6} y2={height} className="timeline__today" />
-        <text x={x(today) + 3} y={height - 4} className="timeline__today-label">
+        <line x1={x(today)} x2={x(today)} y1={TOP - 6} y2={height} className="ms-timeline__today" />
+        <text x={x(today) + 3} y={height - 4} className="ms-timeline__today-label">
           Today
         </text>
       </g>
@@ -126,7 +126,7 @@ export function TimelineChart({
             ref={(el) => {
               refs.current[i] = el;
             }}
-            className={`timeline__bar timeline__bar--${b.state}`}
+            className={`ms-timeline__bar ms-timeline__bar--${b.state}`}
             tabIndex={i === active ? 0 : -1}
             role="img"
             aria-label={barSummary(b)}
@@ -136,14 +136,14 @@ export function TimelineChart({
               refs.current[i]?.focus();
             }}
           >
-            {ghost ? <rect x={ghost.x1} y={y - 4} width={ghost.w} height={BAR_H + 8} rx={3} className="timeline__ghost" /> : null}
-            <rect x={x1} y={y} width={w} height={BAR_H} rx={3} className="timeline__fill" />
+            {ghost ? <rect x={ghost.x1} y={y - 4} width={ghost.w} height={BAR_H + 8} rx={3} className="ms-timeline__ghost" /> : null}
+            <rect x={x1} y={y} width={w} height={BAR_H} rx={3} className="ms-timeline__fill" />
             {b.state === 'done' ? (
-              <text x={x1 + w + 4} y={y + BAR_H - 2} className="timeline__mark">
+              <text x={x1 + w + 4} y={y + BAR_H - 2} className="ms-timeline__mark">
                 ✓
               </text>
             ) : b.state === 'overdue' ? (
-              <text x={x1 + w + 4} y={y + BAR_H - 2} className="timeline__mark timeline__mark--overdue">
+              <text x={x1 + w + 4} y={y + BAR_H - 2} className="ms-timeline__mark ms-timeline__mark--overdue">
                 !
               </text>
             ) : null}
