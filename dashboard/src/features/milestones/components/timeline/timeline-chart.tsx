@@ -100,11 +100,16 @@ export function TimelineChart({
           const y1 = yOf(from.row) + ROW_H / 2;
           const x2 = barRect(to).x1;
           const y2 = yOf(to.row) + ROW_H / 2;
-          const elbow = Math.max(x1 + 6, Math.min(x2 - 4, x1 + 12));
+          // Always enter the bar from its left, pointing right: with room, one elbow halfway; without
+          // (the start is the dependency's due date), round the corner between the two rows.
+          const d =
+            x2 >= x1 + 16
+              ? `M${x1},${y1} H${(x1 + x2) / 2} V${y2} H${x2}`
+              : `M${x1},${y1} H${x1 + 6} V${y2 + (y2 > y1 ? -1 : 1) * (ROW_H / 2)} H${x2 - 10} V${y2} H${x2}`;
           return (
             <path
               key={`${from.milestone.id}-${to.milestone.id}`}
-              d={`M${x1},${y1} H${elbow} V${y2} H${x2}`}
+              d={d}
               className="ms-timeline__arrow"
               markerEnd="url(#timeline-arrow)"
             />
