@@ -174,7 +174,16 @@ const VISITS: Visit[] = [
       await page.getByRole('dialog').waitFor();
     },
   },
-  { name: 'milestones timeline (executive)', as: 'executive', path: (s) => `/plans/${s.plan.id}/milestones?view=timeline`, ready: 'Milestones' },
+  {
+    name: 'milestones timeline (executive, table open, a bar focused)',
+    as: 'executive',
+    path: (s) => `/plans/${s.plan.id}/milestones?view=timeline`,
+    ready: 'Milestones',
+    act: async (page) => {
+      await page.getByText('Show the timeline as a table').click();
+      await page.getByRole('img', { name: /^Launch the staff chat/ }).focus();
+    },
+  },
   {
     name: 'webhooks (lead, secret shown, delivery log open)',
     as: 'lead',
