@@ -77,7 +77,7 @@ describe('roles', () => {
     // Every page a role may read is listed: executives read the posts, agency staff the milestones and skills.
     expect(labels('executive')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Activity', 'Members']);
     expect(labels('agency')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Members']);
-    expect(labels('lead')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Activity', 'Members', 'Receivers']);
+    expect(labels('lead')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Activity', 'Members', 'Receivers', 'Webhooks']);
     expect(labels('admin')).toEqual(labels('lead'));
   });
 

@@ -162,6 +162,45 @@ const VISITS: Visit[] = [
       await page.getByRole('dialog').waitFor();
     },
   },
+  {
+    name: 'milestones timeline (lead, take baseline dialog)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/milestones?view=timeline`,
+    ready: 'Milestones',
+    act: async (page) => {
+      await page.locator('svg.ms-timeline').waitFor();
+      await page.getByText('Show the timeline as a table').click();
+      await page.getByRole('button', { name: 'Take baseline' }).click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
+  {
+    name: 'milestones timeline (executive, table open, a bar focused)',
+    as: 'executive',
+    path: (s) => `/plans/${s.plan.id}/milestones?view=timeline`,
+    ready: 'Milestones',
+    act: async (page) => {
+      await page.getByText('Show the timeline as a table').click();
+      await page.getByRole('img', { name: /^Launch the staff chat/ }).focus();
+    },
+  },
+  {
+    name: 'webhooks (lead, secret shown, delivery log open)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/settings/webhooks`,
+    ready: 'Webhooks',
+    act: async (page) => {
+      const form = page.getByRole('form', { name: 'Add a webhook' });
+      await form.getByLabel('URL').fill('https://hooks.example.com/axe');
+      await form.getByRole('button', { name: 'Add webhook' }).click();
+      await form.getByText('must name at least one event').waitFor();
+      await form.getByRole('checkbox', { name: /A handover is accepted/ }).check();
+      await form.getByRole('button', { name: 'Add webhook' }).click();
+      await page.getByRole('region', { name: /signing secret/ }).waitFor();
+      await page.getByRole('button', { name: /^Show delivery log of / }).first().click();
+      await page.getByText('Nothing delivered yet').first().waitFor();
+    },
+  },
   { name: 'not found', as: 'lead', path: () => '/no/such/page', ready: 'Page not found' },
 ];
 

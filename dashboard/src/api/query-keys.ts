@@ -28,6 +28,10 @@ export const queryKeys = {
   summary: (planId: string, asOf: string | undefined) => inPlan(planId, 'summary', asOf ?? 'today'),
   activity: (planId: string, filters: object, offset: number) => inPlan(planId, 'activity', filters, offset),
   ingestSecrets: (planId: string) => inPlan(planId, 'ingest-secrets'),
+  webhooks: (planId: string) => inPlan(planId, 'webhooks'),
+  webhookDeliveries: (planId: string, webhookId: string, offset: number) => inPlan(planId, 'webhooks', webhookId, 'deliveries', offset),
+  baselines: (planId: string) => inPlan(planId, 'baselines'),
+  myPreferences: ['my-preferences'] as const,
 };
 
 /** The parts of a plan that a write to each resource changes: itself and what is computed from it. */

@@ -17,6 +17,7 @@ const PAGES: { path: string; label: string; shownTo: PlanPermission }[] = [
   { path: '/activity', label: 'Activity', shownTo: 'readSensitive' },
   { path: '/members', label: 'Members', shownTo: 'read' },
   { path: '/settings/ingest', label: 'Receivers', shownTo: 'manageIntegrations' },
+  { path: '/settings/webhooks', label: 'Webhooks', shownTo: 'manageIntegrations' },
 ];
 
 /** The plan navigation for a role; a non-member (null) still sees the pages every member reads. */

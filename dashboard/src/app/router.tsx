@@ -18,6 +18,8 @@ const ActivityPage = lazy(() => import('./routes/activity'));
 const MembersPage = lazy(() => import('./routes/members'));
 const SettingsTokensPage = lazy(() => import('./routes/settings-tokens'));
 const SettingsIngestPage = lazy(() => import('./routes/settings-ingest'));
+const SettingsWebhooksPage = lazy(() => import('./routes/settings-webhooks'));
+const SettingsPreferencesPage = lazy(() => import('./routes/settings-preferences'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 const page = (node: ReactNode) => <Suspense fallback={<Loading label="Loading page…" />}>{node}</Suspense>;
@@ -36,6 +38,7 @@ export function createRouter() {
         { path: 'admin/users', element: page(<AdminUsersPage />) },
         { path: 'admin/plans', element: page(<AdminPlansPage />) },
         { path: 'settings/tokens', element: page(<SettingsTokensPage />) },
+        { path: 'settings/preferences', element: page(<SettingsPreferencesPage />) },
         {
           path: 'plans/:planId',
           element: <PlanLayout />,
@@ -48,6 +51,7 @@ export function createRouter() {
             { path: 'activity', element: page(<ActivityPage />) },
             { path: 'members', element: page(<MembersPage />) },
             { path: 'settings/ingest', element: page(<SettingsIngestPage />) },
+            { path: 'settings/webhooks', element: page(<SettingsWebhooksPage />) },
           ],
         },
         { path: '*', element: page(<NotFoundPage />) },

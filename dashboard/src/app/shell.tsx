@@ -82,6 +82,7 @@ export function AppShell() {
           <nav aria-label="Account" className="row">
             <Link to="/">All plans</Link>
             <NavLink to="/settings/tokens">API tokens</NavLink>
+            <NavLink to="/settings/preferences">Preferences</NavLink>
             {user?.isAdmin ? (
               <>
                 <NavLink to="/admin/users">Users</NavLink>

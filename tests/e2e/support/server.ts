@@ -17,15 +17,16 @@ function stopper(server: ServerProcess, scratch: string | null): () => Promise<v
 
 /**
  * The real server as `npm start` runs it (the built API serving the built dashboard) on a free
- * port, with a fresh SQLite file, or a given database (the demo's) when `dbPath` is passed.
+ * port, with a fresh SQLite file, or a given database (the demo's) when `dbPath` is passed; `env`
+ * adds settings (e.g. SCHEDULER=on for a test that needs the webhook dispatcher).
  */
-export async function startServer(options: { dbPath?: string } = {}): Promise<Server> {
+export async function startServer(options: { dbPath?: string; env?: Record<string, string> } = {}): Promise<Server> {
   if (!fs.existsSync(path.join(ROOT, 'dashboard/dist/index.html'))) throw new Error('Build first: npm run build (npm run test:e2e does it).');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handover-e2e-'));
   const dbPath = options.dbPath ?? path.join(dir, 'e2e.db');
   const server = await ServerProcess.launch({
     databaseUrl: `sqlite:${dbPath}`,
-    env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
+    env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...options.env },
     startTimeoutMs: 30_000,
     stopGraceMs: 5_000,
   });
