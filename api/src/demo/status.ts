@@ -14,7 +14,8 @@ export type Dispatcher = { dispatchDue(now: Date): Promise<unknown> };
 export function weeklyStatus(week: number): { rag: 'red' | 'amber' | 'green'; note: string } {
   if (week === 12) return { rag: 'red', note: 'Red: a rough weekend showed only Priya can handle a crisis. We now need two people on crisis response.' };
   if (week < 4) return { rag: 'amber', note: `Week ${week + 1}: setting up. Internal chat chosen, skills audit under way, the agency still posts almost everything.` };
-  if (week < 12) return { rag: 'amber', note: `Week ${week + 1}: internal chat rolling out; legal is slow on the social media policy, hiring slipped two weeks.` };
+  if (week < 8) return { rag: 'amber', note: `Week ${week + 1}: internal chat rolling out to every office; the brand voice guide is being written.` };
+  if (week < 12) return { rag: 'amber', note: `Week ${week + 1}: legal is slow on the social media policy, and hiring the community manager slipped two weeks.` };
   if (week < 20) return { rag: 'amber', note: `Week ${week + 1}: Maya and Sara train on crisis response; the playbook waits for them. LinkedIn is ours.` };
   return { rag: 'green', note: `Week ${week + 1}: in-house posts lead, Instagram handed over, crisis response covered by two people.` };
 }
