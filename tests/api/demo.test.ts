@@ -1,7 +1,23 @@
-import { ROUTES, addDays, pathTo, type Milestone, type Page, type Summary } from '@handover/shared';
+import {
+  ROUTES,
+  addDays,
+  mondayOf,
+  pathTo,
+  type Baseline,
+  type Milestone,
+  type Page,
+  type Post,
+  type RosterEntry,
+  type SnapshotListItem,
+  type Summary,
+  type WebhookDelivery,
+} from '@handover/shared';
 import { settableClock, type SettableClock } from '../../api/src/demo/clock';
 import { firstMorning, seedDemo, type DemoResult } from '../../api/src/demo/seed';
-import { DEMO_USERS } from '../../api/src/demo/story';
+import { ACCOUNT_HANDED_OVER_WEEK, AGENCY_STAFF, INSTAGRAM_ACCOUNT } from '../../api/src/demo/roster';
+import { DEAD_WEBHOOK_URL } from '../../api/src/demo/status';
+import { DEMO_USERS, PEOPLE, dayOf } from '../../api/src/demo/story';
+import { latestDueWeek } from '../../api/src/modules/snapshots/schedule';
 import { verdictLine } from '../../api/src/demo/verdict';
 import { startApp, type TestApp } from '../support/app';
 
@@ -16,6 +32,7 @@ const sixteenWeeksAgo = addDays(today, -112);
 let t: TestApp;
 let demo: DemoResult;
 let token = '';
+let leadToken = '';
 
 beforeAll(async () => {
   t = await startApp({ ADMIN_EMAIL: DEMO_USERS[0].email, ADMIN_PASSWORD: DEMO_USERS[0].password });
@@ -23,10 +40,19 @@ beforeAll(async () => {
   await t.services.auth.bootstrapAdmin();
   // The demo's clock, played by the test app's: set to each moment, then back to real time.
   const clock: SettableClock = { now: () => t.clock.now(), set: (at) => t.clock.set(at.toISOString()), release: () => t.clock.reset() };
-  demo = await seedDemo(t.app, clock);
+  demo = await seedDemo(t.app, clock, t.services.webhookDispatcher);
   const login = await t.as().post(pathTo(ROUTES.login, {})).send({ email: DEMO_USERS[2].email, password: DEMO_USERS[2].password });
   token = login.body.token as string;
+  const lead = await t.as().post(pathTo(ROUTES.login, {})).send({ email: DEMO_USERS[1].email, password: DEMO_USERS[1].password });
+  leadToken = lead.body.token as string;
 }, 180_000);
+
+/** A page of items read as the lead (who may read every part of the plan, webhooks included). */
+const pageOf = async <T>(path: string): Promise<T[]> => {
+  const res = await t.as(leadToken).get(path);
+  expect(res.status).toBe(200);
+  return (res.body as Page<T>).items;
+};
 afterAll(async () => t?.close());
 
 const summaryAt = async (asOf?: string): Promise<Summary> => {
@@ -82,6 +108,71 @@ describe('the demo as of past days', () => {
     expect(later).toMatchObject({ status: 'blocked' });
     expect(later!.dueDate > early!.dueDate).toBe(true);
     expect(now).toMatchObject({ status: 'in_progress', dueDate: later!.dueDate });
+  });
+});
+
+describe('the status over time and the integrations', () => {
+  test('When the weekly snapshots are listed, then every week since the start has one with a note, amber to green with one red week', async () => {
+    const planId = demo.plan.id;
+    const snapshots = (await pageOf<SnapshotListItem>(pathTo(ROUTES.snapshots, { planId }, { kind: 'weekly', limit: 100 }))).reverse();
+    // 26 weeks, but a week's snapshot is due only from Monday 06:00 (before that, 25).
+    const weeks = (Date.parse(latestDueWeek(t.clock.now(), t.config.snapshotAt)) - Date.parse(mondayOf(demo.plan.startDate))) / (7 * 86_400_000) + 1;
+    expect(weeks).toBeGreaterThanOrEqual(25);
+    expect(snapshots).toHaveLength(weeks);
+    expect(demo.counts.snapshots).toBe(weeks);
+    expect(snapshots.every((s) => s.note && s.rag && s.version === 2)).toBe(true);
+    const red = snapshots.filter((s) => s.rag === 'red');
+    expect(red.map((s) => s.weekStart)).toEqual([dayOf(demo.plan.startDate, 12)]);
+    expect(red[0]!.note).toMatch(/crisis/);
+    expect(snapshots[0]!.rag).toBe('amber');
+    expect(snapshots.at(-1)!.rag).toBe('green');
+    // The notes were written after the figures froze: readiness climbs with the weeks regardless.
+    expect(snapshots[0]!.summary.readiness.score).toBeLessThan(snapshots.at(-1)!.summary.readiness.score);
+  });
+
+  test('When milestones are read against the baseline taken at the start, then the ones moved since slip', async () => {
+    const planId = demo.plan.id;
+    const baselines = await pageOf<Baseline>(pathTo(ROUTES.baselines, { planId }));
+    expect(baselines).toHaveLength(1);
+    expect(baselines[0]!.id).toBe(demo.baseline.id);
+    expect(demo.baseline.items).toHaveLength(30);
+    const slipping = (await pageOf<Milestone>(pathTo(ROUTES.milestones, { planId }, { limit: 100 }))).filter((m) => (m.slipDays ?? 0) > 0);
+    expect(slipping.map((m) => m.title).sort()).toEqual([
+      'Analytics dashboard owned in-house',
+      'Crisis response playbook',
+      'Hire a community manager',
+      'Social media policy approved by legal',
+    ]);
+    for (const m of slipping) expect(m.dueDate > m.baselineDueDate!).toBe(true);
+  });
+
+  test('When the webhook pointing nowhere is read, then its log holds failed deliveries, every attempt refused', async () => {
+    const planId = demo.plan.id;
+    const hooks = await pageOf<{ id: string; url: string }>(pathTo(ROUTES.webhooks, { planId }));
+    expect(hooks).toEqual([expect.objectContaining({ id: demo.webhookId, url: DEAD_WEBHOOK_URL })]);
+    const deliveries = await pageOf<WebhookDelivery>(pathTo(ROUTES.webhookDeliveries, { planId, webhookId: demo.webhookId }, { limit: 100 }));
+    expect(deliveries.length).toBeGreaterThanOrEqual(5);
+    expect(deliveries.every((d) => d.state === 'failed' && d.attempts.length >= 2 && d.attempts.every((a) => !a.ok && a.error))).toBe(true);
+  });
+
+  test('When the roster is read, then both teams are on it and the Instagram account changes side on its handover day, with its posts', async () => {
+    const planId = demo.plan.id;
+    const entries = await pageOf<RosterEntry>(pathTo(ROUTES.roster, { planId }, { limit: 100 }));
+    const authors = (side: string) => entries.filter((e) => e.kind === 'author' && e.side === side).map((e) => e.match).sort();
+    expect(authors('agency')).toEqual([...AGENCY_STAFF].sort());
+    expect(authors('in_house')).toEqual(PEOPLE.map((p) => p.name).sort());
+    const handedOver = dayOf(demo.plan.startDate, ACCOUNT_HANDED_OVER_WEEK);
+    const account = entries.filter((e) => e.kind === 'channel').sort((a, b) => (a.from ?? '').localeCompare(b.from ?? ''));
+    expect(account).toMatchObject([
+      { match: INSTAGRAM_ACCOUNT, side: 'agency', from: demo.plan.startDate, to: addDays(handedOver, -1) },
+      { match: INSTAGRAM_ACCOUNT, side: 'in_house', from: handedOver, to: null },
+    ]);
+    const posts = await pageOf<Post>(pathTo(ROUTES.posts, { planId }, { account: INSTAGRAM_ACCOUNT, limit: 100 }));
+    expect(posts.length).toBe(78);
+    for (const p of posts) {
+      expect(p).toMatchObject({ classifiedBy: 'roster', origin: 'batch', account: INSTAGRAM_ACCOUNT });
+      expect(p.source).toBe(p.publishedAt.slice(0, 10) < handedOver ? 'agency' : 'in_house');
+    }
   });
 });
 

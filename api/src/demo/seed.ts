@@ -1,15 +1,19 @@
 import type { AddressInfo } from 'node:net';
-import { ROUTES, pathTo, type Milestone, type Person, type Plan, type Skill, type Summary, type User } from '@handover/shared';
+import { ROUTES, pathTo, type BaselineDetail, type Milestone, type Person, type Plan, type Skill, type Summary, type User } from '@handover/shared';
 import type { Express } from 'express';
 import { signInWithToken, type Actor } from './client';
 import type { SettableClock } from './clock';
 import { MILESTONES } from './milestones';
+import { rosterEvents } from './roster';
+import { backfillWithNotes, webhookEvents, type Dispatcher } from './status';
 import { DEMO_USERS, PEOPLE, SKILLS, dayOf, momentOf, planDates } from './story';
 import { storyEvents, type Story } from './timeline';
 
 export type DemoResult = {
   plan: Plan;
-  counts: { milestones: number; people: number; skills: number; handovers: number; posts: number };
+  counts: { milestones: number; people: number; skills: number; handovers: number; posts: number; snapshots: number };
+  baseline: BaselineDetail;
+  webhookId: string;
   /** The summary read today, once the clock is back to real time. */
   summary: Summary;
 };
@@ -17,13 +21,14 @@ export type DemoResult = {
 /**
  * Seeds the demo through the public API of `app` (on a loopback port of its own), telling the
  * story at its own moments: `clock` is set to each one, then released to real time. The first
- * administrator must already exist (created with the clock at the plan's first morning).
+ * administrator must already exist (created with the clock at the plan's first morning). The
+ * app's webhook `dispatcher` is driven at the story's moments (it must not be started meanwhile).
  */
-export async function seedDemo(app: Express, clock: SettableClock): Promise<DemoResult> {
+export async function seedDemo(app: Express, clock: SettableClock, dispatcher: Dispatcher): Promise<DemoResult> {
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   try {
-    return await seedThrough(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, clock);
+    return await seedThrough(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, clock, dispatcher);
   } finally {
     server.close();
   }
@@ -34,7 +39,7 @@ export const firstMorning = (today: string): Date => momentOf(planDates(today).s
 
 const [ADMIN, LEAD, EXECUTIVE, AGENCY] = DEMO_USERS;
 
-async function seedThrough(base: string, clock: SettableClock): Promise<DemoResult> {
+async function seedThrough(base: string, clock: SettableClock, dispatcher: Dispatcher): Promise<DemoResult> {
   const today = new Date().toISOString().slice(0, 10);
   const dates = planDates(today);
   const at = (hour: number, minute = 0) => clock.set(momentOf(dates.start, hour, minute));
@@ -89,6 +94,9 @@ async function seedThrough(base: string, clock: SettableClock): Promise<DemoResu
     });
     story.milestones.set(m.title, { id: created.id, version: created.version });
   }
+  // The plan as agreed, frozen before anything moves: later due-date edits show as slips against it.
+  at(10, 15);
+  const baseline = await lead.call<BaselineDetail>('POST', pathTo(ROUTES.baselines, { planId }), { name: 'Plan as agreed with the agency' });
   at(10, 30);
   for (const person of PEOPLE) story.people.push((await lead.call<Person>('POST', pathTo(ROUTES.people, { planId }), person)).id);
   at(11);
@@ -99,17 +107,19 @@ async function seedThrough(base: string, clock: SettableClock): Promise<DemoResu
   }
 
   // The six months, event by event, each at its moment (never later than now).
-  for (const event of storyEvents(story)) {
+  const more = [...rosterEvents(story), ...webhookEvents(story, dispatcher, () => clock.now())];
+  for (const event of storyEvents(story, more)) {
     clock.set(new Date(Math.min(event.at.getTime(), Date.now())));
     await event.run(story);
   }
 
-  // Back to real time: the seeding tokens are revoked and today's answer read.
+  // Back to real time: the weekly snapshots rebuilt and annotated, the seeding tokens revoked and today's answer read.
   clock.release();
+  const snapshots = await backfillWithNotes(lead.call, planId, dates.start);
   const summary = await lead.call<Summary>('GET', pathTo(ROUTES.summary, { planId }));
   for (const actor of [admin, lead, agency]) await revoke(actor);
-  const counts = { milestones: MILESTONES.length, people: PEOPLE.length, skills: SKILLS.length, handovers: story.handovers.size, posts: story.posts };
-  return { plan, counts, summary };
+  const counts = { milestones: MILESTONES.length, people: PEOPLE.length, skills: SKILLS.length, handovers: story.handovers.size, posts: story.posts, snapshots };
+  return { plan, counts, summary, baseline, webhookId: story.webhookId ?? '' };
 }
 
 const revoke = (actor: Actor) => actor.call('DELETE', pathTo(ROUTES.myToken, { tokenId: actor.tokenId }));

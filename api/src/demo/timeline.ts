@@ -1,4 +1,4 @@
-import { HANDOVER_LADDER, ROUTES, addDays, pathTo, type Handover, type HandoverStatus, type ImportResult, type Milestone, type Skill } from '@handover/shared';
+import { HANDOVER_LADDER, ROUTES, addDays, pathTo, type Handover, type HandoverStatus, type ImportResult, type Milestone, type RosterEntry, type Skill } from '@handover/shared';
 import type { Caller } from './client';
 import { MILESTONES } from './milestones';
 import { POSTS_CSV_HEADER, adoptionShares, weekOfPosts } from './posts';
@@ -16,6 +16,10 @@ export type Story = {
   people: string[];
   handovers: Map<string, { id: string; version: number }>;
   posts: number;
+  /** The Instagram account's agency-side roster entry, until it changes side (roster.ts). */
+  accountEntry?: RosterEntry;
+  /** The webhook that points nowhere (status.ts). */
+  webhookId?: string;
 };
 
 /** One thing that happened, at its moment; events run in time order with the clock set to it. */
@@ -163,8 +167,8 @@ function weeklyEvents(s: Story): StoryEvent[] {
   return events;
 }
 
-/** Every event after the first morning, oldest first (ties keep the order they were told in). */
-export function storyEvents(s: Story): StoryEvent[] {
-  const events = [...milestoneEvents(s), ...skillEvents(s), ...handoverEvents(s), ...weeklyEvents(s)];
+/** Every event after the first morning with `more` told elsewhere, oldest first (ties keep the order they were told in). */
+export function storyEvents(s: Story, more: StoryEvent[] = []): StoryEvent[] {
+  const events = [...milestoneEvents(s), ...skillEvents(s), ...handoverEvents(s), ...weeklyEvents(s), ...more];
   return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.getTime() - b.e.at.getTime() || a.i - b.i).map(({ e }) => e);
 }
