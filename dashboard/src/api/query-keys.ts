@@ -28,6 +28,8 @@ export const queryKeys = {
   summary: (planId: string, asOf: string | undefined) => inPlan(planId, 'summary', asOf ?? 'today'),
   activity: (planId: string, filters: object, offset: number) => inPlan(planId, 'activity', filters, offset),
   ingestSecrets: (planId: string) => inPlan(planId, 'ingest-secrets'),
+  snapshots: (planId: string, filters: object) => inPlan(planId, 'snapshots', filters),
+  snapshotCompare: (planId: string, from: string, to: string) => inPlan(planId, 'snapshots', 'compare', from, to),
 };
 
 /** The parts of a plan that a write to each resource changes: itself and what is computed from it. */
@@ -39,6 +41,8 @@ const CHANGES = {
   skills: ['people', 'skills', 'summary', 'activity'],
   adoption: ['adoption', 'summary', 'activity'],
   members: ['members'],
+  // A snapshot is a frozen copy: taking one or editing its note changes only the snapshot lists.
+  snapshots: ['snapshots', 'activity'],
 } as const;
 
 export type PlanResource = keyof typeof CHANGES;
