@@ -35,7 +35,8 @@ export function WeeklyReport({ plan, latest, previous }: { plan: Plan; latest: S
           Weekly report: {plan.name} ({plan.brand})
         </h2>
         <p className="muted">
-          {snapshotName(latest)} · taken {formatInstant(latest.takenAt)}
+          {snapshotName(latest)}
+          {latest.kind === 'weekly' ? ` · taken ${formatInstant(latest.takenAt)}` : ''}
           {latest.approximate ? ' · approximate: rebuilt from history' : ''}
         </p>
       </header>
