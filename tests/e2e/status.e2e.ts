@@ -5,6 +5,8 @@ import { setupSeededServer } from './support/seeded-server';
 
 const { server, seeded, browser } = setupSeededServer({ planName: 'Status plan' });
 
+/** The page's print(), replaced so the test counts calls instead of opening the dialog. */
+type PrintStub = { print: () => void; printed: number };
 type Page_ = { items: SnapshotListItem[]; total: number };
 const snapshots = () => seeded.admin.call<Page_>('GET', `/plans/${seeded.plan.id}/snapshots?limit=50`);
 
@@ -12,9 +14,10 @@ async function statusPage(options: { width?: number; height?: number } = {}): Pr
   const { context, page, errors } = await newPage(browser, server.baseUrl, options);
   // The print dialog is the browser's own: the test checks what it would print, not the dialog.
   await page.addInitScript(() => {
-    (window as unknown as { printed: number }).printed = 0;
-    window.print = () => {
-      (window as unknown as { printed: number }).printed += 1;
+    const w = globalThis as unknown as PrintStub;
+    w.printed = 0;
+    w.print = () => {
+      w.printed += 1;
     };
   });
   await signIn(page, seeded.lead.email, seeded.lead.password);
@@ -98,7 +101,7 @@ test('When "Print weekly report" is pressed, then the print shows the report alo
   await expect(report).toContainText('Weekly report: Status plan');
   await expect(report).toContainText('Changed by the admin.');
   await expect(report.getByRole('heading', { name: 'Gates changed' })).toBeVisible();
-  await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
+  await page.waitForFunction(() => (globalThis as unknown as PrintStub).printed === 1);
 
   await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
   expect(await page.locator('.app-nav').first().isVisible()).toBe(false);
