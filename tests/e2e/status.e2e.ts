@@ -108,7 +108,10 @@ test('When "Print weekly report" is pressed, then the print shows the report alo
   expect(await page.getByRole('table', { name: 'Snapshots, newest first' }).isVisible()).toBe(false);
   expect(await page.getByTestId('compare').isVisible()).toBe(false);
   await expect(report).toBeVisible();
-  const colours = await report.evaluate((el) => ({ color: getComputedStyle(el).color, background: getComputedStyle(document.body).backgroundColor }));
+  const colours = await page.evaluate(`(() => {
+    const el = document.querySelector('[data-testid="weekly-report"]');
+    return { color: getComputedStyle(el).color, background: getComputedStyle(document.body).backgroundColor };
+  })()`);
   expect(colours).toEqual({ color: 'rgb(0, 0, 0)', background: 'rgb(255, 255, 255)' });
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
@@ -119,15 +122,15 @@ test('When "Print weekly report" is pressed, then the print shows the report alo
 test('When a lead opens the Status page on a phone (375 px), then nothing scrolls sideways and every card holds its content', async () => {
   const { page, errors, close } = await statusPage({ width: 375, height: 812 });
   await page.getByRole('table', { name: 'Snapshots, newest first' }).waitFor();
-  const clipped = await page.evaluate(() => ({
+  const clipped = await page.evaluate(`(() => ({
     page: document.documentElement.scrollWidth > document.documentElement.clientWidth,
     cards: [...document.querySelectorAll('.card')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.querySelector('h2')?.textContent),
-  }));
+  }))()`);
   expect(clipped).toEqual({ page: false, cards: [] });
   // The keyboard reaches the page's actions.
   await page.getByRole('button', { name: 'Print weekly report' }).focus();
   await page.keyboard.press('Tab');
-  expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+  expect(await page.evaluate(`document.activeElement?.closest('main') !== null`)).toBe(true);
   expect(errors).toEqual([]);
   await close();
 });
