@@ -34,18 +34,43 @@ async function take(page: Page, rag: string, note: string) {
   await page.getByRole('status').filter({ hasText: 'Snapshot taken' }).waitFor();
 }
 
+test('When the plan has no snapshots, then the overview says so; a lead backfills and the readiness trend and slip chart draw from the weeks', async () => {
+  const reader = await newPage(browser, server.baseUrl);
+  await signIn(reader.page, seeded.executive.email, seeded.executive.password);
+  await reader.page.goto(`/plans/${seeded.plan.id}`);
+  const emptyForReader = reader.page.getByTestId('no-snapshots');
+  await expect(emptyForReader).toContainText('No snapshots yet');
+  expect(await emptyForReader.getByRole('button').count()).toBe(0);
+  await reader.context.close();
+
+  const { context, page, errors } = await newPage(browser, server.baseUrl);
+  await signIn(page, seeded.lead.email, seeded.lead.password);
+  await page.goto(`/plans/${seeded.plan.id}`);
+  await page.getByTestId('no-snapshots').getByRole('button', { name: 'Backfill from history' }).click();
+  await expect(page.getByTestId('chart-readiness-trend').getByText(/^Readiness \d+% in the week of .*, \d+% in the week of/)).toBeVisible();
+  const stored = await snapshots();
+  expect(stored.total).toBeGreaterThanOrEqual(9);
+  expect(stored.items.every((s) => s.kind === 'weekly')).toBe(true);
+  for (const id of ['chart-readiness-trend', 'chart-slip']) {
+    await page.getByTestId(id).scrollIntoViewIfNeeded();
+    await page.getByTestId(id).locator('.recharts-surface').waitFor();
+  }
+  await expect(page.getByTestId('what-changed').getByText(/^Readiness \d+% → \d+%/)).toBeVisible();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
 test('When a lead takes two snapshots, then the history lists them newest first with their status, and the API holds them', async () => {
   const { page, errors, close } = await statusPage();
-  await expect(page.getByText('No snapshots yet')).toBeVisible();
   await take(page, 'amber', 'Two handovers are late.');
   await take(page, 'green', 'Back on track.');
   const rows = page.getByRole('table', { name: 'Snapshots, newest first' }).getByRole('row');
-  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText('Taken by hand');
   await expect(rows.nth(1)).toContainText('Green');
   await expect(rows.nth(1)).toContainText('Back on track.');
   await expect(rows.nth(2)).toContainText('Amber');
   const stored = await snapshots();
-  expect(stored.items.map((s) => [s.kind, s.rag, s.note])).toEqual([
+  expect(stored.items.slice(0, 2).map((s) => [s.kind, s.rag, s.note])).toEqual([
     ['manual', 'green', 'Back on track.'],
     ['manual', 'amber', 'Two handovers are late.'],
   ]);
