@@ -6,7 +6,7 @@ import { CardQuery } from './card-query';
 
 const TITLE = 'What changed this week';
 
-/** The latest snapshot against the one before it, in sentences (docs/domain.md#status-over-time). */
+/** The latest snapshot against the one before it, in sentences (docs/domain.md#status-on-the-dashboard). */
 export function WhatChangedCard({ planId, latest, previous }: { planId: string; latest: SnapshotListItem; previous: SnapshotListItem | undefined }) {
   const comparison = useSnapshotComparison(planId, previous?.id, latest.id);
   if (!previous)

@@ -8,7 +8,7 @@ export type SlipRow = { weekStart: string; projected: number | null; projectedDa
 const weeklyOldestFirst = (snapshots: SnapshotListItem[]) =>
   snapshots.filter((s): s is SnapshotListItem & { weekStart: string } => s.kind === 'weekly' && s.weekStart !== null).reverse();
 
-/** Readiness week by week, from the weekly snapshots (docs/domain.md#status-over-time). */
+/** Readiness week by week, from the weekly snapshots (docs/domain.md#status-on-the-dashboard). */
 export const trendRows = (snapshots: SnapshotListItem[]): TrendRow[] =>
   weeklyOldestFirst(snapshots).map((s) => ({ weekStart: s.weekStart, readiness: Math.round(s.summary.readiness.score * 100), approximate: s.approximate }));
 

@@ -12,7 +12,7 @@ import { WeeklyReport } from './weekly-report';
 import '../status.css';
 
 /**
- * The Status page (docs/domain.md#status-over-time): leads take a snapshot and edit its status; everyone
+ * The Status page (docs/domain.md#status-on-the-dashboard): leads take a snapshot and edit its status; everyone
  * reads the history, compares any two and prints the weekly report. With the report open, print shows
  * it alone on one page.
  */
