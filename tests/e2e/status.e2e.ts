@@ -144,18 +144,27 @@ test('When "Print weekly report" is pressed, then the print shows the report alo
   await close();
 });
 
-test('When a lead opens the Status page on a phone (375 px), then nothing scrolls sideways and every card holds its content', async () => {
+/** What sticks out sideways: the page itself, or a card's content (by the card's heading). */
+const CLIPPED = `(() => ({
+  page: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  cards: [...document.querySelectorAll('.card')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.querySelector('h2')?.textContent),
+}))()`;
+
+test('When a lead opens the Status page on a phone (375 px), then nothing scrolls sideways and every card holds its content, on the overview’s status cards too', async () => {
   const { page, errors, close } = await statusPage({ width: 375, height: 812 });
   await page.getByRole('table', { name: 'Snapshots, newest first' }).waitFor();
-  const clipped = await page.evaluate(`(() => ({
-    page: document.documentElement.scrollWidth > document.documentElement.clientWidth,
-    cards: [...document.querySelectorAll('.card')].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.querySelector('h2')?.textContent),
-  }))()`);
+  const clipped = await page.evaluate(CLIPPED);
   expect(clipped).toEqual({ page: false, cards: [] });
-  // The keyboard reaches the page's actions.
+  // The keyboard goes from the page's action on to the take-snapshot form.
   await page.getByRole('button', { name: 'Print weekly report' }).focus();
   await page.keyboard.press('Tab');
   expect(await page.evaluate(`document.activeElement?.closest('main') !== null`)).toBe(true);
+  // The overview's status cards too.
+  await page.goto(`/plans/${seeded.plan.id}`);
+  await page.getByTestId('what-changed').waitFor();
+  await page.getByTestId('chart-slip').scrollIntoViewIfNeeded();
+  await page.getByTestId('chart-slip').locator('.recharts-surface').waitFor();
+  expect(await page.evaluate(CLIPPED)).toEqual({ page: false, cards: [] });
   expect(errors).toEqual([]);
   await close();
 });

@@ -1,8 +1,7 @@
 import type { SnapshotListItem } from '@handover/shared';
+import { RAG_LABELS } from '../../../api/snapshots/labels';
 import { Badge } from '../../../components/ui/badge';
 import { formatInstant } from '../../../lib/format';
-
-export const RAG_LABELS = { green: 'Green', amber: 'Amber', red: 'Red' } as const;
 
 /** The lead's traffic light and note from the latest snapshot that has one. */
 export function StatusNoteCard({ snapshots }: { snapshots: SnapshotListItem[] }) {

@@ -1,7 +1,7 @@
 import type { Rag, SnapshotListItem } from '@handover/shared';
+export { RAG_LABELS } from '../../../api/snapshots/labels';
 import { formatDate, formatInstant } from '../../../lib/format';
 
-export const RAG_LABELS: Record<Rag, string> = { green: 'Green', amber: 'Amber', red: 'Red' };
 export const KIND_LABELS: Record<SnapshotListItem['kind'], string> = { weekly: 'Weekly', manual: 'Taken by hand', final: 'Final' };
 
 /** How a snapshot is named in pickers and headings: its week for a weekly one, else when it was taken. */
