@@ -60,6 +60,49 @@ const VISITS: Visit[] = [
       await page.getByText('must not be empty').first().waitFor();
     },
   },
+  {
+    name: 'status (lead, snapshots, report open)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/status`,
+    ready: 'Status',
+    act: async (page) => {
+      // The print dialog is the browser's: stubbed, the report stays on screen to be scanned.
+      await page.evaluate(() => {
+        (globalThis as unknown as { print: () => void }).print = () => undefined;
+      });
+      for (const note of ['Axe first', 'Axe second']) {
+        await page.getByLabel('RAG status').selectOption('amber');
+        await page.getByLabel('Status note').fill(note);
+        await page.getByRole('button', { name: 'Take a snapshot' }).click();
+        await page.getByRole('status').filter({ hasText: 'Snapshot taken' }).waitFor();
+      }
+      await page.getByTestId('compare').getByText(/^Readiness /).waitFor();
+      await page.getByRole('button', { name: 'Print weekly report' }).click();
+      await page.getByTestId('weekly-report').getByRole('heading', { name: 'Gates changed' }).waitFor();
+    },
+  },
+  {
+    name: 'status (lead, edit dialog open)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/status`,
+    ready: 'Status',
+    act: async (page) => {
+      await page.getByRole('button', { name: /^Edit the status of / }).first().click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
+  { name: 'status (executive)', as: 'executive', path: (s) => `/plans/${s.plan.id}/status`, ready: 'Status' },
+  {
+    name: 'overview with snapshots (lead)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}`,
+    ready: 'Can the agency go, and when?',
+    act: async (page) => {
+      await page.getByTestId('what-changed').waitFor();
+      // Only manual snapshots here: the week-by-week cards say no week is recorded yet.
+      await page.getByTestId('chart-slip').scrollIntoViewIfNeeded();
+    },
+  },
   { name: 'milestones (executive)', as: 'executive', path: (s) => `/plans/${s.plan.id}/milestones`, ready: 'Milestones' },
   { name: 'skills and people (lead)', as: 'lead', path: (s) => `/plans/${s.plan.id}/skills`, ready: 'Skills and people' },
   { name: 'handovers (lead)', as: 'lead', path: (s) => `/plans/${s.plan.id}/handovers`, ready: 'Handovers' },

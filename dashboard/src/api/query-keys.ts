@@ -32,6 +32,8 @@ export const queryKeys = {
   webhookDeliveries: (planId: string, webhookId: string, offset: number) => inPlan(planId, 'webhooks', webhookId, 'deliveries', offset),
   baselines: (planId: string) => inPlan(planId, 'baselines'),
   myPreferences: ['my-preferences'] as const,
+  snapshots: (planId: string, filters: object) => inPlan(planId, 'snapshots', filters),
+  snapshotCompare: (planId: string, from: string, to: string) => inPlan(planId, 'snapshots', 'compare', from, to),
 };
 
 /** The parts of a plan that a write to each resource changes: itself and what is computed from it. */
@@ -43,6 +45,8 @@ const CHANGES = {
   skills: ['people', 'skills', 'summary', 'activity'],
   adoption: ['adoption', 'summary', 'activity'],
   members: ['members'],
+  // A snapshot is a frozen copy: taking one or editing its note changes only the snapshot lists.
+  snapshots: ['snapshots', 'activity'],
 } as const;
 
 export type PlanResource = keyof typeof CHANGES;

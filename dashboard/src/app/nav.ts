@@ -10,6 +10,7 @@ export type NavItem = { to: string; label: string; end?: boolean };
  */
 const PAGES: { path: string; label: string; shownTo: PlanPermission }[] = [
   { path: '', label: 'Overview', shownTo: 'read' },
+  { path: '/status', label: 'Status', shownTo: 'read' },
   { path: '/milestones', label: 'Milestones', shownTo: 'read' },
   { path: '/skills', label: 'Skills & people', shownTo: 'read' },
   { path: '/handovers', label: 'Handovers', shownTo: 'read' },

@@ -11,6 +11,7 @@ const AdminUsersPage = lazy(() => import('./routes/admin-users'));
 const AdminPlansPage = lazy(() => import('./routes/admin-plans'));
 const OverviewPage = lazy(() => import('./routes/overview'));
 const MilestonesPage = lazy(() => import('./routes/milestones'));
+const StatusPage = lazy(() => import('./routes/status'));
 const SkillsPage = lazy(() => import('./routes/skills'));
 const HandoversPage = lazy(() => import('./routes/handovers'));
 const PostsPage = lazy(() => import('./routes/posts'));
@@ -45,6 +46,7 @@ export function createRouter() {
           children: [
             { index: true, element: page(<OverviewPage />) },
             { path: 'milestones', element: page(<MilestonesPage />) },
+            { path: 'status', element: page(<StatusPage />) },
             { path: 'skills', element: page(<SkillsPage />) },
             { path: 'handovers', element: page(<HandoversPage />) },
             { path: 'posts', element: page(<PostsPage />) },

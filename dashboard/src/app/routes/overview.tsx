@@ -6,5 +6,5 @@ import { useTitle } from '../use-title';
 export default function OverviewPage() {
   const { plan, role } = usePlanContext();
   useTitle(`Overview · ${plan.name}`);
-  return <OverviewScreen plan={plan} canReadMatrix={can(role, 'readSensitive')} canEdit={can(role, 'edit')} />;
+  return <OverviewScreen plan={plan} canReadMatrix={can(role, 'readSensitive')} canEdit={can(role, 'edit')} canRecordStatus={can(role, 'recordStatus')} />;
 }

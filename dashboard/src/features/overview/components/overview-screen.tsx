@@ -5,7 +5,7 @@ import { AsOfField, useAsOf } from './as-of-field';
 import { OverviewView } from './overview-view';
 
 /** The overview page: its question, the day it is answered for (today unless the address says otherwise), and the answer. */
-export function OverviewScreen({ plan, canReadMatrix, canEdit }: { plan: Plan; canReadMatrix: boolean; canEdit: boolean }) {
+export function OverviewScreen({ plan, canReadMatrix, canEdit, canRecordStatus = false }: { plan: Plan; canReadMatrix: boolean; canEdit: boolean; canRecordStatus?: boolean }) {
   const [asOf, setAsOf] = useAsOf();
   return (
     <>
@@ -21,7 +21,7 @@ export function OverviewScreen({ plan, canReadMatrix, canEdit }: { plan: Plan; c
           </>
         }
       />
-      <OverviewView plan={plan} asOf={asOf} canReadMatrix={canReadMatrix} canEdit={canEdit} />
+      <OverviewView plan={plan} asOf={asOf} canReadMatrix={canReadMatrix} canEdit={canEdit} canRecordStatus={canRecordStatus} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Plan } from '@handover/shared';
+import { lazy, Suspense } from 'react';
 import { useSummary } from '../../../api/summary/get-summary';
 import { DownloadName } from '../../../components/chart/download-name';
 import { ErrorState, Loading } from '../../../components/ui/states';
@@ -14,11 +15,26 @@ import { PostsCard } from './posts-card';
 import { ReadinessCard } from './readiness-card';
 import { VerdictLine } from './verdict-line';
 
+// The snapshots' part is a chunk of its own: the first page does not carry it (docs/architecture.md#deferred-rendering).
+const StatusSection = lazy(() => import('./status-section'));
+
 /**
  * The executive view: the verdict first, then each card, which loads its own data. Every card asks
  * for the summary's day, so all of them show the plan as it stood then (docs/domain.md#as-of).
  */
-export function OverviewView({ plan, canReadMatrix, canEdit, asOf }: { plan: Plan; canReadMatrix: boolean; canEdit: boolean; asOf?: string }) {
+export function OverviewView({
+  plan,
+  canReadMatrix,
+  canEdit,
+  canRecordStatus = false,
+  asOf,
+}: {
+  plan: Plan;
+  canReadMatrix: boolean;
+  canEdit: boolean;
+  canRecordStatus?: boolean;
+  asOf?: string;
+}) {
   const summary = useSummary(plan.id, asOf);
   if (summary.isPending) return <Loading label="Loading the overview…" />;
   if (summary.isError) return <ErrorState error={summary.error} title="The overview could not be loaded" onRetry={() => void summary.refetch()} />;
@@ -33,6 +49,10 @@ export function OverviewView({ plan, canReadMatrix, canEdit, asOf }: { plan: Pla
           <GatesCard summary={s} />
           <ExitDatesCard summary={s} plan={plan} isToday={isToday} />
         </div>
+        {/* Snapshots are the weeks as they were recorded: they read the same whatever day is shown. */}
+        <Suspense fallback={<Loading label="Loading the status over time…" />}>
+          <StatusSection plan={plan} canRecordStatus={canRecordStatus} />
+        </Suspense>
         <PostsCard summary={s} plan={plan} />
         <div className="grid grid--wide">
           <MilestonesCard planId={plan.id} asOf={s.asOf} />
