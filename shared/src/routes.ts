@@ -39,6 +39,12 @@ export const ROUTES = {
   adoption: '/plans/:planId/adoption',
   adoptionWeek: '/plans/:planId/adoption/:weekStart',
   summary: '/plans/:planId/summary',
+  roster: '/plans/:planId/roster',
+  rosterEntry: '/plans/:planId/roster/:entryId',
+  imports: '/plans/:planId/imports',
+  import: '/plans/:planId/imports/:importId',
+  importMapping: '/plans/:planId/imports/:importId/mapping',
+  importCommit: '/plans/:planId/imports/:importId/commit',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
