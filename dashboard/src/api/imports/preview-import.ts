@@ -1,5 +1,5 @@
 import { ImportPreviewSchema, ROUTES, pathTo, type ImportMappingRequest } from '@handover/shared';
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, skipToken, useQuery } from '@tanstack/react-query';
 import { request } from '../../lib/api-client';
 import { queryKeys } from '../query-keys';
 
@@ -15,8 +15,7 @@ export const previewImport = (planId: string, importId: string, mapping: ImportM
 export const importPreviewQueryOptions = (planId: string, importId: string, mapping: ImportMappingRequest | null) =>
   queryOptions({
     queryKey: queryKeys.importPreview(planId, importId, mapping ?? {}),
-    queryFn: ({ signal }) => (mapping ? previewImport(planId, importId, mapping, signal) : Promise.reject(new Error('No mapping to preview'))),
-    enabled: mapping !== null,
+    queryFn: mapping ? ({ signal }) => previewImport(planId, importId, mapping, signal) : skipToken,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });

@@ -1,9 +1,9 @@
-import { RosterSideSchema, type ImportCommitResult, type ImportPreview as Preview, type ImportUpload, type RosterSide } from '@handover/shared';
+import { RosterSideSchema, type ImportCommitResult, type ImportPreview as Preview , type RosterSide } from '@handover/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { commitImport } from '../../../api/imports/commit-import';
 import { discardImport } from '../../../api/imports/discard-import';
 import { useImportPreview } from '../../../api/imports/preview-import';
-import { uploadImport } from '../../../api/imports/upload-import';
+import { uploadImport, type UploadedImport } from '../../../api/imports/upload-import';
 import { useInvalidate } from '../../../api/query-keys';
 import { Notice } from '../../../components/ui/notice';
 import { errorMessage } from '../../../lib/api-client';
@@ -19,8 +19,8 @@ import '../import-wizard.css';
 
 type Step =
   | { step: 'choose'; uploading: string | null }
-  | { step: 'mapping'; upload: ImportUpload; fileName: string }
-  | { step: 'committing'; upload: ImportUpload; fileName: string; done: number | null; total: number | null }
+  | { step: 'mapping'; upload: UploadedImport; fileName: string }
+  | { step: 'committing'; upload: UploadedImport; fileName: string; done: number | null; total: number | null }
   | { step: 'done'; result: ImportCommitResult; fileName: string };
 
 /** How long typing rests before the preview is asked again. */

@@ -1,4 +1,5 @@
-import { DATE_FORMATS, PRESET_NAMES, RosterSideSchema, SOURCE_LABELS, type ImportUpload } from '@handover/shared';
+import { DATE_FORMATS, PRESET_NAMES, RosterSideSchema, SOURCE_LABELS } from '@handover/shared';
+import type { UploadedImport } from '../../../api/imports/upload-import';
 import { useMemo } from 'react';
 import { Field } from '../../../components/ui/field';
 import { Options } from '../../../components/ui/options';
@@ -22,7 +23,7 @@ export function MappingForm({
   onChange,
   agencyOnly,
 }: {
-  upload: ImportUpload;
+  upload: UploadedImport;
   values: MappingValues;
   errors: Record<string, string>;
   onChange: (next: MappingValues) => void;

@@ -88,9 +88,9 @@ export function UnknownValues({
                             className="button--small"
                             disabled={busy !== null}
                             onClick={() => void classify(u.value, side)}
+                            aria-label={`${SOURCE_LABELS[side]}: add “${u.value}” to the roster as ${SOURCE_LABELS[side].toLowerCase()}`}
                           >
                             {SOURCE_LABELS[side]}
-                            <span className="visually-hidden">: add “{u.value}” to the roster as {SOURCE_LABELS[side].toLowerCase()}</span>
                           </button>
                         ))}
                       </div>

@@ -4,10 +4,10 @@ import {
   type DateFormat,
   type ImportColumns,
   type ImportMappingRequest,
-  type ImportUpload,
   type PresetName,
   type RosterSide,
 } from '@handover/shared';
+import type { UploadedImport } from '../../../api/imports/upload-import';
 
 /** What each preset reads, in the words on the export's own menu. */
 export const PRESET_LABELS: Record<PresetName, string> = {
@@ -79,7 +79,7 @@ function guessColumns(headers: readonly string[]): Record<ColumnField, string> {
  * columns that preset reads, so switching to columns starts from them), else columns guessed from
  * the headers; the time zone is the reader's own.
  */
-export function initialMapping(upload: ImportUpload, timeZone: string, defaultSide: RosterSide | '' = ''): MappingValues {
+export function initialMapping(upload: UploadedImport, timeZone: string, defaultSide: RosterSide | '' = ''): MappingValues {
   const m = upload.mapping;
   const fromPreset = m ? { ...NO_COLUMNS, ...(m.columns as Partial<Record<ColumnField, string>>) } : null;
   const channelColumn = m?.columns.channel ?? upload.columns.find((h) => /channel|network|platform/i.test(h)) ?? '';
@@ -100,7 +100,7 @@ export function initialMapping(upload: ImportUpload, timeZone: string, defaultSi
 const orUndefined = (v: string): string | undefined => (v.trim() === '' ? undefined : v.trim());
 
 /** The request the form's values make (`PUT .../mapping`); blank fields are left out. */
-export function toMappingRequest(v: MappingValues, upload: Pick<ImportUpload, 'sheets'>): ImportMappingRequest {
+export function toMappingRequest(v: MappingValues, upload: Pick<UploadedImport, 'sheets'>): ImportMappingRequest {
   const common = {
     timeZone: orUndefined(v.timeZone),
     defaultSide: v.defaultSide || undefined,
@@ -126,7 +126,7 @@ export type MappingCheck = { request: ImportMappingRequest; errors: null } | { r
  * The form's values checked with the schema the API uses: a complete request to preview, or an
  * error per field (by the request's path: `columns.publishedAt`, `channel`, `timeZone`, ...).
  */
-export function checkMapping(v: MappingValues, upload: Pick<ImportUpload, 'sheets'>): MappingCheck {
+export function checkMapping(v: MappingValues, upload: Pick<UploadedImport, 'sheets'>): MappingCheck {
   const request = toMappingRequest(v, upload);
   const parsed = ImportMappingRequestSchema.safeParse(request);
   if (parsed.success) {
