@@ -14,6 +14,8 @@ const MilestonesPage = lazy(() => import('./routes/milestones'));
 const SkillsPage = lazy(() => import('./routes/skills'));
 const HandoversPage = lazy(() => import('./routes/handovers'));
 const PostsPage = lazy(() => import('./routes/posts'));
+const RosterPage = lazy(() => import('./routes/roster'));
+const ImportPage = lazy(() => import('./routes/import'));
 const ActivityPage = lazy(() => import('./routes/activity'));
 const MembersPage = lazy(() => import('./routes/members'));
 const SettingsTokensPage = lazy(() => import('./routes/settings-tokens'));
@@ -44,6 +46,8 @@ export function createRouter() {
             { path: 'skills', element: page(<SkillsPage />) },
             { path: 'handovers', element: page(<HandoversPage />) },
             { path: 'posts', element: page(<PostsPage />) },
+            { path: 'import', element: page(<ImportPage />) },
+            { path: 'roster', element: page(<RosterPage />) },
             { path: 'activity', element: page(<ActivityPage />) },
             { path: 'members', element: page(<MembersPage />) },
           ],
