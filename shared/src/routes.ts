@@ -36,15 +36,15 @@ export const ROUTES = {
   postsExport: '/plans/:planId/posts/export',
   postsImport: '/plans/:planId/posts/import',
   postsShare: '/plans/:planId/posts/share',
-  adoption: '/plans/:planId/adoption',
-  adoptionWeek: '/plans/:planId/adoption/:weekStart',
-  summary: '/plans/:planId/summary',
   roster: '/plans/:planId/roster',
   rosterEntry: '/plans/:planId/roster/:entryId',
   imports: '/plans/:planId/imports',
-  import: '/plans/:planId/imports/:importId',
+  importUpload: '/plans/:planId/imports/:importId',
   importMapping: '/plans/:planId/imports/:importId/mapping',
   importCommit: '/plans/:planId/imports/:importId/commit',
+  adoption: '/plans/:planId/adoption',
+  adoptionWeek: '/plans/:planId/adoption/:weekStart',
+  summary: '/plans/:planId/summary',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

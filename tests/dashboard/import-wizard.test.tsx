@@ -65,10 +65,10 @@ describe('ImportWizard', () => {
         rosterWritten = true;
         return { status: 201, body: rosterEntry(call.body as { kind: string; match: string; side: string }) };
       },
-      [`POST ${BASE}/${IMPORT}/commit`]: { status: 202, body: { id: IMPORT, status: 'committing', progress: { done: 0, total: 4 } } },
+      [`POST ${BASE}/${IMPORT}/commit`]: { status: 202, body: { ...metaUpload, status: 'committing', progress: { rows: 0 } } },
       [`GET ${BASE}/${IMPORT}`]: [
-        { status: 200, body: { id: IMPORT, status: 'committing', progress: { done: 2, total: 4 } } },
-        { status: 200, body: { id: IMPORT, status: 'committed', result: { inserted: 4, duplicates: 0 } } },
+        { status: 200, body: { ...metaUpload, status: 'committing', progress: { rows: 2 } } },
+        { status: 200, body: { ...metaUpload, status: 'committed', progress: { rows: 4 }, result: { inserted: 4, duplicates: 0 } } },
       ],
     });
     const { client } = renderWithQuery(<ImportWizard planId={PLAN} agencyOnly={false} previewDelayMs={0} />);
@@ -96,7 +96,7 @@ describe('ImportWizard', () => {
     expect(document.activeElement?.textContent).toContain('Unknown authors');
 
     await user.click(await screen.findByRole('button', { name: 'Import 4 posts' }));
-    expect((await screen.findByTestId('import-progress')).textContent).toMatch(/of 4 rows written|writing the rows/);
+    expect((await screen.findByTestId('import-progress')).textContent).toMatch(/Importing… [02] of 4 rows written\./);
     const done = await screen.findByTestId('import-done', {}, { timeout: 4000 });
     expect(done.textContent).toContain('Imported 4 posts from “meta.csv”');
     expect(client.getQueryState(['plans', PLAN, 'share', 'week', '2026-01-05', '2026-03-02'])?.isInvalidated).toBe(true);

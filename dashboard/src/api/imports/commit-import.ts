@@ -16,7 +16,7 @@ const wait = (ms: number, signal?: AbortSignal) =>
 
 /** How a long commit is doing, from `GET .../imports/:id`. */
 export const getImportStatus = (planId: string, importId: string, signal?: AbortSignal) =>
-  request(pathTo(ROUTES.import, { planId, importId }), z.unknown(), { signal }).then(readCommitState);
+  request(pathTo(ROUTES.importUpload, { planId, importId }), z.unknown(), { signal }).then(readCommitState);
 
 /**
  * Step three: store the previewed rows, all or nothing. A short commit answers with its result; a

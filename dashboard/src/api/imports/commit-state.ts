@@ -12,16 +12,20 @@ const Progress = z.union([
   z.object({ done: count, total: count }),
   z.object({ processed: count, total: count }).transform((p) => ({ done: p.processed, total: p.total })),
   z.object({ inserted: count, total: count }).transform((p) => ({ done: p.inserted, total: p.total })),
+  // The API's own: rows read so far; the total is the preview's.
+  z.object({ rows: count }).transform((p) => ({ done: p.rows, total: null })),
 ]);
 const Status = z.object({
   status: z.string().optional(),
   result: ImportCommitResultSchema.nullish(),
   progress: Progress.nullish(),
+  /** Why a commit was refused: the upload is `open` again, with the problem the commit would have answered. */
   error: z.object({ detail: z.string().optional(), title: z.string().optional() }).nullish(),
   message: z.string().optional(),
 });
 
-const FAILED = new Set(['failed', 'error', 'expired', 'discarded']);
+/** `open` while polling: the commit ended without a result (refused, or the process stopped), so nothing was stored. */
+const FAILED = new Set(['open', 'failed', 'error', 'expired', 'discarded']);
 
 /**
  * Reads the answer of `POST .../commit` (200: the result) or of `GET .../imports/:id` while a long

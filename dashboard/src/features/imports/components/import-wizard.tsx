@@ -61,13 +61,15 @@ export function ImportWizard({ planId, agencyOnly, previewDelayMs = PREVIEW_DELA
   const handleCommit = async () => {
     if (state.step !== 'mapping') return;
     const { upload: up, fileName } = state;
+    // The API reports rows read so far; out of the rows the preview read.
+    const rows = current?.rows ?? null;
     setNotice(null);
     setState({ step: 'committing', upload: up, fileName, done: null, total: null });
     abort.current = new AbortController();
     try {
       const outcome = await commitImport(planId, up.id, {
         signal: abort.current.signal,
-        onProgress: (p) => setState({ step: 'committing', upload: up, fileName, done: p.done, total: p.total }),
+        onProgress: (p) => setState({ step: 'committing', upload: up, fileName, done: p.done, total: p.total ?? rows }),
       });
       if (outcome.state === 'failed') throw new Error(outcome.message);
       setState({ step: 'done', result: outcome.result, fileName });
