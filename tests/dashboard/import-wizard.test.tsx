@@ -96,7 +96,7 @@ describe('ImportWizard', () => {
     expect(document.activeElement?.textContent).toContain('Unknown authors');
 
     await user.click(await screen.findByRole('button', { name: 'Import 4 posts' }));
-    expect((await screen.findByTestId('import-progress')).textContent).toMatch(/Importing… [02] of 4 rows written\./);
+    expect((await screen.findByTestId('import-progress')).textContent).toMatch(/Importing… [02] of 4 rows processed\./);
     const done = await screen.findByTestId('import-done', {}, { timeout: 4000 });
     expect(done.textContent).toContain('Imported 4 posts from “meta.csv”');
     expect(client.getQueryState(['plans', PLAN, 'share', 'week', '2026-01-05', '2026-03-02'])?.isInvalidated).toBe(true);

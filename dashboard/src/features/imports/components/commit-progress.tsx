@@ -5,7 +5,7 @@ export function CommitProgress({ done, total }: { done: number | null; total: nu
   const known = done !== null && total !== null && total > 0;
   return (
     <div role="status" data-testid="import-progress">
-      <p style={{ margin: '0 0 0.35rem' }}>Importing… {known ? `${done} of ${count(total, 'row')} written.` : 'the server is writing the rows.'}</p>
+      <p style={{ margin: '0 0 0.35rem' }}>Importing… {known ? `${done} of ${count(total, 'row')} processed.` : 'the server is writing the rows.'}</p>
       <progress aria-label="Import progress" max={known ? total : undefined} value={known ? done : undefined} style={{ width: '100%' }} />
     </div>
   );
