@@ -52,7 +52,7 @@ const clipping = (page: Page): Promise<Clipping> =>
   })()`);
 
 describe('on a phone (375 px)', () => {
-  test.each(['', '/milestones', '/skills', '/handovers', '/posts', '/activity', '/members'])(
+  test.each(['', '/milestones', '/skills', '/handovers', '/posts', '/import', '/roster', '/activity', '/members'])(
     'When a lead opens %p, then nothing is clipped: the page does not scroll sideways, cards hold their content, every tab is whole, wide tables say they scroll',
     async (route) => {
       const { page, errors, close } = await open('lead', route, { width: 375, height: 812 });
