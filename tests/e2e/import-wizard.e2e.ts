@@ -26,7 +26,7 @@ async function weekCounts(page: Page, week: string): Promise<{ agency: number; i
   const card = page.getByTestId('chart-posts');
   await card.scrollIntoViewIfNeeded();
   const details = card.locator('details');
-  if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await card.getByText('Show table').click();
+  if (!(await details.evaluate((d) => (d as unknown as { open: boolean }).open))) await card.getByText('Show table').click();
   const label = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${week}T00:00:00Z`));
   const cells = await card.getByRole('row', { name: new RegExp(`^${label}`) }).locator('td').allTextContents();
   return { agency: Number(cells[0]), inHouse: Number(cells[2]) };
