@@ -47,7 +47,7 @@ test('When a lead imports a Meta export with unknown authors, then each is class
   await page.getByRole('heading', { level: 1, name: 'Import posts' }).waitFor();
   await page.getByLabel('Export file').setInputFiles({ name: 'facebook-content.csv', mimeType: 'text/csv', buffer: Buffer.from(metaExport(week)) });
   await expect(page.getByText(/recognised\./)).toBeVisible();
-  await expect(page.getByLabel('Preset')).toHaveValue('meta_facebook');
+  await expect(page.getByLabel('Preset', { exact: true })).toHaveValue('meta_facebook');
 
   // The preset reads no author; the team's added column is mapped by hand.
   await page.getByLabel('My own column mapping').check();
