@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { newPage, signIn } from './support/browser';
 import { setupSeededServer } from './support/seeded-server';
 
-// The mapped import in the browser (docs/domain.md, mapped imports): a Meta Business Suite export
+// The mapped import in the browser (docs/domain.md#import-wizard-and-roster-page): a Meta Business Suite export
 // whose authors the roster does not know yet, classified from the preview, imported, and the share
 // chart on the overview moving with it.
 

@@ -8,7 +8,7 @@ import { useTitle } from '../use-title';
 export default function RosterPage() {
   const { plan, role, me } = usePlanContext();
   useTitle(`Roster · ${plan.name}`);
-  // docs/domain.md, roster: leads edit; agency staff add their own side's authors; others read.
+  // docs/domain.md#import-wizard-and-roster-page: leads edit; agency staff add their own side's authors; others read.
   const access: RosterAccess = { mode: can(role, 'edit') ? 'all' : role === 'agency' ? 'own' : 'read', userId: me.user.id };
   return (
     <>

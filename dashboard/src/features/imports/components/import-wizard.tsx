@@ -27,7 +27,7 @@ type Step =
 const PREVIEW_DELAY_MS = 300;
 
 /**
- * The mapped import (docs/domain.md, mapped imports): upload a platform's export, read it with a
+ * The mapped import (docs/domain.md#import-wizard-and-roster-page): upload a platform's export, read it with a
  * recognised preset or a column mapping, look at the live preview, classify unknown authors and
  * channels into the roster in place, then import with progress. Agency staff map agency rows only.
  */

@@ -6,7 +6,7 @@ export const newPosts = (p: ImportPreview): number => p.bySide.agency + p.bySide
 
 /**
  * Why the import cannot be committed yet, in the order to fix things; null when it can. The API
- * refuses a commit while any row is invalid or unclassified (docs/domain.md, mapped imports).
+ * refuses a commit while any row is invalid or unclassified (docs/domain.md#import-wizard-and-roster-page).
  */
 export function blockers(p: ImportPreview): string[] {
   const out: string[] = [];

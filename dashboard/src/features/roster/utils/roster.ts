@@ -4,7 +4,7 @@ export const KIND_LABELS: Record<RosterKind, string> = { author: 'Author', chann
 export const KIND_FILTER_LABELS: Record<RosterKind, string> = { author: 'Authors', channel: 'Accounts and channels' };
 
 /**
- * What the caller may do with the roster (docs/domain.md, roster): leads (and admins) everything;
+ * What the caller may do with the roster (docs/domain.md#import-wizard-and-roster-page): leads (and admins) everything;
  * agency staff add author entries on the agency side and change only the entries they created;
  * everyone else reads.
  */
