@@ -62,6 +62,16 @@ describe('on a phone (375 px)', () => {
       await close();
     },
   );
+
+  test('When a lead previews an import on a phone, then the mapping form, the counts and the unknown values fit', async () => {
+    const { page, errors, close } = await open('lead', '/import', { width: 375, height: 812 });
+    await page.getByLabel('Export file').setInputFiles(path.join(__dirname, '../fixtures/ingest/meta-facebook.csv'));
+    await page.getByTestId('import-preview').waitFor();
+    await page.waitForTimeout(300);
+    expect(await clipping(page)).toEqual({ page: false, cards: [], navCut: [], silentScrollers: 0 });
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
 
 test('When the heat map is shown on a desktop, then every skill column is in view', async () => {
