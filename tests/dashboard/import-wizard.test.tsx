@@ -79,6 +79,8 @@ describe('ImportWizard', () => {
     expect(uploadCall.headers['Content-Type']).toBe('text/csv');
     expect(uploadCall.body).toBeInstanceOf(File);
     expect(await screen.findByText(/recognised\./)).toBeTruthy();
+    // The file input is gone: the focus moves to what was read, not to the page's top.
+    expect(document.activeElement?.textContent).toMatch(/^meta\.csv: CSV, 5 columns/);
     expect((screen.getByLabelText('Preset') as HTMLSelectElement).value).toBe('meta_facebook');
 
     const preview = await screen.findByTestId('import-preview');
@@ -99,6 +101,7 @@ describe('ImportWizard', () => {
     expect((await screen.findByTestId('import-progress')).textContent).toMatch(/Importing… [02] of 4 rows processed\./);
     const done = await screen.findByTestId('import-done', {}, { timeout: 4000 });
     expect(done.textContent).toContain('Imported 4 posts from “meta.csv”');
+    expect(document.activeElement).toBe(done);
     expect(client.getQueryState(['plans', PLAN, 'share', 'week', '2026-01-05', '2026-03-02'])?.isInvalidated).toBe(true);
   }, 15_000);
 
@@ -165,7 +168,7 @@ describe('ImportWizard', () => {
     const user = await upload();
     await screen.findByRole('button', { name: 'Import 4 posts' });
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(screen.getByLabelText('Export file')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('Export file'));
     await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.url.endsWith(`/imports/${IMPORT}`))).toBe(true));
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useId, useState, type DragEvent } from 'react';
 
 /**
  * Where a file is chosen: dropped on the zone, or picked with the file input inside it (the
@@ -6,7 +6,6 @@ import { useId, useRef, useState, type DragEvent } from 'react';
  */
 export function FileDrop({ onFile, disabled, agencyOnly }: { onFile: (file: File) => void; disabled?: boolean; agencyOnly: boolean }) {
   const [over, setOver] = useState(false);
-  const inputRef = useRef<HTMLInputElement>(null);
   const id = useId();
   const handleDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -34,7 +33,7 @@ export function FileDrop({ onFile, disabled, agencyOnly }: { onFile: (file: File
         <label htmlFor={id}>Export file</label>
         <input
           id={id}
-          ref={inputRef}
+          data-step-focus
           type="file"
           accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           disabled={disabled}

@@ -38,6 +38,18 @@ export function ImportWizard({ planId, agencyOnly, previewDelayMs = PREVIEW_DELA
   const invalidate = useInvalidate(planId, 'imports');
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
+  // Each step replaces the control that led to it: the focus goes to the new step's start
+  // (the last `data-step-focus`), never to the page's top. Not on the first render: the page keeps its own.
+  const root = useRef<HTMLDivElement>(null);
+  const firstStep = useRef(true);
+  const stepKey = state.step === 'choose' ? (state.uploading ? 'uploading' : 'choose') : state.step;
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    [...(root.current?.querySelectorAll<HTMLElement>('[data-step-focus]') ?? [])].at(-1)?.focus();
+  }, [stepKey]);
 
   const upload = state.step === 'mapping' || state.step === 'committing' ? state.upload : null;
   const check = useMemo(() => (values && upload ? checkMapping(values, upload) : null), [values, upload]);
@@ -92,7 +104,7 @@ export function ImportWizard({ planId, agencyOnly, previewDelayMs = PREVIEW_DELA
 
   const sides: readonly RosterSide[] = agencyOnly ? ['agency'] : RosterSideSchema.options;
   return (
-    <div className="stack">
+    <div className="stack" ref={root}>
       <Notice notice={notice} live focus="errors" />
       {state.step === 'choose' ? (
         <>
@@ -108,7 +120,7 @@ export function ImportWizard({ planId, agencyOnly, previewDelayMs = PREVIEW_DELA
 
       {(state.step === 'mapping' || state.step === 'committing') && values && upload ? (
         <>
-          <p style={{ margin: 0 }}>
+          <p style={{ margin: 0 }} tabIndex={-1} data-step-focus>
             <strong>{state.fileName}</strong>: {upload.format.toUpperCase()}, {count(upload.columns.length, 'column')}
             {upload.suggestedPreset ? ', recognised' : ', not recognised: map its columns'}.
           </p>
@@ -141,7 +153,7 @@ export function ImportWizard({ planId, agencyOnly, previewDelayMs = PREVIEW_DELA
       ) : null}
 
       {state.step === 'done' ? (
-        <div className="alert alert--success stack" role="status" data-testid="import-done">
+        <div className="alert alert--success stack" role="status" data-testid="import-done" tabIndex={-1} data-step-focus>
           <p style={{ margin: 0 }}>
             Imported <strong>{count(state.result.inserted, 'post')}</strong> from “{state.fileName}”
             {state.result.duplicates ? `; ${count(state.result.duplicates, 'duplicate')} skipped` : ''}. The share and the ledger are updated.
