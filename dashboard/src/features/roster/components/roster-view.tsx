@@ -73,9 +73,9 @@ export function RosterView({ planId, access }: { planId: string; access: RosterA
             </button>
           ) : null}
         </div>
-        <div className="form-grid">
+        <form className="filters" aria-label="Filter the roster" onSubmit={(e) => e.preventDefault()}>
           <FilterSelect label="Show" anyLabel="Every entry" labels={KIND_FILTER_LABELS} filters={filters} name="kind" onChange={setFilters} />
-        </div>
+        </form>
         <QueryState
           query={roster}
           loadingLabel="Loading the roster…"
