@@ -158,6 +158,21 @@ describe('ImportWizard', () => {
     expect((screen.getByLabelText('Export file') as HTMLInputElement).disabled).toBe(false);
   });
 
+  it('When the commit is refused, then nothing is imported, the reason is shown, and the preview is asked again', async () => {
+    const { calls } = mockFetch({
+      [`POST ${BASE}`]: { status: 201, body: metaUpload },
+      [`PUT ${BASE}/${IMPORT}/mapping`]: { status: 200, body: classified },
+      [`POST ${BASE}/${IMPORT}/commit`]: problem(409, 'import-in-progress', { detail: 'Another import into this plan is running; try again when it has finished.' }),
+    });
+    renderWithQuery(<ImportWizard planId={PLAN} agencyOnly={false} previewDelayMs={0} />);
+    const user = await upload();
+    await user.click(await screen.findByRole('button', { name: 'Import 4 posts' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Nothing was imported: Another import into this plan is running; try again when it has finished.');
+    expect(screen.queryByTestId('import-done')).toBeNull();
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toHaveLength(2));
+    expect(await screen.findByRole('button', { name: 'Import 4 posts' })).toBeTruthy();
+  });
+
   it('When the import is cancelled, then the upload is discarded and the file picker is back', async () => {
     const { calls } = mockFetch({
       [`POST ${BASE}`]: { status: 201, body: metaUpload },

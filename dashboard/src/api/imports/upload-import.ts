@@ -1,5 +1,4 @@
 import { DateFormatSchema, ImportColumnsSchema, ImportUploadSchema, ROUTES, RosterSideSchema, pathTo } from '@handover/shared';
-import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { request } from '../../lib/api-client';
 
@@ -32,5 +31,3 @@ export type UploadedImport = z.output<typeof UploadAnswerSchema>;
 /** Step one of a mapped import: the raw file; nothing is stored as posts yet. */
 export const uploadImport = (planId: string, file: Blob & { name: string }) =>
   request(pathTo(ROUTES.imports, { planId }), UploadAnswerSchema, { method: 'POST', body: file, contentType: uploadTypeOf(file) });
-
-export const useUploadImport = (planId: string) => useMutation({ mutationFn: (file: File) => uploadImport(planId, file) });
