@@ -53,8 +53,10 @@ export function ImportWizard({ planId, agencyOnly, previewDelayMs = PREVIEW_DELA
 
   const upload = state.step === 'mapping' || state.step === 'committing' ? state.upload : null;
   const check = useMemo(() => (values && upload ? checkMapping(values, upload) : null), [values, upload]);
-  const applied = useDebounced(check?.request ?? null, previewDelayMs);
-  const preview = useImportPreview(planId, upload?.id ?? '', upload ? applied : null);
+  // Settled with the upload it was made for: a new file never gets the last file's mapping.
+  const settled = useDebounced(check?.request && upload ? { id: upload.id, request: check.request } : null, previewDelayMs);
+  const applied = settled && settled.id === upload?.id ? settled.request : null;
+  const preview = useImportPreview(planId, upload?.id ?? '', applied);
   const current = preview.data && !preview.isPlaceholderData && !preview.isFetching && check?.request && JSON.stringify(applied) === JSON.stringify(check.request) ? preview.data : null;
 
   const handleFile = async (file: File) => {
