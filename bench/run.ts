@@ -1,11 +1,13 @@
 /**
- * npm run bench [-- --pg | --pg-only] [--only server|csv|import-latency] [--rows N] [--import-reps N] [--latency-reps N]
+ * npm run bench [-- --pg | --pg-only] [--only server|csv|import-latency|mapped-import] [--rows N] [--import-reps N] [--latency-reps N]
  *                 [--rps-reps N] [--duration S] [--csv-reps N] [--idle-samples N]
  *
  * Three cases: `server` (import, latency and requests per second against the real server), `csv`
  * (the hand-written CSV reader against csv-parse on the same million-row file, in this process)
  * and `import-latency` (GET latency while idle and during a million-row import on SQLite, side by
- * side; bench/import-latency.ts). `--only` takes one or a comma-separated list.
+ * side; bench/import-latency.ts) and `mapped-import` (a Meta-shaped export through upload, mapping
+ * and commit next to the plain import, on SQLite; bench/mapped-import.ts). `--only` takes one or a
+ * comma-separated list.
  * A benchmark, not a test: it starts the built server (node api/dist/main.js) as a child process on
  * a fresh database, measures, prints a table and writes bench/results.json. Every ratio is measured
  * side by side in the same run, alternating the two sides, and each figure is the median of the
@@ -23,9 +25,10 @@ import { dashboardInitialJs, type DashboardSize } from './dashboard';
 import { row, todayUtc, writeCsv } from './data';
 import { latencies, median, ok, percentile, request } from './http';
 import { benchImportLatency, importLatencyTable, type ImportLatencyResult } from './import-latency';
-import { ROOT, ensureBuilt, freshDb, startHello, startSignedIn, type ServerProcess } from './server';
+import { benchMappedImport, mappedImportTable, type MappedImportResult } from './mapped-import';
+import { ROOT, createPlan, ensureBuilt, freshDb, startHello, startSignedIn, type ServerProcess } from './server';
 
-const CASES = ['server', 'csv', 'import-latency'] as const;
+const CASES = ['server', 'csv', 'import-latency', 'mapped-import'] as const;
 type Case = (typeof CASES)[number];
 
 type Options = {
@@ -72,14 +75,6 @@ function parseArgs(argv: string[]): Options {
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const MB = 1024 * 1024;
-
-async function createPlan(server: ServerProcess, token: string, name: string): Promise<string> {
-  const plan = await ok<{ id: string }>(server.url, 'POST', '/api/v1/plans', {
-    token,
-    json: { name, brand: 'Bench', agencyName: 'Agency', startDate: '2024-01-01', targetExitDate: '2027-01-04' },
-  });
-  return plan.id;
-}
 
 /** The baseline: the same rows into the same schema (migrated, same indexes) with one prepared statement, one transaction. */
 async function rawInsertRate(rows: number, endDay: Date): Promise<number> {
@@ -432,12 +427,13 @@ function machine() {
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const server = o.cases.includes('server');
-  if (server || o.cases.includes('import-latency')) ensureBuilt(log);
+  if (server || o.cases.includes('import-latency') || o.cases.includes('mapped-import')) ensureBuilt(log);
   const endDay = todayUtc();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handover-bench-csv-'));
   const results: DialectResult[] = [];
   let csvReaders: CsvReadersResult | null = null;
   let importLatency: ImportLatencyResult | null = null;
+  let mappedImport: MappedImportResult | null = null;
   const startedAt = new Date().toISOString();
   try {
     const csv = { large: path.join(dir, 'large.csv'), small: path.join(dir, 'small.csv') };
@@ -447,17 +443,19 @@ async function main(): Promise<void> {
     if (o.cases.includes('csv')) csvReaders = await benchCsvReaders(csv.large, o.rows, o.csvReps, log);
     if (server) for (const dialect of o.dialects) results.push(await benchDialect(dialect, o, csv, endDay));
     if (o.cases.includes('import-latency')) importLatency = await benchImportLatency(csv.large, o.rows, o.idleSamples, log);
+    if (o.cases.includes('mapped-import')) mappedImport = await benchMappedImport({ plain: csv.large, meta: path.join(dir, 'meta.csv') }, o.rows, o.importReps, endDay, log);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   const dashboard = server ? dashboardInitialJs(path.join(ROOT, 'dashboard/dist')) : null;
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-  const out = { command, startedAt, finishedAt: new Date().toISOString(), machine: machine(), options: o, results, csvReaders, dashboard, importLatency };
+  const out = { command, startedAt, finishedAt: new Date().toISOString(), machine: machine(), options: o, results, csvReaders, dashboard, importLatency, mappedImport };
   fs.writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
   const m = out.machine;
   console.log(`\n${command}\n${m.cpus} x ${m.cpuModel}, ${m.memoryGB} GB, ${m.os}, Node ${m.node}\n`);
   if (results.length || csvReaders || dashboard) console.log(table(results, csvReaders, dashboard));
   if (importLatency) console.log(`\n${importLatencyTable(importLatency)}`);
+  if (mappedImport) console.log(`\n${mappedImportTable(mappedImport)}`);
   console.log('\nwritten to bench/results.json');
 }
 

@@ -17,8 +17,8 @@ export function freshDb(dialect: Dialect): Promise<FreshDatabase> {
 }
 
 /** The built API on a database, with the bench admin signed in. */
-export async function startSignedIn(databaseUrl: string): Promise<{ server: ServerProcess; token: string }> {
-  const server = await ServerProcess.launch({ databaseUrl, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } });
+export async function startSignedIn(databaseUrl: string, env: Record<string, string> = {}): Promise<{ server: ServerProcess; token: string }> {
+  const server = await ServerProcess.launch({ databaseUrl, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env } });
   const { token } = await ok<{ token: string }>(server.url, 'POST', '/api/v1/auth/login', { json: ADMIN });
   return { server, token };
 }
@@ -26,4 +26,13 @@ export async function startSignedIn(databaseUrl: string): Promise<{ server: Serv
 /** The baselines for requests per second: a bare Express app (bench/hello-server.ts). */
 export function startHello(bodyFile: string): Promise<ServerProcess> {
   return ServerProcess.launch({ entry: path.join(ROOT, 'bench/hello-server.ts'), env: { BODY_FILE: bodyFile } });
+}
+
+/** A plan for the bench's rows, led by the bench admin. */
+export async function createPlan(server: ServerProcess, token: string, name: string): Promise<string> {
+  const plan = await ok<{ id: string }>(server.url, 'POST', '/api/v1/plans', {
+    token,
+    json: { name, brand: 'Bench', agencyName: 'Agency', startDate: '2024-01-01', targetExitDate: '2027-01-04' },
+  });
+  return plan.id;
 }

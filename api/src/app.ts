@@ -18,12 +18,19 @@ import { allRoutes } from './http/routes';
 import { compressResponses, dashboardAssets } from './http/static';
 import type { Deps } from './modules/deps';
 import { createServices, type Services } from './modules/services';
+import type { JobReport } from './modules/snapshots/scheduler';
 
 export type { Services };
 
 export type AppOptions = { db: Db; config: Config; logger: Logger; clock?: Clock };
 
-export type App = { app: Express; services: Services; openapi: unknown };
+export type App = {
+  app: Express;
+  services: Services;
+  openapi: unknown;
+  /** Run the scheduled jobs due at `now` (docs/domain.md#status-over-time); tests drive time through it. */
+  runDueJobs: (now: Date) => Promise<JobReport>;
+};
 
 const JSON_LIMIT = '1mb';
 
@@ -135,7 +142,7 @@ export function createApp(options: AppOptions): App {
   });
 
   app.use(errorHandler(deps.logger));
-  return { app, services, openapi };
+  return { app, services, openapi, runDueJobs: (now) => services.scheduler.runDueJobs(now) };
 }
 
 const DOCS_HTML = `<!doctype html>

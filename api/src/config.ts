@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { DEFAULT_DIGEST_AT, DEFAULT_SNAPSHOT_AT, parseWeeklyAt, type WeeklyAt } from '@handover/shared';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -27,6 +28,25 @@ export type Config = {
   dashboardDir: string | undefined;
   /** The largest post import accepted, in bytes (IMPORT_MAX_MB). */
   importMaxBytes: number;
+  /** Deliveries one ingest secret may make in fifteen minutes (docs/domain.md#receivers-and-ingest-secrets). */
+  ingestRateLimit: number;
+  /** Whether the in-process scheduler runs (SCHEDULER=off leaves scheduled jobs to `runDueJobs`). */
+  scheduler: boolean;
+  /** When the weekly snapshot is taken (SNAPSHOT_AT, default MON 06:00 UTC); docs/domain.md#status-over-time. */
+  snapshotAt: WeeklyAt;
+  /** SCHEDULER=off: no in-process timers (webhook dispatch); tests run due work themselves. */
+  /** WEBHOOK_RETRY_SCHEDULE as written; parsed by modules/webhooks/retry-schedule.ts (docs/domain.md#webhooks). */
+  webhookRetrySchedule: string;
+  /** WEBHOOK_RETRY_JITTER=off makes retry times exact (tests). */
+  webhookRetryJitter: boolean;
+  /** WEBHOOK_ALLOW_PRIVATE=true lets webhooks post to private and loopback addresses (tests, trusted networks). */
+  webhookAllowPrivate: boolean;
+  /** Where email goes out (SMTP_URL, e.g. smtp://mail:25); undefined: no email is ever attempted (docs/domain.md#email-digest). */
+  smtpUrl: string | undefined;
+  /** The From of every email (SMTP_FROM). */
+  smtpFrom: string;
+  /** When the weekly digest goes out (DIGEST_AT, default MON 09:00 UTC). */
+  digestAt: WeeklyAt;
 };
 
 export type TrustProxy = false | number | string[];
@@ -37,6 +57,10 @@ const positiveInt = (what: string) =>
     .regex(/^\d+$/, `expected ${what}`)
     .transform(Number)
     .refine((n) => n >= 1 && Number.isSafeInteger(n), `expected ${what}`);
+
+// The shape of a retry schedule; its values (at most 30d, more than zero) are checked where it is parsed.
+const DURATION = String.raw`\s*\d{1,9}(?:ms|s|m|h|d)\s*`;
+const RETRY_SCHEDULE = new RegExp(`^${DURATION}(?:,${DURATION})*(?:/${DURATION})?$`);
 
 const TRUST_PROXY_EXPECTED =
   'expected false, a hop count (e.g. 1) or a comma-separated list of proxy addresses (e.g. 10.0.0.5,10.0.1.0/24); ' +
@@ -105,7 +129,37 @@ const EnvSchema = z.object({
   IMPORT_MAX_MB: positiveInt('a whole number of megabytes, at least 1')
     .refine((n) => n <= 1024 * 1024, 'expected at most 1048576 megabytes')
     .default(200),
+  INGEST_RATE_LIMIT: positiveInt('a whole number of deliveries, at least 1').default(600),
+  SCHEDULER: z.enum(['on', 'off'], 'expected on or off').default('on'),
+  SNAPSHOT_AT: z
+    .string()
+    .refine((v) => weeklyAtError(v) === null, 'expected a weekday and a UTC time like MON 06:00 (days MON to SUN)')
+    .default(DEFAULT_SNAPSHOT_AT),
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .regex(RETRY_SCHEDULE, 'expected delays like 8s,1m,5m,30m,2h,6h and optionally /<window> (e.g. 8s,1m,5m/24h)')
+    .default('8s,1m,5m,30m,2h,6h/24h'),
+  WEBHOOK_RETRY_JITTER: z.enum(['on', 'off'], 'expected on or off').default('on'),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false'], 'expected true or false').default('false'),
+  SMTP_URL: z
+    .string()
+    .refine((v) => URL.canParse(v) && /^smtps?:$/.test(new URL(v).protocol), 'expected a URL like smtp://mail.example.com:587 or smtps://user:pass@mail.example.com')
+    .optional(),
+  SMTP_FROM: z.string().min(3, 'expected an address like Handover <handover@example.com>').default('Handover <handover@localhost>'),
+  DIGEST_AT: z
+    .string()
+    .refine((v) => weeklyAtError(v) === null, 'expected a weekday and a UTC time like MON 09:00 (days MON to SUN)')
+    .default(DEFAULT_DIGEST_AT),
 });
+
+function weeklyAtError(value: string): string | null {
+  try {
+    parseWeeklyAt(value);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 export class ConfigError extends Error {}
 
@@ -114,7 +168,7 @@ export class ConfigError extends Error {}
 function shown(name: string, value: unknown): string {
   if (name === 'ADMIN_PASSWORD') return '';
   let text = String(value);
-  if (name === 'DATABASE_URL') text = text.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
+  if (name === 'DATABASE_URL' || name === 'SMTP_URL') text = text.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@');
   if (text.length > 80) text = `${text.slice(0, 80)}...`;
   return ` (got ${JSON.stringify(text)})`;
 }
@@ -145,6 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       `Invalid configuration: HEADERS_TIMEOUT_SECONDS expected at most REQUEST_TIMEOUT_SECONDS (${e.REQUEST_TIMEOUT_SECONDS}) (got "${e.HEADERS_TIMEOUT_SECONDS}")`,
     );
   }
+  if (e.SMTP_URL && !e.PUBLIC_URL) {
+    throw new ConfigError('Invalid configuration: PUBLIC_URL expected when SMTP_URL is set (links in email are built from it)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -161,6 +218,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     requestTimeoutMs: e.REQUEST_TIMEOUT_SECONDS * 1000,
     dashboardDir: e.DASHBOARD_DIR,
     importMaxBytes: e.IMPORT_MAX_MB * 1024 * 1024,
+    ingestRateLimit: e.INGEST_RATE_LIMIT,
+    scheduler: e.SCHEDULER === 'on',
+    snapshotAt: parseWeeklyAt(e.SNAPSHOT_AT),
+    webhookRetrySchedule: e.WEBHOOK_RETRY_SCHEDULE,
+    webhookRetryJitter: e.WEBHOOK_RETRY_JITTER === 'on',
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
+    smtpUrl: e.SMTP_URL,
+    smtpFrom: e.SMTP_FROM,
+    digestAt: parseWeeklyAt(e.DIGEST_AT),
   };
 }
 

@@ -46,6 +46,9 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
   if (abandoned) logger.info({ abandoned }, 'discarded the rows of abandoned imports');
   if (options.beforeListen) await options.beforeListen({ app, db, services, config });
 
+  // Weekly snapshots and whatever else is scheduled; SCHEDULER=off leaves them to another process.
+  if (config.scheduler) services.scheduler.start();
+
   const server = createHttpServer(app, config);
   server.listen(config.port, config.host, () => {
     const where = config.database.dialect === 'sqlite' ? config.database.path : 'PostgreSQL';
@@ -56,22 +59,34 @@ export async function runServer(options: ServerOptions = {}): Promise<void> {
     process.exit(1);
   });
 
-  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters and abandoned imports are deleted hourly.
+  // Housekeeping: dead sessions, day-old idempotency keys, closed sign-in counters, abandoned imports, expired uploads, month-old webhook events and digests are deleted hourly.
   const housekeeping = setInterval(() => {
-    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports()];
+    const work = [services.auth.purgeExpiredSessions(), services.idempotency.purgeExpired(), services.auth.purgeClosedLimits(), services.posts.cleanUpImports(), services.webhookDispatcher.purge(), services.imports.purgeExpired(), services.digestSender.purge()];
     Promise.all(work).catch((error: unknown) =>
       logger.warn({ err: error }, 'housekeeping failed'),
     );
   }, HOUSEKEEPING_MS);
   housekeeping.unref();
+  // Webhook deliveries: after each commit that wrote an event, and on a timer (docs/domain.md#webhooks).
+  if (config.scheduler) services.webhookDispatcher.start();
+  // Weekly digest email, from DIGEST_AT on, with retries (docs/domain.md#email-digest); nothing without SMTP_URL.
+  if (config.scheduler) services.digestSender.start();
+  // gate.changed: a debounced check after each commit that can move a gate (docs/domain.md#webhooks).
+  if (config.scheduler) services.gates.start();
 
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     clearInterval(housekeeping);
+    // No new run starts; one in progress finishes before the database closes.
+    const schedulerStopped = services.scheduler.stop();
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     server.close(async () => {
+      await schedulerStopped;
+      await services.gates.stop();
+      await services.webhookDispatcher.stop();
+      await services.digestSender.stop();
       await db.close();
       logger.info('stopped');
       process.exit(0);

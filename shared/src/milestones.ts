@@ -20,6 +20,10 @@ export const MilestoneSchema = z.object({
   weight: z.number().int(),
   dependsOn: z.array(UuidSchema),
   completedAt: InstantSchema.nullable(),
+  /** The due date the latest baseline froze; null without a baseline or when the milestone is newer than it. */
+  baselineDueDate: IsoDateSchema.nullable(),
+  /** Days `dueDate` lies after `baselineDueDate` (negative: earlier); null when there is no baseline date. */
+  slipDays: z.number().int().nullable(),
   version: z.number().int(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,

@@ -20,8 +20,16 @@ export const PLAN_PERMISSIONS = {
   acceptHandover: ['admin', 'lead'],
   /** Record or import posts (agency staff: the `agency` source only). */
   recordPosts: ['admin', 'lead', 'agency'],
+  /** Read the plan's saved import mappings (leads edit them, with `edit`). */
+  readImportMappings: ['admin', 'lead', 'executive'],
   /** Record posts of any source. */
   recordAnySource: ['admin', 'lead'],
+  /** Webhooks, ingest secrets, the exit action. */
+  manageIntegrations: ['admin', 'lead'],
+  /** Add roster entries and change them (agency staff: `author` entries of the agency side, and only their own). */
+  editRoster: ['admin', 'lead', 'agency'],
+  /** Take snapshots, edit their status notes, backfill them; take baselines. */
+  recordStatus: ['admin', 'lead'],
 } as const satisfies Record<string, readonly EffectiveRole[]>;
 
 export type PlanPermission = keyof typeof PLAN_PERMISSIONS;

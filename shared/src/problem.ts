@@ -49,6 +49,7 @@ export const PROBLEM_TYPES = [
   'idempotency-key-reused',
   'precondition-required',
   'rate-limited',
+  'gone',
   'header-fields-too-large',
   'request-timeout',
   'internal',

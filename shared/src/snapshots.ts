@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantSchema, IsoDateSchema, UuidSchema } from './common';
+import { InstantSchema, IsoDateSchema, PageQuerySchema, UuidSchema } from './common';
 import { ExitForecastSchema } from './exit-forecast';
 import { HandoverStatusSchema } from './handovers';
 import { MilestoneStatusSchema } from './milestones';
@@ -94,3 +94,14 @@ export const SnapshotComparisonSchema = z.object({
   exitForecast: FromTo(IsoDateSchema.nullable()),
 });
 export type SnapshotComparison = z.infer<typeof SnapshotComparisonSchema>;
+
+export const SnapshotListQuerySchema = PageQuerySchema.extend({ kind: SnapshotKindSchema.optional() }).strict();
+export type SnapshotListQuery = z.output<typeof SnapshotListQuerySchema>;
+
+/** What a backfill did: the weeks it filled (Mondays, oldest first) and how many of them are approximate. */
+export const SnapshotBackfillResultSchema = z.object({
+  created: z.number().int(),
+  approximate: z.number().int(),
+  weeks: z.array(IsoDateSchema),
+});
+export type SnapshotBackfillResult = z.infer<typeof SnapshotBackfillResultSchema>;

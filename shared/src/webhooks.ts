@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InstantSchema, IsoDateSchema, UuidSchema } from './common';
+import { InstantSchema, IsoDateSchema, PageQuerySchema, UuidSchema } from './common';
 import { HandoverStatusSchema } from './handovers';
 import { MilestoneStatusSchema, PhaseSchema } from './milestones';
 import { RagSchema, SnapshotKindSchema } from './snapshots';
@@ -214,3 +214,10 @@ export const WebhookDeliverySchema = z.object({
   createdAt: InstantSchema,
 });
 export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
+
+/** `GET .../webhooks/:webhookId/deliveries`: newest first, optionally one state. */
+export const WebhookDeliveryListQuerySchema = PageQuerySchema.extend({ state: WebhookDeliveryStateSchema.optional() }).strict();
+export type WebhookDeliveryListQuery = z.output<typeof WebhookDeliveryListQuerySchema>;
+
+/** `GET .../webhooks`. */
+export const WebhookListQuerySchema = PageQuerySchema.strict();

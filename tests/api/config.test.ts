@@ -32,6 +32,15 @@ describe('defaults', () => {
       requestTimeoutMs: 300_000,
       dashboardDir: undefined,
       importMaxBytes: 200 * 1024 * 1024,
+      ingestRateLimit: 600,
+      scheduler: true,
+      snapshotAt: { weekday: 1, hour: 6, minute: 0 },
+      webhookRetrySchedule: '8s,1m,5m,30m,2h,6h/24h',
+      webhookRetryJitter: true,
+      webhookAllowPrivate: false,
+      smtpUrl: undefined,
+      smtpFrom: 'Handover <handover@localhost>',
+      digestAt: { weekday: 1, hour: 9, minute: 0 },
     });
   });
 
@@ -63,6 +72,12 @@ describe('good values', () => {
         REQUEST_TIMEOUT_SECONDS: '600',
         DASHBOARD_DIR: '/opt/dashboard',
         IMPORT_MAX_MB: '50',
+        INGEST_RATE_LIMIT: '100',
+        SCHEDULER: 'off',
+        SNAPSHOT_AT: 'tue 7:30',
+        SMTP_URL: 'smtps://mailer:pw@mail.example.com:465',
+        SMTP_FROM: 'Status <status@example.com>',
+        DIGEST_AT: 'tue 10:15',
       },
       CWD,
     );
@@ -82,6 +97,15 @@ describe('good values', () => {
       requestTimeoutMs: 600_000,
       dashboardDir: '/opt/dashboard',
       importMaxBytes: 50 * 1024 * 1024,
+      ingestRateLimit: 100,
+      scheduler: false,
+      snapshotAt: { weekday: 2, hour: 7, minute: 30 },
+      webhookRetrySchedule: '8s,1m,5m,30m,2h,6h/24h',
+      webhookRetryJitter: true,
+      webhookAllowPrivate: false,
+      smtpUrl: 'smtps://mailer:pw@mail.example.com:465',
+      smtpFrom: 'Status <status@example.com>',
+      digestAt: { weekday: 2, hour: 10, minute: 15 },
     });
   });
 
@@ -141,6 +165,17 @@ describe('bad values', () => {
     ['IMPORT_MAX_MB', '0', /whole number of megabytes/],
     ['IMPORT_MAX_MB', '1.5', /whole number of megabytes/],
     ['IMPORT_MAX_MB', '2000000', /at most 1048576 megabytes/],
+    ['INGEST_RATE_LIMIT', '0', /whole number of deliveries/],
+    ['INGEST_RATE_LIMIT', '2.5', /whole number of deliveries/],
+    ['SCHEDULER', 'false', /on or off/],
+    ['SNAPSHOT_AT', 'Monday 06:00', /like MON 06:00/],
+    ['SNAPSHOT_AT', 'MON 24:00', /like MON 06:00/],
+    ['SCHEDULER', 'no', /on or off/],
+    ['WEBHOOK_RETRY_SCHEDULE', '10 seconds', /delays like 8s,1m/],
+    ['WEBHOOK_RETRY_SCHEDULE', '1s,,2s', /delays like 8s,1m/],
+    ['WEBHOOK_RETRY_SCHEDULE', '1s/2h/3h', /delays like 8s,1m/],
+    ['WEBHOOK_RETRY_JITTER', 'false', /on or off/],
+    ['WEBHOOK_ALLOW_PRIVATE', 'yes', /true or false/],
   ])('When %s is %j, then start-up is refused with one line naming it and what it expects', (name, value, expects) => {
     const message = failure({ [name]: value });
     expect(message.split('\n')).toHaveLength(1);

@@ -41,6 +41,8 @@ describe('POST /plans/:planId/milestones', () => {
       weight: 1,
       dependsOn: [],
       completedAt: null,
+      baselineDueDate: null,
+      slipDays: null,
       version: 1,
       createdAt: NOW,
       updatedAt: NOW,

@@ -78,7 +78,7 @@ describe('roles', () => {
     // Import posts only where the role may import; the roster is read by every member.
     expect(labels('executive')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Roster', 'Activity', 'Members']);
     expect(labels('agency')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Import posts', 'Roster', 'Members']);
-    expect(labels('lead')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Import posts', 'Roster', 'Activity', 'Members']);
+    expect(labels('lead')).toEqual(['Overview', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Import posts', 'Roster', 'Activity', 'Members', 'Receivers']);
     expect(labels('admin')).toEqual(labels('lead'));
   });
 

@@ -16,6 +16,12 @@ const post = {
   externalId: 'fb-77',
   author: null,
   createdAt: '2026-03-05T15:00:00.000Z',
+  account: null,
+  permalink: null,
+  publisher: null,
+  classifiedBy: 'source',
+  rosterEntryId: null,
+  origin: 'manual',
 };
 
 describe('RecordPostForm', () => {

@@ -172,6 +172,20 @@ const VISITS: Visit[] = [
       await form.getByText('must be at least 1').waitFor();
     },
   },
+  {
+    name: 'receivers (lead, new secret shown, revoke dialog)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/settings/ingest`,
+    ready: 'Receivers',
+    act: async (page) => {
+      const form = page.getByRole('form', { name: 'Create an ingest secret' });
+      await form.getByLabel('Name (optional)').fill('Axe receiver');
+      await form.getByRole('button', { name: 'Create secret' }).click();
+      await page.getByRole('region', { name: /Your new Postiz receiver/ }).waitFor();
+      await page.getByRole('button', { name: /^Revoke Axe receiver/ }).first().click();
+      await page.getByRole('dialog').waitFor();
+    },
+  },
   { name: 'not found', as: 'lead', path: () => '/no/such/page', ready: 'Page not found' },
 ];
 

@@ -57,10 +57,10 @@ async function expectCall(method: Method, prepared: Prepared, token: string | un
   else expect(Object.keys(changes).length).toBeGreaterThan(0);
 }
 
-test('When the OpenAPI document is read, then every route with a planId, /plans and every /users route, is in the matrix table exactly once', () => {
+test('When the OpenAPI document is read, then every route with a planId, /plans, every /users route and the receivers are in the matrix table exactly once', () => {
   const doc = t.openapi as { paths: Record<string, Record<string, unknown>> };
   const documented = Object.entries(doc.paths)
-    .filter(([path]) => /\{planId\}|^\/api\/v1\/(plans|users)$|^\/api\/v1\/users\//.test(path))
+    .filter(([path]) => /\{planId\}|^\/api\/v1\/(plans|users)$|^\/api\/v1\/(users|ingest)\//.test(path))
     .flatMap(([path, ops]) =>
       Object.keys(ops)
         .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
@@ -186,9 +186,16 @@ describe('property-level rules', () => {
     '/plans/:planId/handovers/:handoverId/transitions': { at: '2020-01-01T00:00:00.000Z', actor: {} },
     '/plans/:planId/posts': { createdAt: '2020-01-01T00:00:00.000Z' },
   };
-  // Deactivating and reactivating a user take no body at all.
+  // Deactivating and reactivating a user, and committing a mapped import, take no body at all;
+  // uploads are files. A receiver's body is the tool's own payload (its `id` is the tool's post id),
+  // checked by tests/api/ingest-secrets/receivers.test.ts.
   const jsonWrites = ROUTES.filter(
-    (rc) => isWrite(rc.method) && rc.method !== 'delete' && !rc.route.endsWith('/import') && !/\/(de|re)activate$/.test(rc.route),
+    (rc) =>
+      isWrite(rc.method) &&
+      rc.method !== 'delete' &&
+      !/\/imports?$/.test(rc.route) &&
+      !/\/((de|re)activate|commit)$/.test(rc.route) &&
+      !rc.route.startsWith('/ingest/'),
   );
   const rows = jsonWrites.flatMap((rc) =>
     Object.entries({ ...SERVER_OWNED, ...ROUTE_OWNED[rc.route] })
@@ -199,11 +206,13 @@ describe('property-level rules', () => {
 
   test.each(rows)('When a client sends %s with "%s", then 422 names the field and nothing changes', async (_name, field, rc, value) => {
     const prepared = await rc.prepare(c);
-    const body = { ...(prepared.body as Record<string, unknown>), [field]: value };
+    // A batch (a JSON array of posts) gets the field on its first item, named by index.
+    const list = Array.isArray(prepared.body) ? (prepared.body as Array<Record<string, unknown>>) : null;
+    const body = list ? [{ ...list[0], [field]: value }, ...list.slice(1)] : { ...(prepared.body as Record<string, unknown>), [field]: value };
     cases += 1;
     const before = await snapshot(t.db);
     const res = await send(c, { ...prepared, body }, rc.method, c.world.admin.token);
-    expectFieldError(res, field);
+    expectFieldError(res, list ? `0.${field}` : field);
     expect(difference(before, await snapshot(t.db))).toEqual({});
   });
 

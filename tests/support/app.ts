@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
-import { createApp, type Services } from '../../api/src/app';
+import { createApp, type App, type Services } from '../../api/src/app';
 import { loadConfig, type Config } from '../../api/src/config';
 import { openDatabase, type Db } from '../../api/src/db/data-source';
 import { hashPassword } from '../../api/src/modules/auth/password';
@@ -20,6 +20,8 @@ export type TestApp = {
   clock: TestClock;
   services: Services;
   openapi: unknown;
+  /** The app's scheduled jobs due at `now` (docs/domain.md#status-over-time): tests drive the scheduler through it. */
+  runDueJobs: App['runDueJobs'];
   close: () => Promise<void>;
   /** A user created directly in the database and signed in through the API. */
   user: (options?: { isAdmin?: boolean; email?: string; name?: string }) => Promise<TestUser>;
@@ -41,7 +43,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
   const config: Config = { ...loadConfig({ LOG_LEVEL: 'silent', ...env }), database: database.config };
   const db = await openDatabase(config.database);
   const clock = new TestClock();
-  const { app, services, openapi } = createApp({ db, config, clock, logger: pino({ level: 'silent' }) });
+  const { app, services, openapi, runDueJobs } = createApp({ db, config, clock, logger: pino({ level: 'silent' }) });
 
   const as = (token?: string): Requester => {
     const agent = request(app);
@@ -72,6 +74,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     clock,
     services,
     openapi,
+    runDueJobs,
     user,
     as,
     close: async () => {

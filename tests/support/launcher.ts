@@ -61,7 +61,9 @@ export async function freePort(): Promise<number> {
 function environment(options: LaunchOptions, port: number): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv =
     options.baseEnv === 'minimal' ? { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.homedir() } : { ...process.env };
-  const env: NodeJS.ProcessEnv = { ...base, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+  // The scheduler is off unless a suite turns it on: a weekly snapshot taken at start would add
+  // writes (and work) that a suite or a measurement did not ask for (docs/domain.md#status-over-time).
+  const env: NodeJS.ProcessEnv = { ...base, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SCHEDULER: 'off' };
   if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
   for (const [name, value] of Object.entries(options.env ?? {})) {
     if (value === undefined) delete env[name];

@@ -1,5 +1,5 @@
 import type { TestApp } from './app';
-import { createMilestone, milestoneInput, planInput, type PlanWorld } from './fixtures';
+import { createMilestone, createWebhook, milestoneInput, planInput, type PlanWorld } from './fixtures';
 
 /**
  * The role matrix as data: every route of the API that a role may or may not call, with how to
@@ -35,8 +35,18 @@ export const PERMISSION_RULES = {
   acceptHandover: { admin: 'ok', lead: 'ok', executive: 403, agency: 403, outsider: 404, anonymous: 401 },
   /** record posts (agency: `agency` source only) */
   recordPosts: { admin: 'ok', lead: 'ok', executive: 403, agency: 'ok', outsider: 404, anonymous: 401 },
+  /** add roster entries (agency: `author` entries on the agency side), change them (agency: their own) */
+  editRoster: { admin: 'ok', lead: 'ok', executive: 403, agency: 'ok', outsider: 404, anonymous: 401 },
+  /** take snapshots, edit status notes, backfill, baselines */
+  recordStatus: { admin: 'ok', lead: 'ok', executive: 403, agency: 403, outsider: 404, anonymous: 401 },
+  /** read saved import mappings (leads edit them: `edit`) */
+  readImportMappings: { admin: 'ok', lead: 'ok', executive: 'ok', agency: 403, outsider: 404, anonymous: 401 },
   /** create plans, users (and, by extension, list users) */
   admin: { admin: 'ok', lead: 403, executive: 403, agency: 403, outsider: 403, anonymous: 401 },
+  /** webhooks, ingest secrets, the exit action */
+  manageIntegrations: { admin: 'ok', lead: 'ok', executive: 403, agency: 403, outsider: 404, anonymous: 401 },
+  /** public, authenticated by a credential in the path (an ingest secret): who else calls changes nothing */
+  byPathSecret: { admin: 'ok', lead: 'ok', executive: 'ok', agency: 'ok', outsider: 'ok', anonymous: 'ok' },
   /** not in the permission table: anything any signed-in user may do, such as listing their own plans */
   signedIn: { admin: 'ok', lead: 'ok', executive: 'ok', agency: 'ok', outsider: 'ok', anonymous: 401 },
 } as const satisfies Record<string, Rule>;
@@ -328,6 +338,9 @@ const freshPost = async (c: MatrixCtx) => `${planPath(c)}/posts/${(await adminCr
 let week = 0;
 const freshMonday = () => new Date(Date.UTC(2030, 0, 7) + 7 * 86_400_000 * (week += 1)).toISOString().slice(0, 10);
 
+const rosterBody = () => ({ kind: 'author', match: uniqueName('matrix-author'), side: 'agency' });
+const freshRosterEntry = async (c: MatrixCtx) => `${planPath(c)}/roster/${(await adminCreate(c, `${planPath(c)}/roster`, rosterBody())).id}`;
+
 const list = (suffix: string) => async (c: MatrixCtx) => (await adminGet(c, `${planPath(c)}${suffix}`)).body;
 
 ROUTES.push(
@@ -504,4 +517,338 @@ ROUTES.push(
   },
   // Summary
   { method: 'get', route: '/plans/:planId/summary', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/summary` }) },
+  // Ingest secrets and the receivers they open (docs/domain.md#receivers-and-ingest-secrets)
+  { method: 'get', route: '/plans/:planId/ingest-secrets', rule: 'manageIntegrations', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/ingest-secrets` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/ingest-secrets',
+    rule: 'manageIntegrations',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/ingest-secrets`, body: { receiver: 'postiz', name: uniqueName('Matrix secret') } }),
+    state: list('/ingest-secrets'),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/ingest-secrets/:secretId',
+    rule: 'manageIntegrations',
+    ok: 204,
+    prepare: async (c) => ({ path: `${planPath(c)}/ingest-secrets/${(await freshIngestSecret(c, 'postiz')).id}` }),
+    state: list('/ingest-secrets'),
+  },
+  {
+    method: 'post',
+    route: '/ingest/:secret/postiz',
+    rule: 'byPathSecret',
+    ok: 200,
+    prepare: async (c) => ({ path: `/ingest/${(await freshIngestSecret(c, 'postiz')).secret}/postiz`, body: [postizRow()] }),
+    state: list('/ingest-secrets'),
+  },
+  {
+    method: 'post',
+    route: '/ingest/:secret/agorapulse',
+    rule: 'byPathSecret',
+    ok: 200,
+    prepare: async (c) => ({ path: `/ingest/${(await freshIngestSecret(c, 'agorapulse')).secret}/agorapulse`, body: agorapulseEvent() }),
+    state: list('/ingest-secrets'),
+  },
+
+  // Roster, inbox and pushed posts (docs/domain.md#ingest)
+  { method: 'get', route: '/plans/:planId/roster', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/roster` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/roster',
+    // An author entry on the agency side: the one kind agency staff may add too.
+    rule: 'editRoster',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/roster`, body: rosterBody() }),
+    state: list('/roster?limit=1'),
+  },
+  { method: 'get', route: '/plans/:planId/roster/:entryId', rule: 'read', ok: 200, prepare: async (c) => ({ path: await freshRosterEntry(c) }) },
+  {
+    method: 'patch',
+    route: '/plans/:planId/roster/:entryId',
+    rule: 'editRoster',
+    ok: 200,
+    // The entry was made by the admin: agency staff change only the entries they created.
+    except: { agency: 403 },
+    prepare: async (c) => ({ path: await freshRosterEntry(c), headers: { 'If-Match': '"1"' }, body: { note: uniqueName('Noted') } }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/roster/:entryId',
+    rule: 'editRoster',
+    ok: 204,
+    // As for PATCH: not an entry the agency member created.
+    except: { agency: 403 },
+    prepare: async (c) => ({ path: await freshRosterEntry(c) }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  { method: 'get', route: '/plans/:planId/ingest/inbox', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/ingest/inbox` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/posts/batch',
+    // Agency-source posts, which agency staff may push.
+    rule: 'recordPosts',
+    ok: 200,
+    prepare: async (c) => ({ path: `${planPath(c)}/posts/batch`, body: [postBody(), postBody()] }),
+    state: list('/posts?limit=1'),
+  },
+);
+
+async function freshIngestSecret(c: MatrixCtx, receiver: 'postiz' | 'agorapulse'): Promise<{ id: string; secret: string }> {
+  const res = await c.t.as(c.world.admin.token).post(`/api/v1${planPath(c)}/ingest-secrets`).send({ receiver });
+  if (res.status !== 201) throw new Error(`ingest secret: ${res.status}`);
+  return res.body as { id: string; secret: string };
+}
+
+const postizRow = () => ({
+  id: uniqueName('postiz'),
+  content: 'Hello',
+  publishDate: '2026-03-02T10:00:00.000Z',
+  releaseURL: null,
+  state: 'PUBLISHED',
+  integration: { id: 'int-1', providerIdentifier: 'linkedin-page', name: 'Acme page' },
+});
+
+const agorapulseEvent = () => ({
+  uid: uniqueName('evt'),
+  type: 'PUBLISHING_POST',
+  action: 'PUBLISHED',
+  payload: { post: { uid: uniqueName('post'), publishDate: '2026-03-02T10:00:00.000Z', profile: { name: 'Acme', network: 'FACEBOOK' } } },
+});
+/** A manual snapshot of the matrix plan, taken as admin: its path. */
+async function freshSnapshot(c: MatrixCtx): Promise<string> {
+  return `${planPath(c)}/snapshots/${(await adminCreate(c, `${planPath(c)}/snapshots`, { rag: 'green', note: uniqueName('Note') })).id}`;
+}
+
+ROUTES.push(
+  // Snapshots and baselines
+  { method: 'get', route: '/plans/:planId/snapshots', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/snapshots` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/snapshots',
+    rule: 'recordStatus',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/snapshots`, body: { rag: 'amber', note: uniqueName('Status') } }),
+    state: list('/snapshots?limit=1'),
+  },
+  {
+    method: 'get',
+    route: '/plans/:planId/snapshots/compare',
+    rule: 'read',
+    ok: 200,
+    prepare: async (c) => {
+      const [from, to] = [await freshSnapshot(c), await freshSnapshot(c)].map((path) => path.split('/').at(-1));
+      return { path: `${planPath(c)}/snapshots/compare?from=${from}&to=${to}` };
+    },
+  },
+  {
+    method: 'post',
+    route: '/plans/:planId/snapshots/backfill',
+    rule: 'recordStatus',
+    ok: 200,
+    // The plan starts a week earlier each time, so there is always a missing week for an allowed caller to fill.
+    prepare: async (c) => {
+      const { body, etag } = await adminGet(c, planPath(c));
+      const startDate = new Date(Date.parse(`${(body as { startDate: string }).startDate}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+      const res = await c.t.as(c.world.admin.token).patch(`/api/v1${planPath(c)}`).set('If-Match', etag!).send({ startDate });
+      if (res.status !== 200) throw new Error(`plan: ${res.status} ${JSON.stringify(res.body)}`);
+      return { path: `${planPath(c)}/snapshots/backfill` };
+    },
+    state: list('/snapshots?kind=weekly&limit=1'),
+  },
+  { method: 'get', route: '/plans/:planId/snapshots/:snapshotId', rule: 'read', ok: 200, prepare: async (c) => ({ path: await freshSnapshot(c) }) },
+  {
+    method: 'patch',
+    route: '/plans/:planId/snapshots/:snapshotId',
+    rule: 'recordStatus',
+    ok: 200,
+    prepare: async (c) => {
+      const path = await freshSnapshot(c);
+      return { path, headers: { 'If-Match': '"1"' }, body: { note: uniqueName('Edited') } };
+    },
+    state: async (c, p) => (await adminGet(c, p.path)).body,
+  },
+  { method: 'get', route: '/plans/:planId/baselines', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/baselines` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/baselines',
+    rule: 'recordStatus',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/baselines`, body: { name: uniqueName('Baseline') } }),
+    state: list('/baselines?limit=1'),
+  },
+  {
+    method: 'get',
+    route: '/plans/:planId/baselines/:baselineId',
+    rule: 'read',
+    ok: 200,
+    prepare: async (c) => ({ path: `${planPath(c)}/baselines/${(await adminCreate(c, `${planPath(c)}/baselines`, { name: uniqueName('Baseline') })).id}` }),
+  },
+);
+
+// Webhooks: leads and admins only, reads included. A public address literal, so no DNS is asked and
+// nothing is sent (no dispatcher runs here).
+const HOOK_URL = 'https://93.184.215.14/matrix';
+
+async function freshWebhook(c: MatrixCtx): Promise<string> {
+  const hook = await createWebhook(c.t, c.world.admin.token, c.world.planId, { url: HOOK_URL });
+  return `${planPath(c)}/webhooks/${hook.id}`;
+}
+
+/** A webhook with one failed delivery: fanned out, then the webhook made inactive, so the attempt fails without a connection. */
+async function failedDelivery(c: MatrixCtx): Promise<{ hookPath: string; deliveryId: string }> {
+  const hookPath = await freshWebhook(c);
+  const ms = await createMilestone(c.t, c.world.admin.token, c.world.planId, { title: uniqueName('Hooked') });
+  const done = await c.t.as(c.world.admin.token).patch(`/api/v1${planPath(c)}/milestones/${ms.id}`).set('If-Match', '"1"').send({ status: 'done' });
+  if (done.status !== 200) throw new Error(`milestone done: ${done.status}`);
+  const dispatcher = c.t.services.webhookDispatcher;
+  await dispatcher.fanOut(c.t.clock.now());
+  const off = await c.t.as(c.world.admin.token).patch(`/api/v1${hookPath}`).set('If-Match', '"1"').send({ active: false });
+  if (off.status !== 200) throw new Error(`webhook off: ${off.status}`);
+  await dispatcher.dispatchDue(c.t.clock.now());
+  const { body } = await adminGet(c, `${hookPath}/deliveries`);
+  const item = (body as { items: Array<{ id: string; state: string }> }).items[0];
+  if (item?.state !== 'failed') throw new Error(`expected a failed delivery, got ${JSON.stringify(body)}`);
+  return { hookPath, deliveryId: item.id };
+}
+
+ROUTES.push(
+  { method: 'get', route: '/plans/:planId/webhooks', rule: 'edit', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/webhooks` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/webhooks',
+    rule: 'edit',
+    ok: 201,
+    prepare: async (c) => ({
+      path: `${planPath(c)}/webhooks`,
+      body: { url: HOOK_URL, events: ['milestone.completed'] },
+      headers: { 'Idempotency-Key': uniqueName('hook').replace(/\s/g, '-') },
+    }),
+    state: list('/webhooks?limit=200'),
+  },
+  { method: 'get', route: '/plans/:planId/webhooks/:webhookId', rule: 'edit', ok: 200, prepare: async (c) => ({ path: await freshWebhook(c) }) },
+  {
+    method: 'patch',
+    route: '/plans/:planId/webhooks/:webhookId',
+    rule: 'edit',
+    ok: 200,
+    prepare: async (c) => ({ path: await freshWebhook(c), headers: { 'If-Match': '"1"' }, body: { active: false } }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/webhooks/:webhookId',
+    rule: 'edit',
+    ok: 204,
+    prepare: async (c) => ({ path: await freshWebhook(c) }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'post',
+    route: '/plans/:planId/webhooks/:webhookId/secret',
+    rule: 'edit',
+    ok: 200,
+    prepare: async (c) => ({ path: `${await freshWebhook(c)}/secret` }),
+    state: async (c, p) => adminRead(c, p.path.replace(/\/secret$/, '')),
+  },
+  {
+    method: 'get',
+    route: '/plans/:planId/webhooks/:webhookId/deliveries',
+    rule: 'edit',
+    ok: 200,
+    prepare: async (c) => ({ path: `${await freshWebhook(c)}/deliveries` }),
+  },
+  {
+    method: 'post',
+    route: '/plans/:planId/webhooks/:webhookId/deliveries/:deliveryId/redeliver',
+    rule: 'edit',
+    ok: 202,
+    prepare: async (c) => {
+      const { hookPath, deliveryId } = await failedDelivery(c);
+      return { path: `${hookPath}/deliveries/${deliveryId}/redeliver`, ref: hookPath };
+    },
+    state: async (c, p) => adminRead(c, `${p.ref!}/deliveries`),
+  },
+);
+
+// Mapped imports (docs/domain.md#mapped-imports): the uploads are the admin's, the rows go to the
+// agency side by the file's default (so agency staff may commit them).
+const importRow = () => `x,2026-04-02T10:00:00Z,${uniqueName('imp').replace(/\W/g, '-')},`;
+const importMapping = { columns: { channel: 'Network', publishedAt: 'When', externalId: 'Id', author: 'By' }, dateFormat: 'ISO 8601', defaultSide: 'agency' };
+
+async function freshUpload(c: MatrixCtx, mapped = false): Promise<string> {
+  const res = await c.t.as(c.world.admin.token).post(`/api/v1${planPath(c)}/imports`).set('Content-Type', 'text/csv').send(`Network,When,Id,By\n${importRow()}\n`);
+  if (res.status !== 201) throw new Error(`upload: ${res.status}`);
+  const path = `${planPath(c)}/imports/${res.body.id as string}`;
+  if (mapped) {
+    const put = await c.t.as(c.world.admin.token).put(`/api/v1${path}/mapping`).send(importMapping);
+    if (put.status !== 200) throw new Error(`mapping: ${put.status}`);
+  }
+  return path;
+}
+
+const uploadsOf = async (c: MatrixCtx) =>
+  c.t.db.read((m) => m.query(`SELECT id FROM import_uploads WHERE plan_id = ${c.t.db.param(1)} ORDER BY id`, [c.world.planId]));
+
+async function freshSavedMapping(c: MatrixCtx): Promise<string> {
+  const path = `${planPath(c)}/import-mappings/${uniqueName('m').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  const res = await c.t.as(c.world.admin.token).put(`/api/v1${path}`).send({ preset: 'handover' });
+  if (res.status !== 201) throw new Error(`saved mapping: ${res.status}`);
+  return path;
+}
+
+ROUTES.push(
+  {
+    method: 'post',
+    route: '/plans/:planId/imports',
+    rule: 'recordPosts',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/imports`, headers: { 'Content-Type': 'text/csv' }, body: `Network,When,Id,By\n${importRow()}\n` }),
+    state: uploadsOf,
+  },
+  { method: 'get', route: '/plans/:planId/imports/:importId', rule: 'recordPosts', ok: 200, prepare: async (c) => ({ path: await freshUpload(c) }) },
+  {
+    method: 'put',
+    route: '/plans/:planId/imports/:importId/mapping',
+    rule: 'recordPosts',
+    ok: 200,
+    prepare: async (c) => {
+      const path = await freshUpload(c);
+      return { path: `${path}/mapping`, body: importMapping };
+    },
+    state: async (c, p) => ((await adminGet(c, p.path.replace(/\/mapping$/, ''))).body as { mapping?: unknown }).mapping ?? null,
+  },
+  {
+    method: 'post',
+    route: '/plans/:planId/imports/:importId/commit',
+    rule: 'recordPosts',
+    ok: 200,
+    prepare: async (c) => ({ path: `${await freshUpload(c, true)}/commit` }),
+    state: list('/posts?limit=1'),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/imports/:importId',
+    rule: 'recordPosts',
+    ok: 204,
+    prepare: async (c) => ({ path: await freshUpload(c) }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'get',
+    route: '/plans/:planId/import-mappings/:name',
+    rule: 'readImportMappings',
+    ok: 200,
+    prepare: async (c) => ({ path: await freshSavedMapping(c) }),
+  },
+  {
+    method: 'put',
+    route: '/plans/:planId/import-mappings/:name',
+    rule: 'edit',
+    ok: 201,
+    prepare: async (c) => ({ path: `${planPath(c)}/import-mappings/${uniqueName('m').toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, body: { preset: 'handover' } }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
 );

@@ -3,6 +3,14 @@
  * all-or-nothing transaction (it calls the same PostsService.importFile):
  *
  *   npm run import -- --plan <planId> [--as <email>] [--dry-run] <file.csv>
+ *   npm run import -- --plan <planId> [--as <email>] [--preset <name> | --mapping <name>]
+ *                     [--time-zone <IANA>] [--default-side agency|in_house] [--dry-run] <file.csv|file.xlsx>
+ *
+ * Without --preset, --mapping, --time-zone or --default-side it is the plain import of Handover's
+ * CSV, as before. With any of them it is a mapped import (docs/domain.md#mapped-imports) through
+ * the same service as the API's two steps: the file is uploaded, mapped by the preset, the saved
+ * mapping or (with only a zone or a default side) the preset the file's header matches, the
+ * preview is printed, and unless --dry-run the rows are committed.
  *
  * Reads DATABASE_URL like the server. Acts as the user named by --as (default: the first admin),
  * who must be allowed to record posts in the plan; the import is logged in the plan's activity
@@ -21,18 +29,24 @@ import { roleInPlan } from '../db/repositories/members.repository';
 import { findPlan } from '../db/repositories/plans.repository';
 import { findFirstAdmin, findUserByEmail } from '../db/repositories/users.repository';
 import type { User } from '@handover/shared';
+import { runMapped, type MappedArgs } from './import-mapped';
 
-const USAGE = 'usage: npm run import -- --plan <planId> [--as <email>] [--dry-run] <file.csv>';
+const USAGE =
+  'usage: npm run import -- --plan <planId> [--as <email>] [--preset <name> | --mapping <name>] [--time-zone <IANA>] [--default-side agency|in_house] [--dry-run] <file>';
 
-type Args = { plan: string; as: string | null; dryRun: boolean; file: string };
+type Args = { plan: string; as: string | null; dryRun: boolean; file: string; mapped: MappedArgs | null };
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
+
+const MAPPED_FLAGS = { '--preset': 'preset', '--mapping': 'mapping', '--time-zone': 'timeZone', '--default-side': 'defaultSide' } as const;
 
 export function parseArgs(argv: string[]): Args {
   let plan: string | null = null;
   let as: string | null = null;
   let dryRun = false;
   const files: string[] = [];
+  const mapped: MappedArgs = {};
+  let isMapped = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -45,13 +59,19 @@ export function parseArgs(argv: string[]): Args {
     else if (a === '--as') as = value();
     else if (a.startsWith('--as=')) as = a.slice('--as='.length);
     else if (a === '--dry-run') dryRun = true;
+    else if (a in MAPPED_FLAGS) {
+      mapped[MAPPED_FLAGS[a as keyof typeof MAPPED_FLAGS]] = value();
+      isMapped = true;
+    }
     else if (a === '--help' || a === '-h') throw new UsageError('');
     else if (a.startsWith('--')) throw new UsageError(`unknown option ${a}`);
     else files.push(a);
   }
   if (!plan) throw new UsageError('--plan <planId> is required');
   if (files.length !== 1) throw new UsageError(files.length ? 'give exactly one file' : 'the CSV file is missing');
-  return { plan, as, dryRun, file: files[0]! };
+  if (mapped.preset && mapped.mapping) throw new UsageError('give --preset or --mapping, not both');
+  if (mapped.defaultSide && !['agency', 'in_house'].includes(mapped.defaultSide)) throw new UsageError('--default-side takes agency or in_house');
+  return { plan, as, dryRun, file: files[0]!, mapped: isMapped ? mapped : null };
 }
 
 /** Newlines in the file: the row count to expect, for the progress bar (quoted line breaks make it an overestimate). */
@@ -149,6 +169,7 @@ export async function main(argv: string[]): Promise<number> {
       planId: args.plan,
       role: found.role,
     };
+    if (args.mapped) return await runMapped(services, ctx, { ...args.mapped, file: args.file, dryRun: args.dryRun, planName: found.plan.name });
     const expected = await countLines(args.file);
     console.error(`${args.dryRun ? 'Checking' : 'Importing'} ${args.file} into "${found.plan.name}" as ${actor.email} (${found.role}) ...`);
     const bar = progressBar(expected, process.stderr);

@@ -71,3 +71,5 @@ export const methodNotAllowed = (allow: string[]) =>
   new AppError(405, 'method-not-allowed', 'Method not allowed', `Allowed: ${allow.join(', ')}.`, undefined, {
     Allow: allow.join(', '),
   });
+/** The resource existed and was ended on purpose (a revoked ingest secret): a caller should stop retrying. */
+export const gone = (detail: string) => new AppError(410, 'gone', 'Gone', detail);

@@ -32,3 +32,14 @@ export type BeforeCommit = { run: (tx: unknown, result: unknown) => Promise<void
 export type UserCtx = RequestCtx & { user: AuthUser; credential: Credential };
 
 export type PlanCtx = UserCtx & { planId: string; role: EffectiveRole };
+
+/**
+ * The actor of work no request asked for (the scheduler): the activity log names it. Its id is no
+ * user's (ids are UUIDv7, this is a fixed v4-shaped one).
+ */
+export const SYSTEM_USER: AuthUser = { id: '00000000-0000-4000-8000-000000000000', email: 'scheduler', name: 'Scheduler', isAdmin: false };
+
+/** A context for scheduled work in a plan, acting as SYSTEM_USER. */
+export function systemCtx(job: string, planId: string): PlanCtx {
+  return { requestId: job, clientAddress: 'scheduler', user: SYSTEM_USER, credential: { kind: 'session', id: job }, planId, role: 'admin' };
+}

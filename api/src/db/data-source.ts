@@ -7,6 +7,7 @@ import { GenerationCache, type CacheBound } from '../core/cache';
 import type { BeforeCommit } from '../core/context';
 import { entities } from './entities';
 import { postgresMigrations, sqliteMigrations } from './migrations';
+import { runAfterCommit } from './after-commit';
 import { Mutex } from './mutex';
 import { SnakeNamingStrategy } from './naming';
 
@@ -79,15 +80,16 @@ export class Db {
    */
   async write<T>(fn: (m: EntityManager) => Promise<T>, beforeCommit?: BeforeCommit): Promise<T> {
     const pending = beforeCommit && !beforeCommit.done ? beforeCommit : undefined;
-    const work = pending
-      ? async (m: EntityManager) => {
-          const result = await fn(m);
-          await pending.run(m, result);
-          return result;
-        }
-      : fn;
+    let manager: EntityManager | undefined;
+    const work = async (m: EntityManager) => {
+      manager = m;
+      const result = await fn(m);
+      if (pending) await pending.run(m, result);
+      return result;
+    };
     const committed = <R>(result: R): R => {
       if (pending) pending.done = true;
+      runAfterCommit(manager);
       return result;
     };
     if (this.dialect === 'sqlite') return committed(await this.mutex.run(() => this.dataSource.transaction(work)));

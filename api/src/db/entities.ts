@@ -2,11 +2,15 @@ import { ActivityEntity } from './entities/activity.entity';
 import { AdoptionSampleEntity } from './entities/adoption-sample.entity';
 import { ApiTokenEntity } from './entities/api-token.entity';
 import { AssessmentEntity } from './entities/assessment.entity';
+import { BaselineEntity, BaselineItemEntity } from './entities/baseline.entity';
 import { HandoverEntity, HandoverTransitionEntity } from './entities/handover.entity';
+import { IngestSecretEntity } from './entities/ingest-secret.entity';
 import { ImportRunEntity } from './entities/import-run.entity';
+import { ImportMappingEntity, ImportUploadChunkEntity, ImportUploadEntity } from './entities/import-upload.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { MilestoneDependencyEntity, MilestoneEntity } from './entities/milestone.entity';
 import { PersonEntity } from './entities/person.entity';
+import { MilestoneOverdueEventEntity, PlanGateStateEntity } from './entities/plan-events.entity';
 import { PlanMemberEntity } from './entities/plan-member.entity';
 import { PlanEntity } from './entities/plan.entity';
 import { PostDailyCountEntity, PostEntity, PostWeeklyCountEntity } from './entities/post.entity';
@@ -14,7 +18,10 @@ import { IngestInboxEntity, RosterEntryEntity } from './entities/roster.entity';
 import { RateLimitEntity } from './entities/rate-limit.entity';
 import { SessionEntity } from './entities/session.entity';
 import { SkillEntity } from './entities/skill.entity';
+import { SnapshotEntity } from './entities/snapshot.entity';
 import { UserEntity } from './entities/user.entity';
+import { OutboxEventEntity, WebhookDeliveryEntity, WebhookEntity } from './entities/webhook.entity';
+import { DigestEmailEntity, UserPreferencesEntity } from './entities/digest.entity';
 
 export const entities = [
   UserEntity,
@@ -39,4 +46,18 @@ export const entities = [
   ImportRunEntity,
   RosterEntryEntity,
   IngestInboxEntity,
+  IngestSecretEntity,
+  SnapshotEntity,
+  BaselineEntity,
+  BaselineItemEntity,
+  OutboxEventEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
+  ImportUploadEntity,
+  ImportUploadChunkEntity,
+  ImportMappingEntity,
+  UserPreferencesEntity,
+  DigestEmailEntity,
+  MilestoneOverdueEventEntity,
+  PlanGateStateEntity,
 ];

@@ -2,12 +2,22 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError, badRequest, payloadTooLarge, unsupportedMediaType } from '../core/app-error';
 
+/**
+ * The path a problem names as its `instance` and a log line may carry: without the query, and with
+ * a receiver's ingest secret replaced by `{secret}` (docs/domain.md#receivers-and-ingest-secrets),
+ * also on a path no route matched and in any letter case (Express matches paths case-insensitively).
+ */
+export function shownPath(req: Request): string {
+  const path = req.originalUrl.split('?')[0]!;
+  return /^\/+api\//i.test(path) ? path.replace(/(\/ingest\/)[^/]*/i, '$1{secret}') : path;
+}
+
 export function sendProblem(req: Request, res: Response, error: AppError): void {
   if (error.headers) res.set(error.headers);
   res
     .status(error.status)
     .type('application/problem+json')
-    .send(JSON.stringify(error.toProblem(req.originalUrl.split('?')[0], res.locals.requestId as string | undefined)));
+    .send(JSON.stringify(error.toProblem(shownPath(req), res.locals.requestId as string | undefined)));
 }
 
 /** Body-parser and other library errors carry a `type` or `status`; map the ones a client causes. */
@@ -39,7 +49,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const known = err instanceof AppError ? err : fromLibraryError(err);
     if (res.headersSent) {
-      logger.error({ err, requestId: res.locals.requestId }, 'error after the response started');
+      logger.error({ err, requestId: res.locals.requestId, path: shownPath(req) }, 'error after the response started');
       res.destroy();
       return;
     }
@@ -47,7 +57,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       sendProblem(req, res, known);
       return;
     }
-    logger.error({ err, requestId: res.locals.requestId }, 'unhandled error');
+    logger.error({ err, requestId: res.locals.requestId, path: shownPath(req) }, 'unhandled error');
     sendProblem(
       req,
       res,

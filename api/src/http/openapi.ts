@@ -2,7 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import { API_BASE, ProblemSchema } from '@handover/shared';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../modules/auth/tokens';
-import type { AnyRoute } from './route-spec';
+import { mediaTypesOf, type AnyRoute } from './route-spec';
 
 const toOpenApiPath = (path: string) => `${API_BASE}${path.replace(/:([A-Za-z]+)/g, '{$1}')}`;
 
@@ -48,13 +48,18 @@ function request(spec: AnyRoute): RouteConfig['request'] {
   if (spec.idempotent) headers.push(z.object({ 'Idempotency-Key': z.string().max(255).optional() }));
   if (spec.ifMatch === 'required') headers.push(z.object({ 'If-Match': z.string() }));
   if (spec.ifMatch === 'optional') headers.push(z.object({ 'If-Match': z.string().optional() }));
-  const mediaType = spec.bodyType ?? 'application/json';
+  const mediaTypes = mediaTypesOf(spec.bodyType);
   return {
     ...(spec.params ? { params: spec.params as unknown as z.ZodObject } : {}),
     ...(spec.query ? { query: spec.query as unknown as z.ZodObject } : {}),
     ...(headers.length ? { headers } : {}),
     ...(spec.body
-      ? { body: { required: true, content: { [mediaType]: { schema: mediaType === 'text/csv' ? z.string() : spec.body } } } }
+      ? {
+          body: {
+            required: true,
+            content: Object.fromEntries(mediaTypes.map((t) => [t, { schema: t === 'application/json' ? spec.body : z.string() }])),
+          },
+        }
       : {}),
   };
 }

@@ -10,7 +10,7 @@ import { Idempotency } from './idempotency';
 import { crossOrigin } from './origin';
 import { writeReply } from './reply';
 import { describeParams, hasBody, ifMatchVersion, rejectNul, zodErrors } from './request';
-import type { AnyRoute, Reply } from './route-spec';
+import { mediaTypesOf, type AnyRoute, type Reply } from './route-spec';
 
 /**
  * The request pipeline (docs/architecture.md#a-requests-path): for each route, in this order, the
@@ -62,6 +62,7 @@ function handle(spec: AnyRoute, db: Db, clock: Clock, idempotency: Idempotency):
       if (!planId.success) throw notFound('plan');
       ctx = await authorizePlan(db, clock, base as UserCtx, planId.data, spec.guard.access);
     }
+    if (spec.admit) await spec.admit(params, ctx);
     let query: Record<string, unknown> = {};
     if (spec.query) {
       rejectNul(req.query, 'The query string is invalid.');
@@ -80,9 +81,9 @@ function handle(spec: AnyRoute, db: Db, clock: Clock, idempotency: Idempotency):
 
 /** A JSON body parsed with the route's schema; a streamed body only checked for its media type. */
 function parseBody(spec: AnyRoute, req: Request): unknown {
-  const mediaType = spec.bodyType ?? 'application/json';
-  if (mediaType !== 'application/json') {
-    if (!req.is(mediaType)) throw unsupportedMediaType(mediaType);
+  const mediaTypes = mediaTypesOf(spec.bodyType);
+  if (mediaTypes[0] !== 'application/json') {
+    if (!req.is(mediaTypes)) throw unsupportedMediaType(mediaTypes.join(' or '));
     return undefined;
   }
   if (hasBody(req) && !req.is('application/json')) throw unsupportedMediaType('application/json');

@@ -5,7 +5,15 @@ import type { PlanCtx, RequestCtx, UserCtx } from '../core/context';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export type AnyObject = z.ZodType<Record<string, unknown>>;
-export type BodyType = 'application/json' | 'text/csv';
+export type BodyType = 'application/json' | 'text/csv' | 'spreadsheet';
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The media types a body type accepts: `spreadsheet` is a CSV or an XLSX workbook, streamed. */
+export function mediaTypesOf(bodyType: BodyType | undefined): string[] {
+  if (bodyType === 'spreadsheet') return ['text/csv', XLSX_MEDIA_TYPE];
+  return [bodyType ?? 'application/json'];
+}
 
 /** Who may call a route: anyone, any signed-in user, admins only, or members of the plan in :planId. */
 export type Guard = { kind: 'public' } | { kind: 'user' } | { kind: 'admin' } | { kind: 'plan'; access: PlanPermission };
@@ -38,7 +46,7 @@ export type RouteInput<P extends AnyObject, Q extends AnyObject, B extends z.Zod
   body: z.output<B>;
   /** The version named by If-Match: required routes always have one, optional ones when it was sent. */
   ifMatch: I extends 'required' ? number : number | undefined;
-} & (T extends 'text/csv' ? { stream: Readable } : unknown);
+} & (T extends 'text/csv' | 'spreadsheet' ? { stream: Readable } : unknown);
 
 export type RouteSpec<
   G extends Guard,
@@ -59,7 +67,7 @@ export type RouteSpec<
   params?: P;
   query?: Q;
   body?: B;
-  /** Media type of the body; JSON unless said otherwise. A text/csv body is handed over as a stream. */
+  /** Media type of the body; JSON unless said otherwise. A text/csv or spreadsheet body is handed over as a stream. */
   bodyType?: T;
   status?: number;
   response?: z.ZodType;
@@ -75,6 +83,11 @@ export type RouteSpec<
   versioned?: boolean;
   /** If-Match: `required` (missing → 428) or `optional` (checked when sent); malformed → 412. */
   ifMatch?: I;
+  /**
+   * A public route's own credential check (an ingest secret in the path), run after the path
+   * parameters and before the query and body, so a bad credential is refused before a bad body.
+   */
+  admit?: (params: z.output<P>, ctx: CtxFor<G>) => Promise<void>;
   handler: (input: RouteInput<P, Q, B, T, I>, ctx: CtxFor<G>) => Promise<Reply>;
 };
 

@@ -31,6 +31,7 @@ export const queryKeys = {
   /** An upload's preview under a mapping: a roster change re-runs it (the unknown authors shrink). */
   importPreview: (planId: string, importId: string, mapping: object) => inPlan(planId, 'imports', importId, 'preview', mapping),
   importStatus: (planId: string, importId: string) => inPlan(planId, 'imports', importId, 'status'),
+  ingestSecrets: (planId: string) => inPlan(planId, 'ingest-secrets'),
 };
 
 /** The parts of a plan that a write to each resource changes: itself and what is computed from it. */

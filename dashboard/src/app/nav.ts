@@ -18,6 +18,7 @@ const PAGES: { path: string; label: string; shownTo: PlanPermission }[] = [
   { path: '/roster', label: 'Roster', shownTo: 'read' },
   { path: '/activity', label: 'Activity', shownTo: 'readSensitive' },
   { path: '/members', label: 'Members', shownTo: 'read' },
+  { path: '/settings/ingest', label: 'Receivers', shownTo: 'manageIntegrations' },
 ];
 
 /** The plan navigation for a role; a non-member (null) still sees the pages every member reads. */

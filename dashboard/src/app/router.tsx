@@ -19,6 +19,7 @@ const ImportPage = lazy(() => import('./routes/import'));
 const ActivityPage = lazy(() => import('./routes/activity'));
 const MembersPage = lazy(() => import('./routes/members'));
 const SettingsTokensPage = lazy(() => import('./routes/settings-tokens'));
+const SettingsIngestPage = lazy(() => import('./routes/settings-ingest'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 const page = (node: ReactNode) => <Suspense fallback={<Loading label="Loading page…" />}>{node}</Suspense>;
@@ -50,6 +51,7 @@ export function createRouter() {
             { path: 'roster', element: page(<RosterPage />) },
             { path: 'activity', element: page(<ActivityPage />) },
             { path: 'members', element: page(<MembersPage />) },
+            { path: 'settings/ingest', element: page(<SettingsIngestPage />) },
           ],
         },
         { path: '*', element: page(<NotFoundPage />) },

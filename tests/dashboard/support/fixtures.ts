@@ -17,6 +17,8 @@ export const aMilestone = (over: Partial<Milestone> = {}): Milestone => ({
   weight: 1,
   dependsOn: [],
   completedAt: null,
+  baselineDueDate: null,
+  slipDays: null,
   version: 1,
   createdAt: CREATED,
   updatedAt: CREATED,

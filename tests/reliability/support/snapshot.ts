@@ -24,6 +24,8 @@ const TABLES: Record<string, string[]> = {
   idempotency_keys: [],
   sessions: ['last_seen_at'],
   api_tokens: ['last_used_at'],
+  // Touched by every delivery that brings the secret, like an API token's (docs/domain.md#receivers-and-ingest-secrets).
+  ingest_secrets: ['last_used_at'],
 };
 
 export type Snapshot = Record<string, string[]>;

@@ -7,6 +7,12 @@ import { HandoverTargetDate1795981366843 as sqliteHandoverTargetDate179598136684
 import { AccessLifecycle1795988552100 as sqliteAccessLifecycle1795988552100 } from './sqlite/1795988552100-AccessLifecycle';
 import { ImportRuns1795988591992 as sqliteImportRuns1795988591992 } from './sqlite/1795988591992-ImportRuns';
 import { IngestRoster1796002898669 as sqliteIngestRoster1796002898669 } from './sqlite/1796002898669-IngestRoster';
+import { IngestSecrets1796003174973 as sqliteIngestSecrets1796003174973 } from './sqlite/1796003174973-IngestSecrets';
+import { ImportUploads1796003199851 as sqliteImportUploads1796003199851 } from './sqlite/1796003199851-ImportUploads';
+import { Snapshots1796003230187 as sqliteSnapshots1796003230187 } from './sqlite/1796003230187-Snapshots';
+import { Outbox1796003249525 as sqliteOutbox1796003249525 } from './sqlite/1796003249525-Outbox';
+import { EmailDigest1796006197473 as sqliteEmailDigest1796006197473 } from './sqlite/1796006197473-EmailDigest';
+import { OverdueEvents1796006248187 as sqliteOverdueEvents1796006248187 } from './sqlite/1796006248187-OverdueEvents';
 import { Initial1795686634338 as postgresInitial1795686634338 } from './postgres/1795686634338-Initial';
 import { Domain1795686810817 as postgresDomain1795686810817 } from './postgres/1795686810817-Domain';
 import { RateLimits1795687964203 as postgresRateLimits1795687964203 } from './postgres/1795687964203-RateLimits';
@@ -15,6 +21,12 @@ import { HandoverTargetDate1795981367178 as postgresHandoverTargetDate1795981367
 import { AccessLifecycle1795988552300 as postgresAccessLifecycle1795988552300 } from './postgres/1795988552300-AccessLifecycle';
 import { ImportRuns1795988592798 as postgresImportRuns1795988592798 } from './postgres/1795988592798-ImportRuns';
 import { IngestRoster1796002898941 as postgresIngestRoster1796002898941 } from './postgres/1796002898941-IngestRoster';
+import { IngestSecrets1796003175233 as postgresIngestSecrets1796003175233 } from './postgres/1796003175233-IngestSecrets';
+import { ImportUploads1796003200157 as postgresImportUploads1796003200157 } from './postgres/1796003200157-ImportUploads';
+import { Snapshots1796003230524 as postgresSnapshots1796003230524 } from './postgres/1796003230524-Snapshots';
+import { Outbox1796003250042 as postgresOutbox1796003250042 } from './postgres/1796003250042-Outbox';
+import { EmailDigest1796006198485 as postgresEmailDigest1796006198485 } from './postgres/1796006198485-EmailDigest';
+import { OverdueEvents1796006249976 as postgresOverdueEvents1796006249976 } from './postgres/1796006249976-OverdueEvents';
 
-export const sqliteMigrations: Function[] = [sqliteInitial1795686634205, sqliteDomain1795686810631, sqliteRateLimits1795687963665, sqlitePostWeeklyCounts1795689533885, sqliteHandoverTargetDate1795981366843, sqliteAccessLifecycle1795988552100, sqliteImportRuns1795988591992, sqliteIngestRoster1796002898669];
-export const postgresMigrations: Function[] = [postgresInitial1795686634338, postgresDomain1795686810817, postgresRateLimits1795687964203, postgresPostWeeklyCounts1795689536300, postgresHandoverTargetDate1795981367178, postgresAccessLifecycle1795988552300, postgresImportRuns1795988592798, postgresIngestRoster1796002898941];
+export const sqliteMigrations: Function[] = [sqliteInitial1795686634205, sqliteDomain1795686810631, sqliteRateLimits1795687963665, sqlitePostWeeklyCounts1795689533885, sqliteHandoverTargetDate1795981366843, sqliteAccessLifecycle1795988552100, sqliteImportRuns1795988591992, sqliteIngestRoster1796002898669, sqliteIngestSecrets1796003174973, sqliteImportUploads1796003199851, sqliteSnapshots1796003230187, sqliteOutbox1796003249525, sqliteEmailDigest1796006197473, sqliteOverdueEvents1796006248187];
+export const postgresMigrations: Function[] = [postgresInitial1795686634338, postgresDomain1795686810817, postgresRateLimits1795687964203, postgresPostWeeklyCounts1795689536300, postgresHandoverTargetDate1795981367178, postgresAccessLifecycle1795988552300, postgresImportRuns1795988592798, postgresIngestRoster1796002898941, postgresIngestSecrets1796003175233, postgresImportUploads1796003200157, postgresSnapshots1796003230524, postgresOutbox1796003250042, postgresEmailDigest1796006198485, postgresOverdueEvents1796006249976];

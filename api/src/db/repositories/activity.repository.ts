@@ -46,3 +46,23 @@ export async function listActivity(m: Tx, planId: string, q: ActivityListQuery):
     })),
   };
 }
+
+export type LoggedEntry = { at: string; action: string; entity: string; entityId: string | null; changes: Record<string, unknown> };
+
+/**
+ * A plan's log entries about these kinds of entity at or after an instant, oldest first, without
+ * creations (history leaves out rows created later by their own stamp) and, of posts, only
+ * deletions: what tells whether history rebuilds a day exactly (docs/domain.md#status-over-time).
+ */
+export async function entriesSince(m: Tx, planId: string, since: string, entities: readonly string[]): Promise<LoggedEntry[]> {
+  const rows = await m
+    .getRepository(ActivityEntity)
+    .createQueryBuilder('a')
+    .select(['a.at', 'a.action', 'a.entity', 'a.entityId', 'a.changes'])
+    .where('a.plan_id = :planId AND a.at >= :since AND a.entity IN (:...entities)', { planId, since, entities })
+    .andWhere("a.action <> 'create' AND (a.entity <> 'post' OR a.action = 'delete')")
+    .orderBy('a.at', 'ASC')
+    .addOrderBy('a.id', 'ASC')
+    .getMany();
+  return rows.map((r) => ({ at: r.at, action: r.action, entity: r.entity, entityId: r.entityId, changes: JSON.parse(r.changes) as Record<string, unknown> }));
+}

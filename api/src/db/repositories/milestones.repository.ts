@@ -1,7 +1,8 @@
-import type { Milestone, MilestoneListQuery, Page } from '@handover/shared';
+import { daysBetween, type Milestone, type MilestoneListQuery, type Page } from '@handover/shared';
 import { In } from 'typeorm';
 import type { Db, Tx } from '../data-source';
 import { MilestoneDependencyEntity, MilestoneEntity } from '../entities/milestone.entity';
+import { baselineDueDates, latestBaselineIdSql } from './baselines.repository';
 import { findInPlan, updateIfVersion } from './common';
 
 const MILESTONE_COLUMNS = [
@@ -19,9 +20,10 @@ const MILESTONE_COLUMNS = [
   'created_at',
   'updated_at',
 ];
-/** Where the list query puts the total and the joined dependency ids, after MILESTONE_COLUMNS. */
+/** Where the list query puts the total, the joined dependency ids and the baseline date, after MILESTONE_COLUMNS. */
 const TOTAL = MILESTONE_COLUMNS.length;
 const DEPENDS_ON = TOTAL + 1;
+const BASELINE_DUE = TOTAL + 2;
 
 /** A row of MILESTONE_COLUMNS, as an array. */
 const fromRow = (r: unknown[]): MilestoneEntity => ({
@@ -40,7 +42,12 @@ const fromRow = (r: unknown[]): MilestoneEntity => ({
   updatedAt: r[12] as string,
 });
 
-export function toMilestone(r: MilestoneEntity, dependsOn: string[]): Milestone {
+/** The milestone measured against a baseline's date for it (docs/domain.md#status-over-time). */
+export function withBaseline<T extends { dueDate: string }>(ms: T, baselineDueDate: string | null): T & { baselineDueDate: string | null; slipDays: number | null } {
+  return { ...ms, baselineDueDate, slipDays: baselineDueDate === null ? null : daysBetween(baselineDueDate, ms.dueDate) };
+}
+
+export function toMilestone(r: MilestoneEntity, dependsOn: string[], baselineDueDate: string | null = null): Milestone {
   return {
     id: r.id,
     planId: r.planId,
@@ -53,6 +60,8 @@ export function toMilestone(r: MilestoneEntity, dependsOn: string[]): Milestone 
     weight: Number(r.weight),
     dependsOn: [...dependsOn].sort(),
     completedAt: r.completedAt,
+    baselineDueDate,
+    slipDays: baselineDueDate === null ? null : daysBetween(baselineDueDate, r.dueDate),
     version: Number(r.version),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -76,9 +85,11 @@ export async function listMilestones(db: Db, m: Tx, planId: string, q: Milestone
     return where.join(' AND ');
   };
   const joined = db.dialect === 'postgres' ? "string_agg(d.depends_on_id, ',')" : "group_concat(d.depends_on_id, ',')";
+  // The latest baseline is found once (an uncorrelated subquery); each row then reads its item by primary key.
   const sql = `SELECT ${MILESTONE_COLUMNS.map((c) => `ms.${c}`).join(', ')},
       (SELECT COUNT(*) FROM milestones t WHERE ${conditions('t')}) AS total,
-      (SELECT ${joined} FROM milestone_dependencies d WHERE d.milestone_id = ms.id) AS depends_on
+      (SELECT ${joined} FROM milestone_dependencies d WHERE d.milestone_id = ms.id) AS depends_on,
+      (SELECT bi.due_date FROM baseline_items bi WHERE bi.baseline_id = ${latestBaselineIdSql(db, params, planId)} AND bi.milestone_id = ms.id) AS baseline_due
     FROM milestones ms WHERE ${conditions('ms')}
     ORDER BY ms.due_date ASC, ms.title ASC, ms.id ASC
     LIMIT ${db.param(params.push(q.limit))} OFFSET ${db.param(params.push(q.offset))}`;
@@ -91,17 +102,20 @@ export async function listMilestones(db: Db, m: Tx, planId: string, q: Milestone
     total = Number(counted[0]?.[0] ?? 0);
   }
   return {
-    items: rows.map((r) => toMilestone(fromRow(r), r[DEPENDS_ON] ? String(r[DEPENDS_ON]).split(',') : [])),
+    items: rows.map((r) =>
+      toMilestone(fromRow(r), r[DEPENDS_ON] ? String(r[DEPENDS_ON]).split(',') : [], (r[BASELINE_DUE] as string | null) ?? null),
+    ),
     total,
     limit: q.limit,
     offset: q.offset,
   };
 }
 
-/** The milestone with its dependencies, or 404. */
-export async function findMilestone(m: Tx, planId: string, id: string): Promise<Milestone> {
+/** The milestone with its dependencies and its date in the latest baseline, or 404. */
+export async function findMilestone(db: Db, m: Tx, planId: string, id: string): Promise<Milestone> {
   const row = await findInPlan(m, MilestoneEntity, planId, id, 'milestone');
-  return toMilestone(row, (await dependenciesOf(m, [id])).get(id) ?? []);
+  const baseline = await baselineDueDates(db, m, planId, [id]);
+  return toMilestone(row, (await dependenciesOf(m, [id])).get(id) ?? [], baseline.get(id) ?? null);
 }
 
 /** Those of `ids` that are milestones of the plan (an id from another plan is as unknown as a made-up one). */
@@ -141,14 +155,14 @@ export async function replaceDependencies(m: Tx, id: string, dependsOn: string[]
 }
 
 export async function insertMilestone(m: Tx, ms: Milestone): Promise<void> {
-  const { dependsOn, ...row } = ms;
+  const { dependsOn, baselineDueDate: _b, slipDays: _s, ...row } = ms;
   await m.getRepository(MilestoneEntity).insert(row);
   await replaceDependencies(m, ms.id, dependsOn);
 }
 
 /** Write the milestone's fields if it is still at `version`; false when someone else moved it on. */
 export function updateMilestoneIfVersion(m: Tx, ms: Milestone, version: number): Promise<boolean> {
-  const { id, planId, dependsOn: _d, createdAt: _c, ...set } = ms;
+  const { id, planId, dependsOn: _d, createdAt: _c, baselineDueDate: _b, slipDays: _s, ...set } = ms;
   return updateIfVersion(m, MilestoneEntity, { id, planId }, version, set);
 }
 

@@ -1,4 +1,4 @@
-import { IsoDateSchema, UuidSchema } from '@handover/shared';
+import { ImportMappingNameSchema, IsoDateSchema, UuidSchema } from '@handover/shared';
 import { z } from 'zod';
 
 /** Path parameters, one schema per path shape. */
@@ -11,3 +11,10 @@ export const SkillParams = z.object({ planId: UuidSchema, skillId: UuidSchema })
 export const HandoverParams = z.object({ planId: UuidSchema, handoverId: UuidSchema });
 export const PostParams = z.object({ planId: UuidSchema, postId: UuidSchema });
 export const WeekParams = z.object({ planId: UuidSchema, weekStart: IsoDateSchema });
+export const RosterEntryParams = z.object({ planId: UuidSchema, entryId: UuidSchema });
+export const SnapshotParams = z.object({ planId: UuidSchema, snapshotId: UuidSchema });
+export const BaselineParams = z.object({ planId: UuidSchema, baselineId: UuidSchema });
+export const WebhookParams = z.object({ planId: UuidSchema, webhookId: UuidSchema });
+export const DeliveryParams = z.object({ planId: UuidSchema, webhookId: UuidSchema, deliveryId: UuidSchema });
+export const ImportParams = z.object({ planId: UuidSchema, importId: UuidSchema });
+export const ImportMappingParams = z.object({ planId: UuidSchema, name: ImportMappingNameSchema });

@@ -91,7 +91,7 @@ export const postRoutes = (posts: PostsService): AnyRoute[] => [
     operationId: 'listPosts',
     method: 'get',
     path: ROUTES.posts,
-    summary: 'List posts, newest first (filters: source, channel, from, to)',
+    summary: 'List posts, newest first (filters: source, channel, account, from, to)',
     tags: ['Posts'],
     guard: { kind: 'plan', access: 'read' },
     params: PlanParams,
@@ -127,7 +127,7 @@ export const postRoutes = (posts: PostsService): AnyRoute[] => [
 ];
 
 /** The upload's Content-Length, when the client sent one: an import over the cap is refused before it is read. */
-function declaredLength(stream: Readable): number | undefined {
+export function declaredLength(stream: Readable): number | undefined {
   const header = (stream as Readable & { headers?: Record<string, string | string[] | undefined> }).headers?.['content-length'];
   return typeof header === 'string' && /^\d+$/.test(header) ? Number(header) : undefined;
 }

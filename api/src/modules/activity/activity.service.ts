@@ -1,6 +1,7 @@
 import type { Activity, ActivityListQuery, Page } from '@handover/shared';
 import type { PlanCtx, UserCtx } from '../../core/context';
 import { newId } from '../../core/ids';
+import { afterCommit } from '../../db/after-commit';
 import type { Tx } from '../../db/data-source';
 import { insertActivity, listActivity } from '../../db/repositories/activity.repository';
 import type { Deps } from '../deps';
@@ -16,6 +17,7 @@ const MAX_CLOCK_STEP_BACK_MS = 60_000;
 
 export class ActivityService {
   private lastAt = 0;
+  private readonly listeners: Array<(planId: string, entity: string) => void> = [];
 
   constructor(private readonly deps: Deps) {}
 
@@ -32,18 +34,35 @@ export class ActivityService {
   }
 
   /** Call inside the write transaction of the change it describes. */
-  async record(m: Tx, ctx: UserCtx, planId: string | null, entry: ActivityEntry): Promise<void> {
+  record(m: Tx, ctx: UserCtx, planId: string | null, entry: ActivityEntry): Promise<void> {
+    return this.recordAs(m, planId, ctx.user, entry);
+  }
+
+  /**
+   * An entry in a plan's log on behalf of an actor that is not the request's user: a receiver
+   * pushing posts has no user, and is logged under an id and label of its own.
+   */
+  async recordAs(m: Tx, planId: string | null, actor: { id: string; email: string }, entry: ActivityEntry): Promise<void> {
+    if (planId) for (const listener of this.listeners) afterCommit(m, () => listener(planId, entry.entity));
     await insertActivity(m, {
       id: newId(),
       planId,
       at: this.nextAt(),
-      actorId: ctx.user.id,
-      actorEmail: ctx.user.email,
+      actorId: actor.id,
+      actorEmail: actor.email.slice(0, 254),
       action: entry.action,
       entity: entry.entity,
       entityId: entry.entityId,
       changes: JSON.stringify(entry.changes),
     });
+  }
+
+  /**
+   * Be told, after the commit, of every logged change to a plan (the gate check listens,
+   * docs/domain.md#webhooks). Never called when the transaction rolls back.
+   */
+  afterPlanChange(listener: (planId: string, entity: string) => void): void {
+    this.listeners.push(listener);
   }
 
   /** record() for a change inside the caller's plan, in one line. */

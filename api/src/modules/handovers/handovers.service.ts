@@ -25,6 +25,7 @@ import {
 import { today } from '../../core/clock';
 import { diff } from '../activity/activity.service';
 import { handoversAsOf } from '../history/as-of';
+import { actorOf, recordEvent } from '../outbox/outbox';
 import { pageOfList } from '../paging';
 import { ResourceService } from '../service';
 import { assertVersion, writeIfVersion } from '../versioned';
@@ -157,6 +158,10 @@ export class HandoversService extends ResourceService {
       });
       const changes = { status: { from, to }, ...(step.note !== null ? { note: step.note } : {}) };
       await this.activity.log(m, ctx, 'transition', 'handover', id, changes);
+      // Webhook events in the same transaction (docs/domain.md#webhooks).
+      const ref = { id, title: before.title, channel: before.channel };
+      await recordEvent(m, ctx.planId, 'handover.transitioned', { handover: ref, from, to, note: step.note, actor: actorOf(ctx.user) }, at);
+      if (to === 'accepted') await recordEvent(m, ctx.planId, 'handover.accepted', { handover: ref, actor: actorOf(ctx.user) }, at);
       return { ...before, status: to, version: before.version + 1, updatedAt: at, history: [...before.history, step] };
     });
   }

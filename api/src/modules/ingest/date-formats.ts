@@ -95,26 +95,26 @@ function realDate({ year, month, day }: Parts): boolean {
 const SPREADSHEET_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
 
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 /**
- * A zone's UTC offset (minutes) at an instant, remembered per hour: an hour whose first and last
- * millisecond share an offset has it throughout (transitions are hours apart); an hour with a
- * transition in it is asked about each time. Asking the zone costs a date formatting.
+ * A zone's UTC offset (minutes) at an instant, remembered per UTC day: a day whose first and last
+ * millisecond share an offset has it throughout (a zone changes its offset at most a few times a
+ * year, never twice in a day); a day with a transition in it is asked about each time. Asking the
+ * zone costs a date formatting, and posts are spread over hours far more than over days.
  */
 class ZoneOffsets {
-  private readonly hours = new Map<number, number>();
+  private readonly days = new Map<number, number>();
 
   constructor(private readonly zone: IANAZone) {}
 
   at(ms: number): number {
-    const hour = Math.floor(ms / HOUR_MS);
-    let offset = this.hours.get(hour);
+    const day = Math.floor(ms / DAY_MS);
+    let offset = this.days.get(day);
     if (offset === undefined) {
-      const first = this.zone.offset(hour * HOUR_MS);
-      offset = first === this.zone.offset(hour * HOUR_MS + HOUR_MS - 1) ? first : Number.NaN;
-      if (this.hours.size >= 100_000) this.hours.clear();
-      this.hours.set(hour, offset);
+      const first = this.zone.offset(day * DAY_MS);
+      offset = first === this.zone.offset(day * DAY_MS + DAY_MS - 1) ? first : Number.NaN;
+      if (this.days.size >= 100_000) this.days.clear();
+      this.days.set(day, offset);
     }
     return Number.isNaN(offset) ? this.zone.offset(ms) : offset;
   }

@@ -13,23 +13,21 @@ import {
   listMilestones,
   replaceDependencies,
   updateMilestoneIfVersion,
+  withBaseline,
 } from '../../db/repositories/milestones.repository';
 import { diff } from '../activity/activity.service';
-import { milestonesAsOf } from '../history/as-of';
+import { baselineDueDates } from '../../db/repositories/baselines.repository';
+import { endOfDay, milestonesAsOf } from '../history/as-of';
+import { actorOf, recordEvent } from '../outbox/outbox';
 import { pageOfList } from '../paging';
 import { ResourceService } from '../service';
 import { assertVersion, writeIfVersion } from '../versioned';
 import { assertDependenciesDone, assertNoCycle, loadDependencies } from './dependencies';
-
-/**
- * Cached list pages, oldest evicted first, at most 16 MB in all (a page of 200 milestones is some
- * 100 KB of JSON, two bytes a character in memory); docs/architecture.md#the-cache-rule.
- */
-const PAGE_CACHE_BYTES = 16 * 1024 * 1024;
+import { milestonePages } from './pages';
 
 export class MilestonesService extends ResourceService {
   /** List pages as JSON, per plan: every milestone write invalidates its plan (docs/architecture.md#the-cache-rule). */
-  private readonly pages = this.deps.db.cache<string>('milestone-pages', { maxBytes: PAGE_CACHE_BYTES, sizeOf: (json) => 2 * json.length });
+  private readonly pages = milestonePages(this.deps.db);
 
   /** The list page as JSON, from the cache while no milestone of the plan changed. */
   async listJson(ctx: PlanCtx, q: MilestoneListQuery): Promise<string> {
@@ -47,13 +45,18 @@ export class MilestonesService extends ResourceService {
     const now = today(this.deps.clock);
     if (q.asOf !== undefined && q.asOf < now) {
       const asOf = q.asOf;
-      return db.read(async (m) => pageOfList(filterMilestones(await milestonesAsOf(m, ctx.planId, asOf), q, asOf), q));
+      return db.read(async (m) => {
+        const page = pageOfList(filterMilestones(await milestonesAsOf(m, ctx.planId, asOf), q, asOf), q);
+        // Measured against the latest baseline taken by then (docs/domain.md#status-over-time).
+        const baseline = await baselineDueDates(db, m, ctx.planId, page.items.map((ms) => ms.id), endOfDay(asOf));
+        return { ...page, items: page.items.map((ms) => withBaseline(ms, baseline.get(ms.id) ?? null)) };
+      });
     }
     return db.read((m) => listMilestones(db, m, ctx.planId, q, now));
   }
 
   get(ctx: PlanCtx, id: string): Promise<Milestone> {
-    return this.deps.db.read((m) => findMilestone(m, ctx.planId, id));
+    return this.deps.db.read((m) => findMilestone(this.deps.db, m, ctx.planId, id));
   }
 
   /** Every write to a plan's milestones: invalidate its pages and lock the plan, inside the transaction. */
@@ -82,19 +85,23 @@ export class MilestonesService extends ResourceService {
         weight: input.weight,
         dependsOn: [...input.dependsOn].sort(),
         completedAt: input.status === 'done' ? now : null,
+        // Newer than any baseline: nothing to measure against.
+        baselineDueDate: null,
+        slipDays: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
       };
       await insertMilestone(m, milestone);
       await this.activity.log(m, ctx, 'create', 'milestone', milestone.id, snapshot(milestone));
+      if (milestone.status === 'done') await completed(m, ctx, milestone);
       return milestone;
     });
   }
 
   async update(ctx: PlanCtx, id: string, version: number, input: z.output<typeof UpdateMilestoneSchema>): Promise<Milestone> {
     return this.writeMilestones(ctx, async (m) => {
-      const before = await findMilestone(m, ctx.planId, id);
+      const before = await findMilestone(this.deps.db, m, ctx.planId, id);
       assertVersion(before, version);
       const dependsOn = input.dependsOn ?? before.dependsOn;
       if (input.dependsOn) await assertNoCycle(m, ctx.planId, id, input.dependsOn);
@@ -102,7 +109,7 @@ export class MilestonesService extends ResourceService {
       const status = input.status ?? before.status;
       if (status === 'done' && (before.status !== 'done' || input.dependsOn)) assertDependenciesDone(deps);
       const now = this.deps.clock.now().toISOString();
-      const after: Milestone = {
+      const after: Milestone = withBaseline({
         ...before,
         title: input.title ?? before.title,
         description: input.description !== undefined ? input.description : before.description,
@@ -115,17 +122,18 @@ export class MilestonesService extends ResourceService {
         completedAt: status === 'done' ? (before.status === 'done' ? before.completedAt : now) : null,
         version: version + 1,
         updatedAt: now,
-      };
-      await writeIfVersion(after, version, (next, v) => updateMilestoneIfVersion(m, next, v), () => findMilestone(m, ctx.planId, id));
+      }, before.baselineDueDate);
+      await writeIfVersion(after, version, (next, v) => updateMilestoneIfVersion(m, next, v), () => findMilestone(this.deps.db, m, ctx.planId, id));
       if (input.dependsOn) await replaceDependencies(m, id, input.dependsOn);
       await this.activity.log(m, ctx, 'update', 'milestone', id, diff(snapshot(before), snapshot(after)));
+      if (after.status === 'done' && before.status !== 'done') await completed(m, ctx, after);
       return after;
     });
   }
 
   async remove(ctx: PlanCtx, id: string, version: number | undefined): Promise<void> {
     await this.writeMilestones(ctx, async (m) => {
-      const row = await findMilestone(m, ctx.planId, id);
+      const row = await findMilestone(this.deps.db, m, ctx.planId, id);
       assertVersion(row, version);
       const dependents = await countDependents(m, id);
       if (dependents) {
@@ -137,8 +145,14 @@ export class MilestonesService extends ResourceService {
   }
 }
 
+/** The `milestone.completed` webhook event, in the transaction that made it done (docs/domain.md#webhooks). */
+function completed(m: Tx, ctx: PlanCtx, ms: Milestone): Promise<void> {
+  const milestone = { id: ms.id, title: ms.title, phase: ms.phase, dueDate: ms.dueDate, weight: ms.weight, completedAt: ms.completedAt! };
+  return recordEvent(m, ctx.planId, 'milestone.completed', { milestone, actor: actorOf(ctx.user) }, ms.completedAt!);
+}
+
 function snapshot(ms: Milestone): Record<string, unknown> {
-  const { id: _i, planId: _p, version: _v, createdAt: _c, updatedAt: _u, ...rest } = ms;
+  const { id: _i, planId: _p, version: _v, createdAt: _c, updatedAt: _u, baselineDueDate: _b, slipDays: _s, ...rest } = ms;
   return rest;
 }
 

@@ -1,37 +1,11 @@
-import { addDays, mondayOf, utcDate } from '@handover/shared';
+import { addDays, DEFAULT_DIGEST_AT, DEFAULT_SNAPSHOT_AT, mondayOf, parseWeeklyAt, utcDate, type WeeklyAt } from '@handover/shared';
 
 /**
- * When the weekly jobs run, in UTC. `SNAPSHOT_AT` and `DIGEST_AT` are written `<DAY> <HH:MM>`:
- * DAY is MON, TUE, WED, THU, FRI, SAT or SUN (any case), HH:MM a 24-hour time in UTC
- * (`MON 06:00`, `tue 7:30`). Defaults: the snapshot at `MON 06:00`, late enough that Sunday's late
- * exports are in; the digest at `MON 09:00`, after it.
- *
- * Each run reports on the week (Monday to Sunday) that ended before it: the run in the week starting
- * Monday M is for the week starting M − 7 days, whichever weekday it is set to.
+ * When the weekly jobs run (`WeeklyAt`, parsed from `SNAPSHOT_AT` / `DIGEST_AT` by the shared
+ * `parseWeeklyAt`). Each run reports on the week (Monday to Sunday) that ended before it: the run in
+ * the week starting Monday M is for the week starting M − 7 days, whichever weekday it is set to.
  */
-export type WeeklyAt = {
-  /** ISO weekday: 1 Monday … 7 Sunday. */
-  weekday: number;
-  hour: number;
-  minute: number;
-};
-
-const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
-
-export const DEFAULT_SNAPSHOT_AT = 'MON 06:00';
-export const DEFAULT_DIGEST_AT = 'MON 09:00';
-
-/** Parses `<DAY> <HH:MM>`; throws RangeError saying what is expected. */
-export function parseWeeklyAt(text: string): WeeklyAt {
-  const match = /^([A-Za-z]{3})\s+(\d{1,2}):(\d{2})$/.exec(text.trim());
-  const weekday = match ? DAYS.indexOf(match[1]!.toUpperCase()) + 1 : 0;
-  const hour = Number(match?.[2]);
-  const minute = Number(match?.[3]);
-  if (!match || weekday === 0 || hour > 23 || minute > 59) {
-    throw new RangeError(`expected a weekday and a UTC time like MON 06:00 (days ${DAYS.join(', ')}), got "${text}"`);
-  }
-  return { weekday, hour, minute };
-}
+export { DEFAULT_DIGEST_AT, DEFAULT_SNAPSHOT_AT, parseWeeklyAt, type WeeklyAt };
 
 /** The instant `at` falls on in the week starting Monday `weekStart`. */
 export function occurrenceInWeek(weekStart: string, at: WeeklyAt): Date {

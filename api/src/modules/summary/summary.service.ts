@@ -1,6 +1,7 @@
 import { addDays, mondayOf, type Summary } from '@handover/shared';
 import { today } from '../../core/clock';
 import type { PlanCtx } from '../../core/context';
+import type { Tx } from '../../db/data-source';
 import { adoptionUpTo } from '../../db/repositories/adoption.repository';
 import { findPlan } from '../../db/repositories/plans.repository';
 import type { Deps } from '../deps';
@@ -19,34 +20,45 @@ export class SummaryService {
    * Everything the summary needs as it stood at the end of `asOf` (docs/domain.md#as-of), read in
    * one unit of work through each resource's repository, then computed.
    */
-  async summary(ctx: PlanCtx, asOfParam?: string): Promise<Summary> {
-    const asOf = asOfParam ?? today(this.deps.clock);
+  summary(ctx: PlanCtx, asOf?: string): Promise<Summary> {
+    return this.ofPlan(ctx.planId, asOf ?? today(this.deps.clock));
+  }
+
+  /**
+   * The summary of a plan at the end of `asOf`, also for work no request asked for (snapshots,
+   * docs/domain.md#status-over-time). The reads need nothing of the caller but the plan.
+   */
+  ofPlan(planId: string, asOf: string): Promise<Summary> {
+    return this.deps.db.read((m) => this.within(m, planId, asOf));
+  }
+
+  /** ofPlan inside a unit of work the caller holds (the gate check's transaction, docs/domain.md#webhooks). */
+  async within(m: Tx, planId: string, asOf: string): Promise<Summary> {
+    const ctx: Pick<PlanCtx, 'planId'> = { planId };
     const db = this.deps.db;
-    const inputs = await db.read(async (m) => {
-      const plan = await findPlan(m, ctx.planId);
-      const milestones = await milestonesAsOf(m, ctx.planId, asOf);
-      const handovers = await handoverStepsAsOf(db, m, ctx.planId, asOf);
-      const coverage = await computeCoverage(db, m, ctx.planId, asOf);
-      const windowCounts = await countsBySource(db, m, ctx.planId, addDays(asOf, -28), asOf);
-      const adoptionSamples = await adoptionUpTo(m, ctx.planId, asOf, ADOPTION_SAMPLES);
-      const currentMonday = mondayOf(asOf);
-      const weeks = Math.max(8, plan.targets.sustainWeeks);
-      const starts = Array.from({ length: weeks }, (_, i) => addDays(currentMonday, -7 * (weeks - i)));
-      const completeWeeks = await sharePoints(db, m, ctx.planId, 'week', starts);
-      return {
-        asOf,
-        targets: plan.targets,
-        targetExitDate: plan.targetExitDate,
-        planStart: plan.startDate,
-        milestones: milestones.map(({ status, dueDate, weight, completedAt }) => ({ status, dueDate, weight, completedAt })),
-        coverage,
-        window: { total: windowCounts.total, inHouse: windowCounts.inHouse },
-        handovers: handovers.map(({ status, targetDate }) => ({ status, targetDate })),
-        adoptionSamples: adoptionSamples.map(({ weekStart, share }) => ({ weekStart, share })),
-        completeWeeks,
-        currentMonday,
-      };
-    });
+    const plan = await findPlan(m, ctx.planId);
+    const milestones = await milestonesAsOf(m, ctx.planId, asOf);
+    const handovers = await handoverStepsAsOf(db, m, ctx.planId, asOf);
+    const coverage = await computeCoverage(db, m, ctx.planId, asOf);
+    const windowCounts = await countsBySource(db, m, ctx.planId, addDays(asOf, -28), asOf);
+    const adoptionSamples = await adoptionUpTo(m, ctx.planId, asOf, ADOPTION_SAMPLES);
+    const currentMonday = mondayOf(asOf);
+    const weeks = Math.max(8, plan.targets.sustainWeeks);
+    const starts = Array.from({ length: weeks }, (_, i) => addDays(currentMonday, -7 * (weeks - i)));
+    const completeWeeks = await sharePoints(db, m, ctx.planId, 'week', starts);
+    const inputs = {
+      asOf,
+      targets: plan.targets,
+      targetExitDate: plan.targetExitDate,
+      planStart: plan.startDate,
+      milestones: milestones.map(({ status, dueDate, weight, completedAt }) => ({ status, dueDate, weight, completedAt })),
+      coverage,
+      window: { total: windowCounts.total, inHouse: windowCounts.inHouse },
+      handovers: handovers.map(({ status, targetDate }) => ({ status, targetDate })),
+      adoptionSamples: adoptionSamples.map(({ weekStart, share }) => ({ weekStart, share })),
+      completeWeeks,
+      currentMonday,
+    };
     return computeSummary(inputs);
   }
 }

@@ -1,0 +1,41 @@
+import type { SnapshotItems, SnapshotSummary, Targets } from '@handover/shared';
+import type { Db } from '../../db/data-source';
+import { entriesSince } from '../../db/repositories/activity.repository';
+import { findPlan } from '../../db/repositories/plans.repository';
+import { endOfDay, handoversAsOf, milestonesAsOf } from '../history/as-of';
+import type { SummaryService } from '../summary/summary.service';
+import { HISTORY_ENTITIES, isApproximate } from './approximate';
+
+/** What a snapshot freezes: the figures at the end of `asOf` and whether history could give them exactly. */
+export type Frozen = { asOf: string; summary: SnapshotSummary; targets: Targets; items: SnapshotItems; approximate: boolean };
+
+/**
+ * The plan at the end of `asOf` (docs/domain.md#as-of): its summary, its targets, and the state of
+ * every milestone and handover, which is what `compare` reads. Read before the write that stores it
+ * (the summary reads on its own).
+ */
+export async function freeze(db: Db, summaries: SummaryService, planId: string, asOf: string): Promise<Frozen> {
+  const summary = await summaries.ofPlan(planId, asOf);
+  return db.read(async (m) => {
+    const cutoff = endOfDay(asOf);
+    const plan = await findPlan(m, planId);
+    const milestones = await milestonesAsOf(m, planId, asOf);
+    const handovers = await handoversAsOf(m, planId, asOf);
+    const entries = await entriesSince(m, planId, cutoff, HISTORY_ENTITIES);
+    const rows = [
+      ...milestones.map((r) => ({ entity: 'milestone', id: r.id, createdAt: r.createdAt, updatedAt: r.updatedAt })),
+      ...handovers.map((r) => ({ entity: 'handover', id: r.id, createdAt: r.createdAt, updatedAt: r.updatedAt })),
+    ];
+    return {
+      asOf,
+      summary,
+      targets: plan.targets,
+      items: {
+        milestones: milestones.map(({ id, title, status, dueDate, weight, completedAt }) => ({ id, title, status, dueDate, weight, completedAt })),
+        handovers: handovers.map(({ id, title, status }) => ({ id, title, status })),
+        exitItems: [],
+      },
+      approximate: isApproximate(cutoff, asOf, entries, rows),
+    };
+  });
+}
