@@ -1,3 +1,4 @@
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { newPage, signIn } from './support/browser';
@@ -131,6 +132,29 @@ const VISITS: Visit[] = [
       await page.getByTestId('import-errors').waitFor();
     },
   },
+  {
+    name: 'import posts (lead, preview with unknown authors)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/import`,
+    ready: 'Import posts',
+    act: async (page) => {
+      await page.getByLabel('Export file').setInputFiles(path.join(__dirname, '../fixtures/ingest/meta-facebook.csv'));
+      await page.getByTestId('import-preview').waitFor();
+    },
+  },
+  { name: 'import posts (agency)', as: 'agency', path: (s) => `/plans/${s.plan.id}/import`, ready: 'Import posts' },
+  {
+    name: 'roster (lead, form refused)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/roster`,
+    ready: 'Roster',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'Add an entry' }).click();
+      await page.getByRole('button', { name: 'Add entry' }).click();
+      await page.getByText('must not be empty').first().waitFor();
+    },
+  },
+  { name: 'roster (executive)', as: 'executive', path: (s) => `/plans/${s.plan.id}/roster`, ready: 'Roster' },
   { name: 'activity (lead)', as: 'lead', path: (s) => `/plans/${s.plan.id}/activity`, ready: 'Activity' },
   { name: 'members (lead)', as: 'lead', path: (s) => `/plans/${s.plan.id}/members`, ready: 'Members' },
   {

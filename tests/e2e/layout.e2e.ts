@@ -52,7 +52,7 @@ const clipping = (page: Page): Promise<Clipping> =>
   })()`);
 
 describe('on a phone (375 px)', () => {
-  test.each(['', '/milestones', '/skills', '/handovers', '/posts', '/activity', '/members'])(
+  test.each(['', '/milestones', '/skills', '/handovers', '/posts', '/import', '/roster', '/activity', '/members'])(
     'When a lead opens %p, then nothing is clipped: the page does not scroll sideways, cards hold their content, every tab is whole, wide tables say they scroll',
     async (route) => {
       const { page, errors, close } = await open('lead', route, { width: 375, height: 812 });
@@ -62,6 +62,16 @@ describe('on a phone (375 px)', () => {
       await close();
     },
   );
+
+  test('When a lead previews an import on a phone, then the mapping form, the counts and the unknown values fit', async () => {
+    const { page, errors, close } = await open('lead', '/import', { width: 375, height: 812 });
+    await page.getByLabel('Export file').setInputFiles(path.join(__dirname, '../fixtures/ingest/meta-facebook.csv'));
+    await page.getByTestId('import-preview').waitFor();
+    await page.waitForTimeout(300);
+    expect(await clipping(page)).toEqual({ page: false, cards: [], navCut: [], silentScrollers: 0 });
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
 
 test('When the heat map is shown on a desktop, then every skill column is in view', async () => {

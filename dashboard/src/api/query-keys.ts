@@ -27,6 +27,10 @@ export const queryKeys = {
   adoption: (planId: string, to: string | undefined) => inPlan(planId, 'adoption', to ?? 'today'),
   summary: (planId: string, asOf: string | undefined) => inPlan(planId, 'summary', asOf ?? 'today'),
   activity: (planId: string, filters: object, offset: number) => inPlan(planId, 'activity', filters, offset),
+  roster: (planId: string) => inPlan(planId, 'roster'),
+  /** An upload's preview under a mapping: a roster change re-runs it (the unknown authors shrink). */
+  importPreview: (planId: string, importId: string, mapping: object) => inPlan(planId, 'imports', importId, 'preview', mapping),
+  importStatus: (planId: string, importId: string) => inPlan(planId, 'imports', importId, 'status'),
   ingestSecrets: (planId: string) => inPlan(planId, 'ingest-secrets'),
   webhooks: (planId: string) => inPlan(planId, 'webhooks'),
   webhookDeliveries: (planId: string, webhookId: string, offset: number) => inPlan(planId, 'webhooks', webhookId, 'deliveries', offset),
@@ -47,6 +51,10 @@ const CHANGES = {
   members: ['members'],
   // A snapshot is a frozen copy: taking one or editing its note changes only the snapshot lists.
   snapshots: ['snapshots', 'activity'],
+  // A roster entry classifies (and, edited, reclassifies) posts, and changes what an open import previews.
+  roster: ['roster', 'imports', 'posts', 'share', 'summary', 'activity'],
+  // A committed import adds posts; its preview is spent.
+  imports: ['imports', 'posts', 'share', 'summary', 'activity'],
 } as const;
 
 export type PlanResource = keyof typeof CHANGES;

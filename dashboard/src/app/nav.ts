@@ -15,6 +15,8 @@ const PAGES: { path: string; label: string; shownTo: PlanPermission }[] = [
   { path: '/skills', label: 'Skills & people', shownTo: 'read' },
   { path: '/handovers', label: 'Handovers', shownTo: 'read' },
   { path: '/posts', label: 'Posts', shownTo: 'read' },
+  { path: '/import', label: 'Import posts', shownTo: 'recordPosts' },
+  { path: '/roster', label: 'Roster', shownTo: 'read' },
   { path: '/activity', label: 'Activity', shownTo: 'readSensitive' },
   { path: '/members', label: 'Members', shownTo: 'read' },
   { path: '/settings/ingest', label: 'Receivers', shownTo: 'manageIntegrations' },

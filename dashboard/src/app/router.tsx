@@ -15,6 +15,8 @@ const StatusPage = lazy(() => import('./routes/status'));
 const SkillsPage = lazy(() => import('./routes/skills'));
 const HandoversPage = lazy(() => import('./routes/handovers'));
 const PostsPage = lazy(() => import('./routes/posts'));
+const RosterPage = lazy(() => import('./routes/roster'));
+const ImportPage = lazy(() => import('./routes/import'));
 const ActivityPage = lazy(() => import('./routes/activity'));
 const MembersPage = lazy(() => import('./routes/members'));
 const SettingsTokensPage = lazy(() => import('./routes/settings-tokens'));
@@ -50,6 +52,8 @@ export function createRouter() {
             { path: 'skills', element: page(<SkillsPage />) },
             { path: 'handovers', element: page(<HandoversPage />) },
             { path: 'posts', element: page(<PostsPage />) },
+            { path: 'import', element: page(<ImportPage />) },
+            { path: 'roster', element: page(<RosterPage />) },
             { path: 'activity', element: page(<ActivityPage />) },
             { path: 'members', element: page(<MembersPage />) },
             { path: 'settings/ingest', element: page(<SettingsIngestPage />) },

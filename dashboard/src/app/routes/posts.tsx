@@ -1,5 +1,6 @@
 import { can } from '@handover/shared';
 import { PageHeader } from '../../components/ui/page-header';
+import { ImportWizard } from '../../features/imports/components/import-wizard';
 import { CsvImport } from '../../features/posts/components/csv-import';
 import { PostsList } from '../../features/posts/components/posts-list';
 import { RecordPostForm } from '../../features/posts/components/record-post-form';
@@ -26,6 +27,12 @@ export default function PostsPage() {
               <CsvImport planId={plan.id} agencyOnly={agencyOnly} />
             </section>
           </div>
+        ) : null}
+        {canRecord ? (
+          <section className="card stack" aria-labelledby="import-export">
+            <h2 id="import-export">Import an export</h2>
+            <ImportWizard planId={plan.id} agencyOnly={agencyOnly} />
+          </section>
         ) : null}
         <section className="card" aria-labelledby="post-list">
           <h2 id="post-list">Recorded posts</h2>
