@@ -32,6 +32,7 @@ import { importInProgress } from '../posts/import-run';
 import { tooLarge } from '../posts/post-import';
 import { RollupDelta } from '../posts/rollups';
 import { ResourceService } from '../service';
+import { importCompleted } from '../outbox/events';
 import { commitUpload, uploadMapping } from './import-commit';
 import type { SheetRecord } from '../ingest/xlsx';
 import { asProblem, openRecords, receive, sheetsOf, type UploadFormat } from './upload-store';
@@ -205,7 +206,11 @@ export class ImportsService extends ResourceService {
     const started = new Promise<void>((resolve) => (claimed = resolve));
     const work = commitUpload(this.deps, ctx, upload, {
       write: (fn) => this.write(ctx, fn),
-      log: (m, changes) => this.activity.log(m, ctx, 'import', 'import', upload.id, changes),
+      log: async (m, changes) => {
+        await this.activity.log(m, ctx, 'import', 'import', upload.id, changes);
+        const { inserted, duplicates } = changes as { inserted: number; duplicates: number };
+        await importCompleted(m, ctx, { id: upload.id, inserted, duplicates, valid: inserted }, this.deps.clock.now());
+      },
       agencyOnly: !can(ctx.role, 'recordAnySource'),
       onClaimed: claimed,
     });

@@ -35,6 +35,7 @@ import { findPlan } from '../../db/repositories/plans.repository';
 import { ResourceService } from '../service';
 import { csvRow } from './csv';
 import { postInserter } from '../../db/repositories/post-import.repository';
+import { importCompleted } from '../outbox/events';
 import { HEARTBEAT_MS, claimImport, cleanUpAbandonedImports, discardRows, discardRun, heartbeat, releaseRun } from './import-run';
 import { runImport, spool, tooLarge, type ImportSink } from './post-import';
 import { RollupDelta, periodStarts, sharePoints } from './rollups';
@@ -192,6 +193,7 @@ export class PostsService extends ResourceService {
         await releaseRun(m, run); // from here on the rows are visible, with the rollups in step
         await delta.apply(db, m, ctx.planId);
         await this.activity.log(m, ctx, 'import', 'post', null, { rows: parsed.rows, inserted, duplicates: counts.duplicates });
+        await importCompleted(m, ctx, { id: run.id, inserted, duplicates: counts.duplicates, valid: inserted }, clock.now());
       });
       return { inserted, duplicates: counts.duplicates, valid: inserted, dryRun: false };
     } catch (error) {
