@@ -119,10 +119,13 @@ test('When Done is refused, then the reason shows beside the control and takes t
 
 test('When a lead creates a milestone with the keyboard only, then it takes few tab stops and focus lands on the notice naming it', async () => {
   const { page, errors, close } = await asLead('/milestones');
-  // From the page title (where navigation leaves the focus), Tab reaches "New milestone" at once.
+  // From the page title (where navigation leaves the focus), Tab passes the List / Timeline switch
+  // and reaches "New milestone" on the third stop.
   await page.getByRole('heading', { level: 1, name: 'Milestones' }).focus();
-  await page.keyboard.press('Tab');
-  expect((await focused(page)).text).toBe('New milestone');
+  for (const stop of ['List', 'Timeline', 'New milestone']) {
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe(stop);
+  }
   await page.keyboard.press('Enter');
   await page.getByRole('form', { name: 'New milestone' }).waitFor();
   expect((await focused(page)).tag).toBe('input');
@@ -192,9 +195,9 @@ test('When a keyboard user moves between pages, then focus starts at the new pag
   await page.getByRole('heading', { level: 1, name: 'Milestones' }).waitFor();
   await expect(page.locator('h1')).toBeVisible();
   expect((await focused(page)).tag).toBe('h1');
-  // One Shift+Tab goes back to the navigation.
+  // One Shift+Tab goes back to the navigation (a lead's last entry).
   await page.keyboard.press('Shift+Tab');
-  expect((await focused(page)).text).toBe('Members');
+  expect((await focused(page)).text).toBe('Webhooks');
 
   await page.getByRole('navigation', { name: `Plan ${seeded.plan.name}` }).getByRole('link', { name: 'Overview' }).click();
   await page.getByTestId('chart-posts').scrollIntoViewIfNeeded();
