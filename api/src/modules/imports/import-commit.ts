@@ -33,7 +33,7 @@ export type CommitHooks = {
   onClaimed?: () => void;
 };
 
-/** How often the upload's progress is written while committing (a statement per chunk costs more than polling needs). */
+/** How often the upload's progress is written while committing (docs/domain.md#mapped-imports). */
 const PROGRESS_MS = 500;
 
 const unclassifiedMessage = (n: number) =>
