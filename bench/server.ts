@@ -18,7 +18,9 @@ export function freshDb(dialect: Dialect): Promise<FreshDatabase> {
 
 /** The built API on a database, with the bench admin signed in. */
 export async function startSignedIn(databaseUrl: string, env: Record<string, string> = {}): Promise<{ server: ServerProcess; token: string }> {
-  const server = await ServerProcess.launch({ databaseUrl, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env } });
+  // BENCH_NODE_ARGS adds node flags to the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean);
+  const server = await ServerProcess.launch({ databaseUrl, nodeArgs, env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env } });
   const { token } = await ok<{ token: string }>(server.url, 'POST', '/api/v1/auth/login', { json: ADMIN });
   return { server, token };
 }

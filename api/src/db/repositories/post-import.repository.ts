@@ -78,6 +78,28 @@ export type MappedPostRow = PostRow & {
   rosterEntryId: string | null;
 };
 
+type SqliteConn = import('better-sqlite3').Database;
+const prepared = new WeakMap<SqliteConn, { stmt: import('better-sqlite3').Statement; taken: import('better-sqlite3').Statement }>();
+
+/** The mapped insert's statements, prepared once per connection rather than once per chunk. */
+function mappedStatements(conn: SqliteConn) {
+  let statements = prepared.get(conn);
+  if (!statements) {
+    statements = {
+      stmt: conn.prepare(
+        `INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, created_at, import_id,
+           account, permalink, publisher, classified_by, roster_entry_id, origin)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      ),
+      // The chunk's permalinks already stored, in one statement: SQLite walks the index in order
+      // instead of one random lookup per row.
+      taken: conn.prepare(`SELECT permalink FROM posts WHERE plan_id = ? AND permalink IN (SELECT value FROM json_each(?))`).pluck(),
+    };
+    prepared.set(conn, statements);
+  }
+  return statements;
+}
+
 /**
  * The mapped import's variant of `postInserter`, in the same transaction discipline: rows carry the
  * run's id (hidden until the commit) and `origin`, and a row whose normalised permalink a stored
@@ -87,14 +109,7 @@ export type MappedPostRow = PostRow & {
 export function mappedPostInserter(db: Db, m: Tx, planId: string, createdAt: string, importId: string, origin: string) {
   if (db.dialect === 'sqlite') {
     const conn = (db.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
-    const stmt = conn.prepare(
-      `INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, created_at, import_id,
-         account, permalink, publisher, classified_by, roster_entry_id, origin)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    );
-    // The chunk's permalinks already stored, in one statement: SQLite walks the index in order
-    // instead of one random lookup per row.
-    const taken = conn.prepare(`SELECT permalink FROM posts WHERE plan_id = ? AND permalink IN (SELECT value FROM json_each(?))`).pluck();
+    const { stmt, taken } = mappedStatements(conn);
     return {
       insert: async (rows: MappedPostRow[], stored: StoredCounter) => {
         const links = rows.map((r) => r.permalink).filter((l): l is string => l !== null);

@@ -33,6 +33,9 @@ export type CommitHooks = {
   onClaimed?: () => void;
 };
 
+/** How often the upload's progress is written while committing (docs/domain.md#mapped-imports). */
+const PROGRESS_MS = 500;
+
 const unclassifiedMessage = (n: number) =>
   `${n === 1 ? '1 row is' : `${n} rows are`} unclassified: add roster entries for the authors or accounts the preview lists as unknown, or give a default side`;
 
@@ -63,15 +66,18 @@ export async function commitUpload(deps: Deps, ctx: PlanCtx, upload: StoredUploa
   let batch: MappedPostRow[] = [];
   let writing: Promise<void> = Promise.resolve();
   let lastBeat = Date.now();
+  let lastProgress = 0;
   const writeChunk = async (rows: MappedPostRow[], progress: number) => {
     const counts: Array<[string, string, string, number]> = [];
+    const due = Date.now() - lastProgress >= PROGRESS_MS;
     await db.bulkWrite(async (m) => {
       counts.length = 0; // a PostgreSQL retry runs the transaction again
       await heartbeat(m, clock, run);
       await mappedPostInserter(db, m, ctx.planId, createdAt, run.id, origin).insert(rows, (...c) => counts.push(c));
-      await setUploadProgress(m, upload.id, progress);
+      if (due) await setUploadProgress(m, upload.id, progress);
     });
     lastBeat = Date.now();
+    if (due) lastProgress = lastBeat;
     for (const [day, channel, source, n] of counts) delta.add(day, channel, source, n);
   };
   const flush = async () => {

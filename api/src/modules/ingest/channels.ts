@@ -116,6 +116,14 @@ const CASE_INSENSITIVE_PATHS = new Set(['x.com']);
 const MAX_URL = 2048;
 
 /**
+ * An address the URL parser leaves as written: http(s), a lower-case host of plain labels whose
+ * last starts with a letter (not an IP address), no port, user, query or fragment, and a path of
+ * unreserved characters; trailing slashes are dropped as below.
+ */
+const SIMPLE_URL = /^(https?):\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)((?:\/[A-Za-z0-9._~-]+)*)\/*$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+
+/**
  * One spelling per post: https, lower-case host with its aliases folded, no port, no query string
  * (but the identity parameters above) and no fragment, no trailing slash. Null when the text is not
  * an http(s) address. A bare `www.example.com/...` is read as https.
@@ -124,6 +132,15 @@ export function normalisePermalink(raw: string | null | undefined): string | nul
   if (raw === null || raw === undefined) return null;
   let text = raw.trim();
   if (!text || text.length > MAX_URL || /\s/.test(text)) return null;
+  const simple = SIMPLE_URL.exec(text);
+  if (simple && simple[2] !== 'youtu.be' && !simple[2]!.includes('xn--') && !DOT_SEGMENT.test(simple[3] ?? '')) {
+    // What the URL parser would give back unchanged, without building a URL (this runs once per row).
+    let host = simple[2]!;
+    if (host.endsWith('.linkedin.com')) host = 'linkedin.com';
+    host = HOST_ALIASES[host] ?? host;
+    const path = simple[3] ?? '';
+    return `https://${host}${CASE_INSENSITIVE_PATHS.has(host) ? path.toLowerCase() : path}`;
+  }
   if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) text = `https://${text}`;
   let url: URL;
   try {

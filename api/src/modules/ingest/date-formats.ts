@@ -138,6 +138,7 @@ function offsetsOf(timeZone: string): ZoneOffsets {
  * would: 01:30 on the night London skips 01:00–02:00 is 02:30 BST.
  */
 export function zonedToUtc(localMs: number, timeZone: string): number {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return localMs;
   const zone = offsetsOf(timeZone);
   const before = zone.at(localMs - DAY_MS);
   const after = zone.at(localMs + DAY_MS);

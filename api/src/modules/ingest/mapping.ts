@@ -42,18 +42,15 @@ const SOURCES: Record<string, PostSource> = { agency: 'agency', in_house: 'in_ho
  * text is absent.
  */
 export function mapRow(compiled: CompiledMapping, fields: readonly string[]): MappedRow {
-  if (fields.every((f) => !f.trim())) return { kind: 'skip' };
+  if (isBlank(fields)) return { kind: 'skip' };
   const text: Partial<Record<keyof ImportColumns, string>> = {};
-  const names: Partial<Record<keyof ImportColumns, string>> = {};
-  for (const { field, index, name } of compiled.columns) {
-    text[field] = (fields[index] ?? '').trim();
-    names[field] = name;
-  }
+  for (const { field, index } of compiled.columns) text[field] = (fields[index] ?? '').trim();
   const { dateFormat, timeZone } = compiled.mapping;
   const date = parseDateCell(text.publishedAt ?? '', dateFormat, timeZone);
   if (date.kind === 'skip') return { kind: 'skip' };
   const problems: string[] = [];
-  const problem = (field: keyof ImportColumns, message: string) => problems.push(`${names[field] ?? field}: ${message}`);
+  const problem = (field: keyof ImportColumns, message: string) =>
+    problems.push(`${compiled.columns.find((c) => c.field === field)?.name ?? field}: ${message}`);
   if (date.kind === 'error') problem('publishedAt', date.message);
 
   const channel = compiled.channel ?? canonicalChannel(text.channel);
@@ -84,6 +81,18 @@ export function mapRow(compiled: CompiledMapping, fields: readonly string[]): Ma
 
   if (problems.length || date.kind !== 'instant' || !channel) return { kind: 'error', message: problems.join('; ') };
   return { kind: 'row', post: { channel, publishedAt: date.iso, account, externalId, permalink, author, publisher, source } };
+}
+
+/** True when every cell is empty or white space (checked without trimming copies: this runs per row). */
+function isBlank(fields: readonly string[]): boolean {
+  for (const f of fields) {
+    for (let i = 0; i < f.length; i++) {
+      const c = f.charCodeAt(i);
+      if (c === 32 || (c >= 9 && c <= 13)) continue;
+      if (c < 128 || !/\s/.test(f[i]!)) return false;
+    }
+  }
+  return true;
 }
 
 export { Preview, type PreviewedRow } from './preview';

@@ -23,10 +23,18 @@ export class FingerprintSet {
     return this.count;
   }
 
-  /** Adds the key; true when it was already there. */
-  addKey(key: string): boolean {
+  /** Adds the key (`key`, or `prefix` NUL `key` without building that string); true when it was already there. */
+  addKey(key: string, prefix?: string): boolean {
     let a = 0x811c9dc5;
     let b = 0x2545f491;
+    if (prefix !== undefined) {
+      for (let i = 0; i <= prefix.length; i++) {
+        const c = i < prefix.length ? prefix.charCodeAt(i) : 0;
+        a = Math.imul(a ^ c, 0x01000193);
+        b = Math.imul(b ^ c, 0x5bd1e995);
+        b ^= b >>> 15;
+      }
+    }
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
       a = Math.imul(a ^ c, 0x01000193);
@@ -145,7 +153,7 @@ export class Preview {
   }
 
   private isDuplicate(post: IncomingPost): boolean {
-    const idSeen = post.externalId ? this.ids.addKey(`${post.channel}\u0000${post.externalId}`) : false;
+    const idSeen = post.externalId ? this.ids.addKey(post.externalId, post.channel) : false;
     const linkSeen = post.permalink ? this.links.addKey(post.permalink) : false;
     return idSeen || linkSeen;
   }
