@@ -100,7 +100,7 @@ function ChartDrawing({
               stroke={s.color}
               strokeWidth={2.5}
               strokeDasharray={s.dashed ? '6 4' : undefined}
-              dot={false}
+              dot={s.dots ? { r: 4, fill: s.color, stroke: s.color } : false}
               connectNulls={false}
               {...(bars ? {} : { yAxisId: s.axis ?? 'left' })}
               isAnimationActive={false}

@@ -12,6 +12,8 @@ export type Series = {
   stackId?: string;
   axis?: 'left' | 'right';
   dashed?: boolean;
+  /** Mark each point (a line with gaps, such as weeks without a value, still shows lone points). */
+  dots?: boolean;
 };
 
 export type Reference = { y: number; label: string; color: string; axis?: 'left' | 'right' };

@@ -1,7 +1,7 @@
 import type { SnapshotListItem } from '@handover/shared';
 import { RAG_LABELS } from '../../../api/snapshots/labels';
 import { Badge } from '../../../components/ui/badge';
-import { formatInstant } from '../../../lib/format';
+import { formatDate, formatInstant } from '../../../lib/format';
 
 /** The lead's traffic light and note from the latest snapshot that has one. */
 export function StatusNoteCard({ snapshots }: { snapshots: SnapshotListItem[] }) {
@@ -13,7 +13,7 @@ export function StatusNoteCard({ snapshots }: { snapshots: SnapshotListItem[] })
         <>
           <p>
             {latest.rag ? <Badge value={latest.rag} label={RAG_LABELS[latest.rag]} /> : <span className="muted">No RAG given</span>}{' '}
-            <span className="muted small">on {formatInstant(latest.takenAt)}</span>
+            <span className="muted small">{latest.weekStart ? `for the week of ${formatDate(latest.weekStart)}` : `on ${formatInstant(latest.takenAt)}`}</span>
           </p>
           {latest.note ? <p style={{ whiteSpace: 'pre-line' }}>{latest.note}</p> : <p className="muted">No note.</p>}
         </>

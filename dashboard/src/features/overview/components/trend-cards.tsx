@@ -6,7 +6,7 @@ import { formatDate, formatShortDate } from '../../../lib/format';
 import { dateToDay, dayToDate, slipDays, slipRows, trendRows } from '../utils/snapshot-series';
 
 const TREND_SERIES: Series[] = [{ key: 'readiness', label: 'Readiness', color: 'var(--chart-progress)', kind: 'line' }];
-const SLIP_SERIES: Series[] = [{ key: 'projected', label: 'Earliest exit', color: 'var(--chart-forecast)', kind: 'line' }];
+const SLIP_SERIES: Series[] = [{ key: 'projected', label: 'Earliest exit', color: 'var(--chart-forecast)', kind: 'line', dots: true }];
 const POINTS_DOMAIN: [number, number] = [0, 100];
 const points = (v: number) => `${v}%`;
 const approx = (a: boolean) => (a ? 'approximate' : null);

@@ -1,10 +1,13 @@
 import type { SnapshotListItem } from '@handover/shared';
 import { comparisonSections } from '../../../api/snapshots/comparison-lines';
 import { useSnapshotComparison } from '../../../api/snapshots/compare-snapshots';
-import { formatInstant } from '../../../lib/format';
+import { formatDate, formatInstant } from '../../../lib/format';
 import { CardQuery } from './card-query';
 
 const TITLE = 'What changed this week';
+
+/** A weekly snapshot is named by its week; a manual one by when it was taken. */
+const moment = (s: SnapshotListItem) => (s.weekStart ? `the week of ${formatDate(s.weekStart)}` : formatInstant(s.takenAt));
 
 /** The latest snapshot against the one before it, in sentences (docs/domain.md#status-on-the-dashboard). */
 export function WhatChangedCard({ planId, latest, previous }: { planId: string; latest: SnapshotListItem; previous: SnapshotListItem | undefined }) {
@@ -13,7 +16,7 @@ export function WhatChangedCard({ planId, latest, previous }: { planId: string; 
     return (
       <section className="card" aria-label={TITLE}>
         <h2>{TITLE}</h2>
-        <p className="muted">Only one snapshot so far: the next one will show what changed since {formatInstant(latest.takenAt)}.</p>
+        <p className="muted">Only one snapshot so far: the next one will show what changed since {moment(latest)}.</p>
       </section>
     );
   return (
@@ -22,7 +25,7 @@ export function WhatChangedCard({ planId, latest, previous }: { planId: string; 
         <section className="card" aria-labelledby="what-changed-title" data-testid="what-changed">
           <h2 id="what-changed-title">{TITLE}</h2>
           <p className="muted small">
-            From {formatInstant(previous.takenAt)} to {formatInstant(latest.takenAt)}.
+            From {moment(previous)} to {moment(latest)}.
           </p>
           {comparisonSections(c).map((s) => (
             <div key={s.key}>
