@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setupApp } from '../support/app';
-import { databaseUrl } from '../support/database';
 import { csvOf, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
+import { runImportCli, spawnImportCli } from '../support/import-cli';
 import { rollupsVersusLedger } from '../support/rollups';
 
 // The CLI runs as its own process on the test's database, from source through tsx (so `npm test`
@@ -13,7 +12,6 @@ import { rollupsVersusLedger } from '../support/rollups';
 
 jest.setTimeout(60_000);
 
-const ROOT = path.resolve(__dirname, '../..');
 const t = setupApp();
 let w: PlanWorld;
 let dir: string;
@@ -30,21 +28,7 @@ function csvFile(name: string, lines: string[]): string {
   return file;
 }
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/src/cli/import.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl(t.config.database), LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runImportCli(t, args);
 
 async function total(): Promise<number> {
   const res = await t.as(w.admin.token).get(`/api/v1/plans/${w.planId}/posts?limit=1`);
@@ -155,11 +139,7 @@ describe('the one-import-per-plan lock', () => {
   test('When the CLI is killed mid-import, then nothing of it is visible and the next import cleans it up and runs', async () => {
     const plan = await planWorld(t, w.admin);
     const file = bigFile('killed', 200_000);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/src/cli/import.ts'), '--plan', plan.planId, file], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl(t.config.database), LOG_LEVEL: 'silent' },
-      stdio: 'ignore',
-    });
+    const child = spawnImportCli(t, ['--plan', plan.planId, file], 'ignore');
     const exited = new Promise((resolve) => child.on('close', resolve));
     while ((await rowsInTable(plan.planId)) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
     child.kill('SIGKILL');

@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { setupApp } from '../support/app';
-import { databaseUrl } from '../support/database';
 import { planWorld, type PlanWorld } from '../support/fixtures';
+import { runImportCli } from '../support/import-cli';
 import { rollupsVersusLedger } from '../support/rollups';
 import { postsOf, seedRoster } from './imports/support';
 
@@ -21,21 +20,7 @@ beforeAll(async () => {
   await seedRoster(t, w.planId);
 });
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'api/src/cli/import.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl(t.config.database), LOG_LEVEL: 'silent' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const cli = (args: string[]) => runImportCli(t, args);
 
 const uploadsLeft = async () =>
   Number((await t.db.read((m) => m.query(`SELECT COUNT(*) AS n FROM import_uploads WHERE plan_id = ${t.db.param(1)} AND status <> 'committed'`, [w.planId])))[0].n);

@@ -1,9 +1,6 @@
-import path from 'node:path';
-import type { JobReport } from '../../../api/src/modules/snapshots/scheduler';
 import { setupApp } from '../../support/app';
-import { databaseUrl } from '../../support/database';
+import { runDueJobsInTwoProcesses } from '../../support/due-jobs-race';
 import { createMilestone, createSkill, planWorld } from '../../support/fixtures';
-import { ROOT, ServerProcess } from '../../support/launcher';
 import { eventsOf } from './outbox-rows';
 
 // Two API processes run the scheduler at the same moment on one database (docs/domain.md#webhooks):
@@ -17,21 +14,7 @@ test('When two processes run the due jobs together, then milestone.overdue, gate
   await createSkill(t, w.lead.token, w.planId, { critical: true }); // skills_covered true → false, not yet checked
   (t.services.gates as unknown as { dirty: Set<string> }).dirty.clear();
 
-  const goAt = String(Date.now() + 8_000);
-  const launch = () =>
-    ServerProcess.launch({
-      entry: path.join(ROOT, 'tests/support/run-due-jobs.ts'),
-      databaseUrl: databaseUrl(t.config.database),
-      env: { RUN_AT: '2026-04-13T06:00:01Z', GO_AT: goAt, SCHEDULER: 'off' },
-      readyPath: null,
-      readyOutput: /^ready$/m,
-      startTimeoutMs: 60_000,
-    });
-  const processes = await Promise.all([launch(), launch()]);
-  const exits = await Promise.all(processes.map((p) => p.exited));
-  expect(exits.map((e) => e.code)).toEqual([0, 0]);
-  const reports = processes.map((p) => JSON.parse(/^report (.*)$/m.exec(p.output())![1]!) as JobReport);
-  expect(reports.flatMap((r) => r.failed)).toEqual([]);
+  await runDueJobsInTwoProcesses(t, '2026-04-13T06:00:01Z');
 
   expect((await eventsOf(t, w.planId, 'milestone.overdue')).map((e) => e.data.milestone.dueDate)).toEqual(['2026-04-01']);
   expect((await eventsOf(t, w.planId, 'gate.changed')).map((e) => [e.data.key, e.data.from, e.data.to])).toEqual([['skills_covered', true, false]]);

@@ -1,11 +1,8 @@
-import path from 'node:path';
 import { ROUTES, pathTo, type Activity, type Page, type Snapshot, type SnapshotListItem } from '@handover/shared';
 import { SYSTEM_USER } from '../../../api/src/core/context';
 import { outboxSnapshotEvents } from '../../../api/src/modules/snapshots/events';
-import type { JobReport } from '../../../api/src/modules/snapshots/scheduler';
-import { databaseUrl } from '../../support/database';
-import { ROOT, ServerProcess } from '../../support/launcher';
 import { setupApp, startApp, type TestApp } from '../../support/app';
+import { runDueJobsInTwoProcesses } from '../../support/due-jobs-race';
 import { createMilestone, createPlan, getBody, planWorld, type PlanWorld } from '../../support/fixtures';
 
 // The weekly snapshot: taken for every plan at SNAPSHOT_AT for the week just ended, caught up at
@@ -84,21 +81,7 @@ describe('two API processes on one database', () => {
   test('When both run the scheduler at the same moment, then each week is taken exactly once', async () => {
     const w = await planWorld(t);
     for (const at of ['2026-04-13T06:00:01Z']) {
-      const goAt = String(Date.now() + 8_000);
-      const launch = () =>
-        ServerProcess.launch({
-          entry: path.join(ROOT, 'tests/support/run-due-jobs.ts'),
-          databaseUrl: databaseUrl(t.config.database),
-          env: { RUN_AT: at, GO_AT: goAt, SCHEDULER: 'off' },
-          readyPath: null,
-          readyOutput: /^ready$/m,
-          startTimeoutMs: 60_000,
-        });
-      const processes = await Promise.all([launch(), launch()]);
-      const exits = await Promise.all(processes.map((p) => p.exited));
-      expect(exits.map((e) => e.code)).toEqual([0, 0]);
-      const reports = processes.map((p) => JSON.parse(/^report (.*)$/m.exec(p.output())![1]!) as JobReport);
-      expect(reports.flatMap((r) => r.failed)).toEqual([]);
+      const reports = await runDueJobsInTwoProcesses(t, at);
       expect(reports.flatMap((r) => takenFor(r, w.planId))).toHaveLength(1);
     }
     expect(weeksOf(await weekly(t, w.lead.token, w.planId))).toEqual(['2026-04-06']);

@@ -2,6 +2,7 @@ import type { Role } from '@handover/shared';
 import type { Db, Tx } from '../data-source';
 import { DigestEmailEntity, UserPreferencesEntity } from '../entities/digest.entity';
 import { SnapshotEntity } from '../entities/snapshot.entity';
+import { claimRow, dueClaimableIds, writeUnderClaim } from './claims';
 import { ACCESS_IN_FORCE_SQL } from './members.repository';
 
 // Preferences and the weekly digest's email queue (docs/domain.md#email-digest).
@@ -59,28 +60,10 @@ export async function insertDigestEmails(m: Tx, emails: NewDigestEmail[]): Promi
 }
 
 /** Ids of pending digests due at `now` that no live claim holds, soonest first. */
-export async function dueDigestIds(db: Db, m: Tx, now: string, limit: number): Promise<string[]> {
-  const rows = await db.rows(
-    m,
-    `SELECT id AS id FROM digest_emails
-     WHERE state = 'pending' AND next_attempt_at <= ${db.param(1)} AND (claimed_until IS NULL OR claimed_until <= ${db.param(2)})
-     ORDER BY next_attempt_at, id LIMIT ${db.param(3)}`,
-    [now, now, limit],
-  );
-  return rows.map(([id]) => id as string);
-}
+export const dueDigestIds = (db: Db, m: Tx, now: string, limit: number): Promise<string[]> => dueClaimableIds(db, m, 'digest_emails', now, limit);
 
 /** Claim one digest with a conditional update only one racing process can win (as webhook deliveries are claimed). */
-export async function claimDigest(m: Tx, id: string, token: string, now: string, until: string): Promise<boolean> {
-  const result = await m
-    .getRepository(DigestEmailEntity)
-    .createQueryBuilder()
-    .update()
-    .set({ claimToken: token, claimedUntil: until })
-    .where("id = :id AND state = 'pending' AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until <= :now)", { id, now })
-    .execute();
-  return Boolean(result.affected);
-}
+export const claimDigest = (m: Tx, id: string, token: string, now: string, until: string): Promise<boolean> => claimRow(m, DigestEmailEntity, id, token, now, until);
 
 export type ClaimedDigest = {
   id: string;
@@ -118,24 +101,9 @@ export async function findClaimedDigest(m: Tx, id: string, today: string): Promi
 export type DigestOutcome = { state: 'pending' | 'sent' | 'failed' | 'void'; attempted: boolean; firstAttemptAt: string | null; nextAttemptAt: string | null; error: string | null };
 
 /** The result of an attempt (or of voiding), written only while this sender's claim holds. */
-export async function recordDigestOutcome(m: Tx, d: ClaimedDigest, token: string, o: DigestOutcome, now: string): Promise<boolean> {
-  const result = await m
-    .getRepository(DigestEmailEntity)
-    .createQueryBuilder()
-    .update()
-    .set({
-      state: o.state,
-      attemptCount: d.attemptCount + (o.attempted ? 1 : 0),
-      firstAttemptAt: o.firstAttemptAt,
-      nextAttemptAt: o.nextAttemptAt,
-      lastError: o.error,
-      claimToken: null,
-      claimedUntil: null,
-      updatedAt: now,
-    })
-    .where('id = :id AND claim_token = :token', { id: d.id, token })
-    .execute();
-  return Boolean(result.affected);
+export function recordDigestOutcome(m: Tx, d: ClaimedDigest, token: string, o: DigestOutcome, now: string): Promise<boolean> {
+  const values = { state: o.state, attemptCount: d.attemptCount + (o.attempted ? 1 : 0), firstAttemptAt: o.firstAttemptAt, nextAttemptAt: o.nextAttemptAt, lastError: o.error };
+  return writeUnderClaim(m, DigestEmailEntity, d.id, token, values, now);
 }
 
 export type DigestRow = { id: string; userId: string; snapshotId: string; state: string; attemptCount: number; nextAttemptAt: string | null; lastError: string | null };

@@ -1,6 +1,7 @@
 import type { Page, WebhookAttempt, WebhookDelivery, WebhookDeliveryState, WebhookEventType } from '@handover/shared';
 import type { Db, Tx } from '../data-source';
 import { OutboxEventEntity, WebhookDeliveryEntity } from '../entities/webhook.entity';
+import { claimRow, dueClaimableIds, writeUnderClaim } from './claims';
 import { pageFrom } from './common';
 
 // The outbox and its deliveries (docs/domain.md#webhooks): events in, deliveries out, claims between.
@@ -76,32 +77,10 @@ export async function insertDeliveries(m: Tx, deliveries: NewDelivery[]): Promis
 }
 
 /** Ids of pending deliveries due at `now` that no live claim holds, soonest first. */
-export async function dueDeliveryIds(db: Db, m: Tx, now: string, limit: number): Promise<string[]> {
-  const rows = await db.rows(
-    m,
-    `SELECT id AS id FROM webhook_deliveries
-     WHERE state = 'pending' AND next_attempt_at <= ${db.param(1)} AND (claimed_until IS NULL OR claimed_until <= ${db.param(2)})
-     ORDER BY next_attempt_at, id LIMIT ${db.param(3)}`,
-    [now, now, limit],
-  );
-  return rows.map(([id]) => id as string);
-}
+export const dueDeliveryIds = (db: Db, m: Tx, now: string, limit: number): Promise<string[]> => dueClaimableIds(db, m, 'webhook_deliveries', now, limit);
 
-/**
- * Claim one delivery for this dispatcher: a conditional update that only one of several racing
- * processes can win (on PostgreSQL the loser waits for the winner's row lock, then finds the
- * condition false). True when this caller now holds it until `until`.
- */
-export async function claimDelivery(m: Tx, id: string, token: string, now: string, until: string): Promise<boolean> {
-  const result = await m
-    .getRepository(WebhookDeliveryEntity)
-    .createQueryBuilder()
-    .update()
-    .set({ claimToken: token, claimedUntil: until })
-    .where("id = :id AND state = 'pending' AND next_attempt_at <= :now AND (claimed_until IS NULL OR claimed_until <= :now)", { id, now })
-    .execute();
-  return Boolean(result.affected);
-}
+/** Claim one delivery for this dispatcher (see claimRow); true when this caller now holds it until `until`. */
+export const claimDelivery = (m: Tx, id: string, token: string, now: string, until: string): Promise<boolean> => claimRow(m, WebhookDeliveryEntity, id, token, now, until);
 
 export type StoredDelivery = {
   id: string;
@@ -167,26 +146,16 @@ export type AttemptOutcome = {
 };
 
 /** The result of an attempt, written only while this dispatcher's claim still holds; false when it lapsed. */
-export async function recordAttempt(m: Tx, d: StoredDelivery, token: string, outcome: AttemptOutcome, now: string): Promise<boolean> {
-  const result = await m
-    .getRepository(WebhookDeliveryEntity)
-    .createQueryBuilder()
-    .update()
-    .set({
-      state: outcome.state,
-      attemptCount: d.attemptCount + 1,
-      attempts: JSON.stringify([...d.attempts, outcome.attempt].slice(-MAX_ATTEMPTS_KEPT)),
-      firstAttemptAt: outcome.firstAttemptAt,
-      nextAttemptAt: outcome.nextAttemptAt,
-      lastStatus: outcome.attempt.status,
-      lastError: outcome.attempt.error,
-      claimToken: null,
-      claimedUntil: null,
-      updatedAt: now,
-    })
-    .where('id = :id AND claim_token = :token', { id: d.id, token })
-    .execute();
-  return Boolean(result.affected);
+export function recordAttempt(m: Tx, d: StoredDelivery, token: string, outcome: AttemptOutcome, now: string): Promise<boolean> {
+  return writeUnderClaim(m, WebhookDeliveryEntity, d.id, token, {
+    state: outcome.state,
+    attemptCount: d.attemptCount + 1,
+    attempts: JSON.stringify([...d.attempts, outcome.attempt].slice(-MAX_ATTEMPTS_KEPT)),
+    firstAttemptAt: outcome.firstAttemptAt,
+    nextAttemptAt: outcome.nextAttemptAt,
+    lastStatus: outcome.attempt.status,
+    lastError: outcome.attempt.error,
+  }, now);
 }
 
 /** Back to pending, due at `at`, with a fresh retry window; the attempts so far are kept. */

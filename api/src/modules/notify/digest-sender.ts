@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import { ConfigError } from '../../config';
 import {
   claimDigest,
   dueDigestIds,
@@ -13,8 +11,9 @@ import {
 } from '../../db/repositories/digest.repository';
 import { findSnapshot } from '../../db/repositories/snapshots.repository';
 import type { Deps } from '../deps';
+import { claimDue, JobLoop } from '../job-loop';
 import { OUTBOX_KEEP_MS } from '../webhooks/dispatcher';
-import { nextAttemptAt, parseRetrySchedule, type RetrySchedule } from '../webhooks/retry-schedule';
+import { configuredRetrySchedule, nextAttemptAt, type RetrySchedule } from '../webhooks/retry-schedule';
 import { buildDigestEmail, type DigestEmail } from './digest-email';
 import { DIGEST_QUEUED, digestSignal } from './digest-signal';
 
@@ -45,57 +44,26 @@ function smtpTransport(url: string): MailTransport {
 export class DigestSender {
   private readonly schedule: RetrySchedule;
   private transport: MailTransport | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private started = false;
-  private readonly onKick = () => this.kick();
+  private readonly loop: JobLoop;
 
   constructor(private readonly deps: Deps) {
-    try {
-      this.schedule = parseRetrySchedule(deps.config.webhookRetrySchedule);
-    } catch (error) {
-      throw new ConfigError(`Invalid configuration: WEBHOOK_RETRY_SCHEDULE ${(error as Error).message}`);
-    }
+    this.schedule = configuredRetrySchedule(deps.config.webhookRetrySchedule);
+    this.loop = new JobLoop(deps, {
+      pass: (now) => this.sendDue(now),
+      wait: () => POLL_MS,
+      signal: digestSignal,
+      event: DIGEST_QUEUED,
+      failure: 'digest sending failed; retrying at the next poll',
+    });
   }
 
   /** Start the timer (server.ts; not when SCHEDULER=off, nor without SMTP_URL: nothing is ever queued then). */
   start(): void {
-    if (this.started || !this.deps.config.smtpUrl) return;
-    this.started = true;
-    digestSignal.on(DIGEST_QUEUED, this.onKick);
-    this.kick();
+    if (this.deps.config.smtpUrl) this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.started = false;
-    digestSignal.off(DIGEST_QUEUED, this.onKick);
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private kick(): void {
-    if (!this.started) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = (async () => {
-      do {
-        this.again = false;
-        try {
-          await this.sendDue(this.deps.clock.now());
-        } catch (error) {
-          this.deps.logger.warn({ err: error }, 'digest sending failed; retrying at the next poll');
-        }
-      } while (this.again && this.started);
-    })().finally(() => {
-      this.running = undefined;
-      if (!this.started) return;
-      this.timer = setTimeout(() => this.kick(), POLL_MS);
-      this.timer.unref();
-    });
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass at `now`: every digest due is claimed and sent, voided or put back for a retry. */
@@ -103,7 +71,7 @@ export class DigestSender {
     const result: SendResult = { attempted: 0, sent: 0, voided: 0 };
     if (!this.deps.config.smtpUrl) return result;
     for (;;) {
-      const claimed = await this.claimDue(now);
+      const claimed = await claimDue(this.deps.db, { dueIds: dueDigestIds, claim: claimDigest }, now, CLAIM_BATCH, CLAIM_MS);
       if (claimed.length === 0) break;
       for (const [id, token] of claimed) {
         const outcome = await this.attempt(id, token, now);
@@ -119,20 +87,6 @@ export class DigestSender {
   purge(now: Date = this.deps.clock.now()): Promise<number> {
     const cutoff = new Date(now.getTime() - OUTBOX_KEEP_MS).toISOString();
     return this.deps.db.write((m) => purgeDigestEmails(m, cutoff));
-  }
-
-  private claimDue(now: Date): Promise<Array<[string, string]>> {
-    const db = this.deps.db;
-    const at = now.toISOString();
-    const until = new Date(now.getTime() + CLAIM_MS).toISOString();
-    return db.write(async (m) => {
-      const won: Array<[string, string]> = [];
-      for (const id of await dueDigestIds(db, m, at, CLAIM_BATCH)) {
-        const token = randomUUID();
-        if (await claimDigest(m, id, token, at, until)) won.push([id, token]);
-      }
-      return won;
-    });
   }
 
   private async attempt(id: string, token: string, now: Date): Promise<DigestOutcome['state'] | null> {

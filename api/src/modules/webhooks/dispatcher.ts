@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { WebhookEnvelopeSchema, type WebhookAttempt } from '@handover/shared';
-import { ConfigError } from '../../config';
 import { newId } from '../../core/ids';
 import {
   activeWebhooksOf,
@@ -22,11 +20,12 @@ import {
   type StoredDelivery,
 } from '../../db/repositories/outbox.repository';
 import type { Deps } from '../deps';
+import { claimDue, JobLoop } from '../job-loop';
 import { OUTBOX_RECORDED, outboxSignal } from '../outbox/outbox';
 import type { Resolver } from './address-guard';
 import { deliver, type DeliveryResult } from './deliver';
 import { requestBody } from './payloads';
-import { nextAttemptAt, parseRetrySchedule, type RetrySchedule } from './retry-schedule';
+import { configuredRetrySchedule, nextAttemptAt, type RetrySchedule } from './retry-schedule';
 import { activeSecrets, signatureHeaders } from './signing';
 
 /** Events fanned out per transaction, deliveries claimed per round, attempts in flight at once. */
@@ -59,73 +58,43 @@ export type DispatchResult = { fannedOut: number; attempted: number; delivered: 
 export class WebhookDispatcher {
   readonly options: DispatchOptions = {};
   private readonly schedule: RetrySchedule;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private started = false;
-  private readonly onKick = () => this.kick();
+  private readonly loop: JobLoop;
 
   constructor(private readonly deps: Deps) {
-    try {
-      this.schedule = parseRetrySchedule(deps.config.webhookRetrySchedule);
-    } catch (error) {
-      // Its shape was checked with the rest of the configuration; its values (window at most 30d) here.
-      throw new ConfigError(`Invalid configuration: WEBHOOK_RETRY_SCHEDULE ${(error as Error).message}`);
-    }
+    this.schedule = configuredRetrySchedule(deps.config.webhookRetrySchedule);
+    this.loop = new JobLoop(deps, {
+      pass: (now) => this.dispatchDue(now),
+      wait: () => this.nextWait(),
+      signal: outboxSignal,
+      event: OUTBOX_RECORDED,
+      failure: 'webhook dispatch failed; retrying at the next poll',
+    });
   }
 
   /** Start the kick listener and the timer (server.ts; not when SCHEDULER=off). */
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    outboxSignal.on(OUTBOX_RECORDED, this.onKick);
-    this.kick();
+    this.loop.start();
   }
 
   /** Stop taking new work and wait for the pass in flight (graceful shutdown). */
-  async stop(): Promise<void> {
-    this.started = false;
-    outboxSignal.off(OUTBOX_RECORDED, this.onKick);
-    clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Run a pass soon; passes never overlap within a process (a kick during one runs another after it). */
   kick(): void {
-    if (!this.started) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = (async () => {
-      do {
-        this.again = false;
-        try {
-          await this.dispatchDue(this.deps.clock.now());
-        } catch (error) {
-          this.deps.logger.warn({ err: error }, 'webhook dispatch failed; retrying at the next poll');
-        }
-      } while (this.again && this.started);
-    })().finally(() => {
-      this.running = undefined;
-      if (this.started) void this.arm();
-    });
+    this.loop.kick();
   }
 
   /** Sleep until the next pending delivery falls due, at most POLL_MS. */
-  private async arm(): Promise<void> {
-    let wait = POLL_MS;
+  private async nextWait(): Promise<number> {
     try {
       const next = await this.deps.db.read((m) => nextDueAt(this.deps.db, m));
-      if (next !== null) wait = Math.min(POLL_MS, Math.max(MIN_WAIT_MS, Date.parse(next) - this.deps.clock.now().getTime()));
+      if (next !== null) return Math.min(POLL_MS, Math.max(MIN_WAIT_MS, Date.parse(next) - this.deps.clock.now().getTime()));
     } catch {
       // The database may be closing; poll as usual.
     }
-    if (!this.started) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.kick(), wait);
-    this.timer.unref();
+    return POLL_MS;
   }
 
   /** One pass at `now`: fan out every new event, then attempt every delivery due. */
@@ -137,7 +106,7 @@ export class WebhookDispatcher {
       if (n < FAN_OUT_BATCH) break;
     }
     for (;;) {
-      const claimed = await this.claimDue(now);
+      const claimed = await claimDue(this.deps.db, { dueIds: dueDeliveryIds, claim: claimDelivery }, now, CLAIM_BATCH, CLAIM_MS);
       if (claimed.length === 0) break;
       for (let i = 0; i < claimed.length; i += PARALLEL) {
         const outcomes = await Promise.all(claimed.slice(i, i + PARALLEL).map(([id, token]) => this.attempt(id, token, now)));
@@ -169,21 +138,6 @@ export class WebhookDispatcher {
       await insertDeliveries(m, deliveries);
       await markDispatched(m, events.map((e) => e.id), at);
       return events.length;
-    });
-  }
-
-  /** Claim a batch of due deliveries for this pass: [id, claim token] of each won. */
-  private claimDue(now: Date): Promise<Array<[string, string]>> {
-    const db = this.deps.db;
-    const at = now.toISOString();
-    const until = new Date(now.getTime() + CLAIM_MS).toISOString();
-    return db.write(async (m) => {
-      const won: Array<[string, string]> = [];
-      for (const id of await dueDeliveryIds(db, m, at, CLAIM_BATCH)) {
-        const token = randomUUID();
-        if (await claimDelivery(m, id, token, at, until)) won.push([id, token]);
-      }
-      return won;
     });
   }
 

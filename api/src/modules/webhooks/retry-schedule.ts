@@ -1,3 +1,5 @@
+import { ConfigError } from '../../config';
+
 /**
  * When a failed webhook delivery is tried again.
  *
@@ -63,4 +65,13 @@ export function nextAttemptAt(firstAttemptAt: Date, attemptsSoFar: number, now: 
   const spread = options.jitter ? 1 + (2 * (options.random ?? Math.random)() - 1) * JITTER : 1;
   const next = now.getTime() + Math.max(Math.round(base * spread), options.retryAfterMs ?? 0);
   return next - firstAttemptAt.getTime() > windowMs ? null : new Date(next);
+}
+
+/** WEBHOOK_RETRY_SCHEDULE parsed at startup: its shape was checked with the rest of the configuration, its values (window at most 30d) here. */
+export function configuredRetrySchedule(text: string): RetrySchedule {
+  try {
+    return parseRetrySchedule(text);
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration: WEBHOOK_RETRY_SCHEDULE ${(error as Error).message}`);
+  }
 }
