@@ -18,3 +18,6 @@ export const WebhookParams = z.object({ planId: UuidSchema, webhookId: UuidSchem
 export const DeliveryParams = z.object({ planId: UuidSchema, webhookId: UuidSchema, deliveryId: UuidSchema });
 export const ImportParams = z.object({ planId: UuidSchema, importId: UuidSchema });
 export const ImportMappingParams = z.object({ planId: UuidSchema, name: ImportMappingNameSchema });
+
+/** A POST that takes no input: no body, or an empty object; any field → 422 (nothing is ignored silently). */
+export const NoBody = z.object({}).strict().optional();

@@ -12,7 +12,7 @@ import {
 } from '@handover/shared';
 import type { SnapshotsService } from '../../modules/snapshots/snapshots.service';
 import { route, type AnyRoute } from '../route-spec';
-import { PlanParams, SnapshotParams } from './params';
+import { NoBody, PlanParams, SnapshotParams } from './params';
 
 export const snapshotRoutes = (snapshots: SnapshotsService): AnyRoute[] => [
   route({
@@ -65,6 +65,7 @@ export const snapshotRoutes = (snapshots: SnapshotsService): AnyRoute[] => [
     tags: ['Snapshots'],
     guard: { kind: 'plan', access: 'recordStatus' },
     params: PlanParams,
+    body: NoBody,
     response: SnapshotBackfillResultSchema,
     handler: async (_input, ctx) => ({ body: await snapshots.backfill(ctx) }),
   }),

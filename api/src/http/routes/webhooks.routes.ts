@@ -9,16 +9,14 @@ import {
   WebhookWithSecretSchema,
   pageOf,
 } from '@handover/shared';
-import { z } from 'zod';
 import type { WebhooksService } from '../../modules/webhooks/webhooks.service';
 import { route, type AnyRoute } from '../route-spec';
-import { DeliveryParams, PlanParams, WebhookParams } from './params';
+import { DeliveryParams, NoBody, PlanParams, WebhookParams } from './params';
 
 // Webhooks and their delivery log: leads and admins only, reads included (docs/domain.md#webhooks).
 const guard = { kind: 'plan', access: 'edit' } as const;
 const tags = ['Webhooks'];
 /** The actions below take no body; one sent must be empty (a stray field is 422, as everywhere). */
-const NoBody = z.object({}).strict().optional();
 
 export const webhookRoutes = (webhooks: WebhooksService): AnyRoute[] => [
   route({
