@@ -55,6 +55,12 @@ export function listRoster(m: Tx, planId: string, q: RosterFilters & { limit: nu
   return pageFrom(qb, q, toRosterEntry);
 }
 
+/** Every roster entry of a plan, as classification reads them; a plan's roster is small (people and accounts). */
+export async function rosterRules(m: Tx, planId: string): Promise<RosterEntry[]> {
+  const rows = await m.getRepository(RosterEntryEntity).find({ where: { planId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  return rows.map(toRosterEntry);
+}
+
 export async function findRosterEntry(m: Tx, planId: string, id: string): Promise<RosterEntry> {
   const row = await m.getRepository(RosterEntryEntity).findOne({ where: { id, planId } });
   if (!row) throw notFound('roster entry');

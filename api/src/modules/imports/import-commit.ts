@@ -4,7 +4,7 @@ import type { PlanCtx } from '../../core/context';
 import type { Tx } from '../../db/data-source';
 import { deleteUploadChunks, setUploadProgress, updateUpload, type StoredUpload } from '../../db/repositories/import-uploads.repository';
 import { mappedPostInserter, type MappedPostRow } from '../../db/repositories/post-import.repository';
-import { rosterRules } from '../../db/repositories/roster-rules.repository';
+import { rosterRules } from '../../db/repositories/roster.repository';
 import type { Deps } from '../deps';
 import { Roster } from '../ingest/classify';
 import { previewRecords } from '../ingest/pipeline';

@@ -24,7 +24,7 @@ import {
   updateUpload,
   type StoredUpload,
 } from '../../db/repositories/import-uploads.repository';
-import { rosterRules } from '../../db/repositories/roster-rules.repository';
+import { rosterRules } from '../../db/repositories/roster.repository';
 import { Roster } from '../ingest/classify';
 import { peekRecords, previewRecords } from '../ingest/pipeline';
 import { HEADER_SEARCH_ROWS, detectPreset, mappingFromRequest } from '../ingest/presets';

@@ -4,7 +4,7 @@ import type { PlanCtx, RequestCtx } from '../../core/context';
 import { newId } from '../../core/ids';
 import { isUniqueViolation, type Tx } from '../../db/data-source';
 import { insertInbox, insertPosts } from '../../db/repositories/push.repository';
-import { rosterRules } from '../../db/repositories/roster-rules.repository';
+import { rosterRules } from '../../db/repositories/roster.repository';
 import { RollupDelta } from '../posts/rollups';
 import { ResourceService } from '../service';
 import { canonicalChannel, normalisePermalink } from './channels';

@@ -17,10 +17,10 @@ import {
   insertRosterEntry,
   listInbox,
   listRoster,
+  rosterRules,
   updateRosterEntryIfVersion,
   type RosterFilters,
 } from '../../db/repositories/roster.repository';
-import { rosterRules } from '../../db/repositories/roster-rules.repository';
 import { diff } from '../activity/activity.service';
 import { ResourceService } from '../service';
 import { assertVersion, writeIfVersion } from '../versioned';
