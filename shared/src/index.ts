@@ -26,3 +26,4 @@ export * from './ingest-receivers';
 export * from './ingest-secrets';
 export * from './ingest-push';
 export * from './preferences';
+export * from './exit';

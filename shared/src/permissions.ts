@@ -30,6 +30,10 @@ export const PLAN_PERMISSIONS = {
   editRoster: ['admin', 'lead', 'agency'],
   /** Take snapshots, edit their status notes, backfill them; take baselines. */
   recordStatus: ['admin', 'lead'],
+  /** Create exit items, move them up to `agency_removed`, edit their evidence; record KT sessions (agency staff change only the sessions they recorded). */
+  recordExit: ['admin', 'lead', 'agency'],
+  /** Edit or delete exit items (beyond evidence), verify them or move them back. */
+  manageExitItems: ['admin', 'lead'],
 } as const satisfies Record<string, readonly EffectiveRole[]>;
 
 export type PlanPermission = keyof typeof PLAN_PERMISSIONS;
