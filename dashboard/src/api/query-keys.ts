@@ -38,6 +38,8 @@ export const queryKeys = {
   myPreferences: ['my-preferences'] as const,
   snapshots: (planId: string, filters: object) => inPlan(planId, 'snapshots', filters),
   snapshotCompare: (planId: string, from: string, to: string) => inPlan(planId, 'snapshots', 'compare', from, to),
+  exitItems: (planId: string) => inPlan(planId, 'exit-items'),
+  ktSessions: (planId: string, filters: object) => inPlan(planId, 'kt-sessions', filters),
 };
 
 /** The parts of a plan that a write to each resource changes: itself and what is computed from it. */
@@ -55,16 +57,21 @@ const CHANGES = {
   roster: ['roster', 'imports', 'posts', 'share', 'summary', 'activity'],
   // A committed import adds posts; its preview is spent.
   imports: ['imports', 'posts', 'share', 'summary', 'activity'],
+  // An item's step moves the exit_items_verified gate and the exit forecast.
+  exitItems: ['exit-items', 'summary', 'activity'],
+  ktSessions: ['kt-sessions', 'activity'],
+  // Ending the agency stamps the plan, ends agency access, takes a final snapshot: everything is read again.
+  exit: ['plan', 'members', 'summary', 'snapshots', 'exit-items', 'kt-sessions', 'activity'],
 } as const;
 
 export type PlanResource = keyof typeof CHANGES;
 
-/** Refreshes what a write to `resource` changed; a membership write also changes the caller's own roles. */
+/** Refreshes what a write to `resource` changed; a membership write (or the exit) also changes the caller's own roles. */
 export function useInvalidate(planId: string, resource: PlanResource) {
   const queryClient = useQueryClient();
   return () =>
     Promise.all([
       ...CHANGES[resource].map((part) => queryClient.invalidateQueries({ queryKey: inPlan(planId, part) })),
-      ...(resource === 'members' ? [queryClient.invalidateQueries({ queryKey: queryKeys.me })] : []),
+      ...(resource === 'members' || resource === 'exit' ? [queryClient.invalidateQueries({ queryKey: queryKeys.me })] : []),
     ]);
 }

@@ -14,6 +14,7 @@ const PAGES: { path: string; label: string; shownTo: PlanPermission }[] = [
   { path: '/milestones', label: 'Milestones', shownTo: 'read' },
   { path: '/skills', label: 'Skills & people', shownTo: 'read' },
   { path: '/handovers', label: 'Handovers', shownTo: 'read' },
+  { path: '/exit', label: 'Exit', shownTo: 'read' },
   { path: '/posts', label: 'Posts', shownTo: 'read' },
   { path: '/import', label: 'Import posts', shownTo: 'recordPosts' },
   { path: '/roster', label: 'Roster', shownTo: 'read' },

@@ -14,6 +14,7 @@ const MilestonesPage = lazy(() => import('./routes/milestones'));
 const StatusPage = lazy(() => import('./routes/status'));
 const SkillsPage = lazy(() => import('./routes/skills'));
 const HandoversPage = lazy(() => import('./routes/handovers'));
+const ExitPage = lazy(() => import('./routes/exit'));
 const PostsPage = lazy(() => import('./routes/posts'));
 const RosterPage = lazy(() => import('./routes/roster'));
 const ImportPage = lazy(() => import('./routes/import'));
@@ -51,6 +52,7 @@ export function createRouter() {
             { path: 'status', element: page(<StatusPage />) },
             { path: 'skills', element: page(<SkillsPage />) },
             { path: 'handovers', element: page(<HandoversPage />) },
+            { path: 'exit', element: page(<ExitPage />) },
             { path: 'posts', element: page(<PostsPage />) },
             { path: 'import', element: page(<ImportPage />) },
             { path: 'roster', element: page(<RosterPage />) },

@@ -1,6 +1,7 @@
-import type { EffectiveRole, Me, Plan } from '@handover/shared';
+import type { EffectiveRole, Me } from '@handover/shared';
 import { useOutletContext } from 'react-router';
 import { useMe } from '../api/auth/get-me';
+import type { PlanRead } from '../api/plans/get-plan';
 
 /** The signed-in user; only used below RequireAuth, where it is loaded. */
 export function useSession(): Me {
@@ -10,5 +11,5 @@ export function useSession(): Me {
 }
 
 /** What every plan page gets from the layout: the plan, the caller's role in it, and the caller. */
-export type PlanContext = { plan: Plan; role: EffectiveRole | null; me: Me };
+export type PlanContext = { plan: PlanRead; role: EffectiveRole | null; me: Me };
 export const usePlanContext = () => useOutletContext<PlanContext>();

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { plainMessage } from './messages';
 
 export type FieldErrors = Record<string, string>;
+/** A problem with its extension members (e.g. `unmetGates` on a refused exit), read by the call that knows them. */
+export type ProblemWithExtensions = Problem & { [member: string]: unknown };
 export type LineError = { line: number; message: string };
 
 /**
@@ -11,11 +13,11 @@ export type LineError = { line: number; message: string };
  */
 export class ApiError extends Error {
   readonly status: number;
-  readonly problem: Problem;
+  readonly problem: ProblemWithExtensions;
   readonly fieldErrors: FieldErrors;
   readonly lineErrors: LineError[];
 
-  constructor(problem: Problem) {
+  constructor(problem: ProblemWithExtensions) {
     super(plainMessage(problem.detail ?? problem.title));
     this.name = 'ApiError';
     this.status = problem.status;
@@ -57,10 +59,13 @@ export type RequestOptions = {
   signal?: AbortSignal;
 };
 
-async function readProblem(res: Response): Promise<Problem> {
+// Loose: RFC 9457 lets a problem carry members of its own, which the call that expects them reads.
+const LooseProblemSchema = ProblemSchema.loose();
+
+async function readProblem(res: Response): Promise<ProblemWithExtensions> {
   const text = await res.text().catch(() => '');
   try {
-    const parsed = ProblemSchema.safeParse(JSON.parse(text));
+    const parsed = LooseProblemSchema.safeParse(JSON.parse(text));
     if (parsed.success) return parsed.data;
   } catch {
     // not JSON: a proxy or the network answered

@@ -1,11 +1,15 @@
-import type { Plan } from '@handover/shared';
+import type { PlanRead } from '../../../api/plans/get-plan';
 import { printWithCharts } from '../../../components/chart/chart';
+import { ExitedBanner } from '../../../components/ui/exited-banner';
 import { PageHeader } from '../../../components/ui/page-header';
 import { AsOfField, useAsOf } from './as-of-field';
 import { OverviewView } from './overview-view';
 
-/** The overview page: its question, the day it is answered for (today unless the address says otherwise), and the answer. */
-export function OverviewScreen({ plan, canReadMatrix, canEdit, canRecordStatus = false }: { plan: Plan; canReadMatrix: boolean; canEdit: boolean; canRecordStatus?: boolean }) {
+/**
+ * The overview page: its question, the day it is answered for (today unless the address says
+ * otherwise), whether the agency exit is done (docs/domain.md#exit-page), and the answer.
+ */
+export function OverviewScreen({ plan, canReadMatrix, canEdit, canRecordStatus = false }: { plan: PlanRead; canReadMatrix: boolean; canEdit: boolean; canRecordStatus?: boolean }) {
   const [asOf, setAsOf] = useAsOf();
   return (
     <>
@@ -21,6 +25,7 @@ export function OverviewScreen({ plan, canReadMatrix, canEdit, canRecordStatus =
           </>
         }
       />
+      {plan.exitedAt ? <ExitedBanner exitedAt={plan.exitedAt} reason={plan.exitOverrideReason} /> : null}
       <OverviewView plan={plan} asOf={asOf} canReadMatrix={canReadMatrix} canEdit={canEdit} canRecordStatus={canRecordStatus} />
     </>
   );

@@ -1,0 +1,49 @@
+import { can, type EffectiveRole, type ExitResult } from '@handover/shared';
+import { useState } from 'react';
+import type { PlanRead } from '../../../api/plans/get-plan';
+import { ExitedBanner } from '../../../components/ui/exited-banner';
+import { Notice } from '../../../components/ui/notice';
+import { count, formatDate } from '../../../lib/format';
+import type { NoticeMessage } from '../../../lib/notice';
+import { writesAllowed } from '../utils/exit-items';
+import { ExitAction } from './exit-action';
+import { ExitChecklist } from './exit-checklist';
+import { KtSessionsSection } from './kt-sessions-section';
+import '../exit.css';
+
+/** What the exit did, said once it is done. */
+export const exitDoneText = (r: ExitResult): string =>
+  `The agency arrangement is ended. Agency access ends on ${formatDate(r.accessEndsOn)} (${count(r.agencyMembershipsEnded, 'membership')}); ` +
+  `${count(r.tokensRevoked, 'API token')} revoked; a final snapshot was taken.`;
+
+/**
+ * The Exit page (docs/domain.md#exit-page): the checklist, the knowledge-transfer sessions and,
+ * for leads and admins until it is done, the exit action. Once the plan is exited the page says
+ * so, and agency staff see it read-only.
+ */
+export function ExitView({ plan, role }: { plan: PlanRead; role: EffectiveRole | null }) {
+  // The exit's answer stands in for the plan's `exitedAt` until the plan is read again.
+  const [result, setResult] = useState<ExitResult | null>(null);
+  const [notice, setNotice] = useState<NoticeMessage | null>(null);
+  const exitedAt = plan.exitedAt ?? result?.exitedAt ?? null;
+  const reason = plan.exitOverrideReason ?? result?.overrideReason ?? null;
+  const readOnly = !writesAllowed(role, exitedAt !== null);
+  return (
+    <div className="stack">
+      {exitedAt ? <ExitedBanner exitedAt={exitedAt} reason={reason} /> : null}
+      {/* Focused when it appears: the section whose button ended the agency is gone. */}
+      <Notice notice={notice} live focus />
+      <ExitChecklist planId={plan.id} role={role} readOnly={readOnly} />
+      <KtSessionsSection planId={plan.id} canRecord={!readOnly && can(role, 'recordExit')} />
+      {exitedAt === null && can(role, 'manageIntegrations') ? (
+        <ExitAction
+          planId={plan.id}
+          onDone={(r) => {
+            setResult(r);
+            setNotice({ kind: 'success', text: exitDoneText(r) });
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
