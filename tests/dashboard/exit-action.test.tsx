@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { ExitView, exitDoneText } from '../../dashboard/src/features/exit/components/exit-view';
 import { OverviewScreen } from '../../dashboard/src/features/overview/components/overview-screen';
 import { formatDate, todayIso } from '../../dashboard/src/lib/format';
-import { mockFetch, problem } from './support/fetch';
+import { mockFetch, problem, type Call } from './support/fetch';
 import { EXIT, aKtSession, anExitItem, anExitResult, exitPageRoutes } from './support/exit';
 import { PLAN, aMember, aPlan, aSummary, listOf } from './support/fixtures';
 import { renderWithQuery } from './support/render';
@@ -29,7 +29,7 @@ async function openDialog() {
   await user.click(button);
   return { user, dialog: screen.getByRole('dialog', { name: 'End the agency arrangement?' }) };
 }
-const exitPosts = (calls: { method: string; url: string }[]) => calls.filter((c) => c.method === 'POST' && c.url.endsWith('/exit'));
+const exitPosts = (calls: Call[]) => calls.filter((c) => c.method === 'POST' && c.url.endsWith('/exit'));
 
 describe('Ending the agency', () => {
   it('When a lead opens the exit dialog, then it lists what will happen (with the agency members who lose access today) and the gates still open', async () => {

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ExitView } from '../../dashboard/src/features/exit/components/exit-view';
 import { movedAlready } from '../../dashboard/src/features/exit/components/exit-item-moves';
-import { mockFetch, problem } from './support/fetch';
+import { mockFetch, problem, type Call } from './support/fetch';
 import { EXIT_ITEMS, aPerson, anExitItem, exitPageRoutes } from './support/exit';
 import { aPlan, listOf } from './support/fixtures';
 import { renderWithQuery } from './support/render';
@@ -14,7 +14,7 @@ const card = (name: string) => {
   if (!li) throw new Error(`no card for ${name}`);
   return li;
 };
-const posts = (calls: { method: string; url: string }[]) => calls.filter((c) => c.method !== 'GET');
+const posts = (calls: Call[]) => calls.filter((c) => c.method !== 'GET');
 
 describe('The exit checklist', () => {
   it('When items of several kinds are listed, then they are grouped under plain kind names and the line on top counts them and names the blocking ones, earliest due first', async () => {
