@@ -75,10 +75,10 @@ describe('roles', () => {
   it('When the navigation is built, then it lists every page the role may read, and leads see everything', () => {
     const labels = (role: Parameters<typeof planNav>[1]) => planNav('p', role).map((i) => i.label);
     // Every page a role may read is listed: executives read the posts, agency staff the milestones and skills.
-    // Import posts only where the role may import; the roster is read by every member.
-    expect(labels('executive')).toEqual(['Overview', 'Status', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Roster', 'Activity', 'Members']);
-    expect(labels('agency')).toEqual(['Overview', 'Status', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Import posts', 'Roster', 'Members']);
-    expect(labels('lead')).toEqual(['Overview', 'Status', 'Milestones', 'Skills & people', 'Handovers', 'Posts', 'Import posts', 'Roster', 'Activity', 'Members', 'Receivers', 'Webhooks']);
+    // Import posts only where the role may import; the roster and the Exit page are read by every member.
+    expect(labels('executive')).toEqual(['Overview', 'Status', 'Milestones', 'Skills & people', 'Handovers', 'Exit', 'Posts', 'Roster', 'Activity', 'Members']);
+    expect(labels('agency')).toEqual(['Overview', 'Status', 'Milestones', 'Skills & people', 'Handovers', 'Exit', 'Posts', 'Import posts', 'Roster', 'Members']);
+    expect(labels('lead')).toEqual(['Overview', 'Status', 'Milestones', 'Skills & people', 'Handovers', 'Exit', 'Posts', 'Import posts', 'Roster', 'Activity', 'Members', 'Receivers', 'Webhooks']);
     expect(labels('admin')).toEqual(labels('lead'));
   });
 
