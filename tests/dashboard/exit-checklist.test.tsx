@@ -201,10 +201,48 @@ describe('The exit checklist', () => {
     expect(within(card('Ads')).queryByRole('button', { name: 'Save evidence' })).toBeNull();
   });
 
+  it('When a lead edits an item, then only the changed fields are sent with If-Match, and deleting asks first', async () => {
+    const ana = aPerson(1, 'Ana Lopez');
+    const item = anExitItem(1, 'Ads', 'ad_account', 'access_shared', { version: 7, dueDate: '2026-12-01', evidence: 'Invite sent' });
+    const { calls } = mockFetch(
+      exitPageRoutes({
+        items: [item],
+        people: [ana],
+        extra: {
+          [`PATCH ${EXIT_ITEMS}/${item.id}`]: { status: 200, body: { ...item, dueDate: '2026-12-15', owner: ana.id, version: 8 } },
+          [`DELETE ${EXIT_ITEMS}/${item.id}`]: { status: 204 },
+        },
+      }),
+    );
+    renderWithQuery(<ExitView plan={plan} role="lead" />);
+    await screen.findByRole('heading', { name: 'Ads' });
+    const user = userEvent.setup();
+    expect(within(card('Ads')).queryByRole('button', { name: /Edit evidence/ })).toBeNull();
+    await user.click(within(card('Ads')).getByRole('button', { name: 'Edit Ads' }));
+    const form = within(card('Ads')).getByRole('form', { name: 'Edit Ads' });
+    expect(document.activeElement).toBe(within(form).getByLabelText('Name'));
+    const due = within(form).getByLabelText('Due date (optional)');
+    await user.clear(due);
+    await user.type(due, '2026-12-15');
+    await waitFor(() => expect(within(form).getByRole('option', { name: 'Ana Lopez' })).toBeTruthy());
+    await user.selectOptions(within(form).getByLabelText('Owner (optional)'), 'Ana Lopez');
+    await user.click(within(form).getByRole('button', { name: 'Save item' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    const patch = calls.find((c) => c.method === 'PATCH')!;
+    expect(patch.headers['If-Match']).toBe('"7"');
+    expect(patch.body).toEqual({ dueDate: '2026-12-15', owner: ana.id });
+    expect(await within(card('Ads')).findByText('Saved “Ads”.')).toBeTruthy();
+    await user.click(within(card('Ads')).getByRole('button', { name: 'Delete Ads' }));
+    const confirm = screen.getByRole('dialog', { name: 'Delete Ads?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('Deleted “Ads” from the checklist.')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'DELETE')?.headers['If-Match']).toBe('"7"');
+  });
+
   it('When an executive looks, then the checklist is read-only', async () => {
     mockFetch(exitPageRoutes({ items: [anExitItem(1, 'Ads', 'ad_account', 'listed')] }));
     renderWithQuery(<ExitView plan={plan} role="executive" />);
     await screen.findByRole('heading', { name: 'Ads' });
-    expect(screen.queryByRole('button', { name: /Add an item|Move|Verify|Edit evidence|Delete|Record a session|End the agency/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Add an item|Move|Verify|Edit|Delete|Record a session|End the agency/ })).toBeNull();
   });
 });

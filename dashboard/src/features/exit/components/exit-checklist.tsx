@@ -1,4 +1,4 @@
-import { can, type EffectiveRole, type ExitItem } from '@handover/shared';
+import { can, type EffectiveRole } from '@handover/shared';
 import { useState } from 'react';
 import { useExitItems } from '../../../api/exit-items/get-exit-items';
 import { usePeople } from '../../../api/people/get-people';
@@ -8,7 +8,7 @@ import { todayIso } from '../../../lib/format';
 import { useOutcome } from '../../../lib/notice';
 import { checklistSummary, groupByKind } from '../utils/exit-items';
 import { ExitItemCard } from './exit-item-card';
-import { NewExitItemForm } from './new-exit-item-form';
+import { ExitItemForm } from './exit-item-form';
 
 /**
  * What the agency holds and must hand back, grouped by kind, with the line that says how far it
@@ -42,12 +42,12 @@ export function ExitChecklist({ planId, role, readOnly }: { planId: string; role
       ) : null}
       {adding ? (
         <div id="new-exit-item">
-          <NewExitItemForm
+          <ExitItemForm
             planId={planId}
             people={people.data ?? []}
-            onCreated={(item: ExitItem) => {
+            onDone={(text) => {
               setAdding(false);
-              outcome.setNotice({ kind: 'success', text: `Added “${item.name}” to the checklist.` });
+              outcome.setNotice({ kind: 'success', text });
             }}
           />
         </div>
@@ -78,6 +78,7 @@ export function ExitChecklist({ planId, role, readOnly }: { planId: string; role
                     role={role}
                     readOnly={readOnly}
                     ownerName={ownerName(item.owner)}
+                    people={people.data ?? []}
                     today={today}
                     notice={outcome.of(item.id)}
                     onNotice={(next) => outcome.setRowNotice(item.id, next)}

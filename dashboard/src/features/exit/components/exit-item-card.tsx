@@ -1,4 +1,4 @@
-import { EXIT_ITEM_KIND_LABELS, EXIT_ITEM_STATUS_LABELS, can, type EffectiveRole, type ExitItem } from '@handover/shared';
+import { EXIT_ITEM_KIND_LABELS, EXIT_ITEM_STATUS_LABELS, can, type EffectiveRole, type ExitItem, type Person } from '@handover/shared';
 import { useRef, useState } from 'react';
 import { useDeleteExitItem } from '../../../api/exit-items/delete-exit-item';
 import { Notice } from '../../../components/ui/notice';
@@ -8,6 +8,7 @@ import { formatDate, formatInstant } from '../../../lib/format';
 import type { NoticeMessage } from '../../../lib/notice';
 import { exitMoveNote, exitMoves, isOverdue } from '../utils/exit-items';
 import { EvidenceForm } from './evidence-form';
+import { ExitItemForm } from './exit-item-form';
 import { ExitItemLadder } from './exit-item-ladder';
 import { ExitItemMoves } from './exit-item-moves';
 
@@ -22,6 +23,7 @@ export function ExitItemCard({
   role,
   readOnly,
   ownerName,
+  people,
   today,
   notice,
   onNotice,
@@ -32,13 +34,17 @@ export function ExitItemCard({
   role: EffectiveRole | null;
   readOnly: boolean;
   ownerName: string | null;
+  /** The plan's people, for a lead's edit of the owner. */
+  people: Person[];
   today: string;
   notice: NoticeMessage | null;
   onNotice: (notice: NoticeMessage) => void;
   /** For outcomes that outlive the card (it was deleted). */
   onPageNotice: (notice: NoticeMessage) => void;
 }) {
+  // Leads edit the whole item; agency staff its evidence only.
   const [editing, setEditing] = useState(false);
+  const editsAll = can(role, 'manageExitItems');
   const editButton = useRef<HTMLButtonElement>(null);
   // The form closed: the focus goes back to the button that opened it (shown again).
   const closeEditor = () => {
@@ -51,6 +57,14 @@ export function ExitItemCard({
   const headingId = `exit-item-${item.id}`;
   const noticeId = notice ? `${headingId}-notice` : undefined;
   const overdue = isOverdue(item, today);
+  const handleSaved = (text: string) => {
+    closeEditor();
+    onNotice({ kind: 'success', text });
+  };
+  const handleStale = (text: string) => {
+    setEditing(false);
+    onNotice({ kind: 'info', text, focus: true });
+  };
   const handleDelete = () =>
     remove.mutateAsync({ id: item.id, version: item.version }).then(
       () => onPageNotice({ kind: 'success', text: `Deleted “${item.name}” from the checklist.`, focus: true }),
@@ -98,7 +112,15 @@ export function ExitItemCard({
         <div className="row exit-item__actions">
           {can(role, 'recordExit') && !editing ? (
             <button ref={editButton} type="button" className="button--small" onClick={() => setEditing(true)}>
-              Edit evidence<span className="visually-hidden"> of {item.name}</span>
+              {editsAll ? (
+                <>
+                  Edit<span className="visually-hidden"> {item.name}</span>
+                </>
+              ) : (
+                <>
+                  Edit evidence<span className="visually-hidden"> of {item.name}</span>
+                </>
+              )}
             </button>
           ) : null}
           {can(role, 'manageExitItems') ? (
@@ -108,19 +130,11 @@ export function ExitItemCard({
       ) : null}
       {editing ? (
         <div className="exit-item__edit">
-          <EvidenceForm
-            planId={planId}
-            item={item}
-            onCancel={closeEditor}
-            onDone={(text) => {
-              closeEditor();
-              onNotice({ kind: 'success', text });
-            }}
-            onStale={(text) => {
-              setEditing(false);
-              onNotice({ kind: 'info', text, focus: true });
-            }}
-          />
+          {editsAll ? (
+            <ExitItemForm planId={planId} people={people} item={item} onCancel={closeEditor} onDone={handleSaved} onStale={handleStale} />
+          ) : (
+            <EvidenceForm planId={planId} item={item} onCancel={closeEditor} onDone={handleSaved} onStale={handleStale} />
+          )}
         </div>
       ) : null}
       <details>
