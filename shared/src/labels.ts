@@ -3,6 +3,7 @@ import type { Phase } from './milestones';
 import type { PostSource } from './posts';
 import type { EffectiveRole } from './permissions';
 import type { GateKey } from './gates';
+import type { KtMethod } from './exit';
 
 /** The words people read for each value; every page uses these, so they never disagree. */
 export const PHASE_LABELS: Record<Phase, string> = {
@@ -48,4 +49,12 @@ export const GATE_LABELS: Record<GateKey, string> = {
   posts_share: 'In-house share sustained',
   handovers_accepted: 'Every handover accepted',
   milestones_done: 'Every milestone done',
+};
+
+/** How a knowledge-transfer session passed knowledge on (docs/domain.md#knowledge-transfer-sessions). */
+export const KT_METHOD_LABELS: Record<KtMethod, string> = {
+  shadowing: 'Shadowing',
+  reverse_shadowing: 'Reverse shadowing',
+  workshop: 'Workshop',
+  documentation: 'Documentation',
 };
