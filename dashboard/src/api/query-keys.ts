@@ -38,15 +38,17 @@ export const queryKeys = {
   myPreferences: ['my-preferences'] as const,
   snapshots: (planId: string, filters: object) => inPlan(planId, 'snapshots', filters),
   snapshotCompare: (planId: string, from: string, to: string) => inPlan(planId, 'snapshots', 'compare', from, to),
+  ktSessions: (planId: string, filters: object) => inPlan(planId, 'kt-sessions', filters),
 };
 
 /** The parts of a plan that a write to each resource changes: itself and what is computed from it. */
 const CHANGES = {
   milestones: ['milestones', 'summary', 'activity'],
-  handovers: ['handovers', 'summary', 'activity'],
+  // A deleted handover (or skill, person) leaves its knowledge-transfer sessions without the link.
+  handovers: ['handovers', 'kt-sessions', 'summary', 'activity'],
   posts: ['posts', 'share', 'summary', 'activity'],
   // People, skills and assessments all move coverage, the matrix and the summary.
-  skills: ['people', 'skills', 'summary', 'activity'],
+  skills: ['people', 'skills', 'kt-sessions', 'summary', 'activity'],
   adoption: ['adoption', 'summary', 'activity'],
   members: ['members'],
   // A snapshot is a frozen copy: taking one or editing its note changes only the snapshot lists.
@@ -55,6 +57,7 @@ const CHANGES = {
   roster: ['roster', 'imports', 'posts', 'share', 'summary', 'activity'],
   // A committed import adds posts; its preview is spent.
   imports: ['imports', 'posts', 'share', 'summary', 'activity'],
+  ktSessions: ['kt-sessions', 'activity'],
 } as const;
 
 export type PlanResource = keyof typeof CHANGES;
