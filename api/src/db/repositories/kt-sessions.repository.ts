@@ -62,16 +62,16 @@ async function linksOf(m: Tx, ids: string[]): Promise<Map<string, Links>> {
   return out;
 }
 
-export type KtSessionFilters = Omit<KtSessionListQuery, 'limit' | 'offset'>;
-
 /** Newest date first; of one day, the last recorded first. The handover and skill filters use their link's index. */
 export async function listKtSessions(m: Tx, planId: string, q: KtSessionListQuery): Promise<Page<KtSession>> {
   const qb = m.getRepository(KtSessionEntity).createQueryBuilder('s').where('s.plan_id = :planId', { planId });
+  // `IN (subquery)` rather than EXISTS: both dialects then start from the link's index on the
+  // handover (or skill) instead of probing every session of the plan.
   if (q.handoverId) {
-    qb.andWhere('EXISTS (SELECT 1 FROM kt_session_handovers lh WHERE lh.handover_id = :handoverId AND lh.session_id = s.id)', { handoverId: q.handoverId });
+    qb.andWhere('s.id IN (SELECT lh.session_id FROM kt_session_handovers lh WHERE lh.handover_id = :handoverId)', { handoverId: q.handoverId });
   }
   if (q.skillId) {
-    qb.andWhere('EXISTS (SELECT 1 FROM kt_session_skills ls WHERE ls.skill_id = :skillId AND ls.session_id = s.id)', { skillId: q.skillId });
+    qb.andWhere('s.id IN (SELECT ls.session_id FROM kt_session_skills ls WHERE ls.skill_id = :skillId)', { skillId: q.skillId });
   }
   if (q.method) qb.andWhere('s.method = :method', { method: q.method });
   if (q.from) qb.andWhere('s.date >= :from', { from: q.from });
