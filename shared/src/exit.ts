@@ -133,14 +133,21 @@ export const KtSessionSchema = z.object({
 });
 export type KtSession = z.infer<typeof KtSessionSchema>;
 
+/** Up to 100 ids, none twice (a person attends a session once). */
+const idList = (what: string) =>
+  z
+    .array(UuidSchema)
+    .max(100, `must list at most 100 ${what}`)
+    .refine((ids) => new Set(ids).size === ids.length, 'must not repeat an id');
+
 const ktFields = {
   date: IsoDateSchema,
   topic: text(200),
   method: KtMethodSchema,
   givenBy: text(200),
-  attendees: z.array(UuidSchema).max(100, 'must list at most 100 people'),
-  handoverIds: z.array(UuidSchema).max(100, 'must list at most 100 handovers'),
-  skillIds: z.array(UuidSchema).max(100, 'must list at most 100 skills'),
+  attendees: idList('people'),
+  handoverIds: idList('handovers'),
+  skillIds: idList('skills'),
   materialsUrl: EvidenceUrlSchema.nullable(),
   notes: z.string().trim().max(5000, 'must be at most 5000 characters').nullable(),
 };
@@ -169,7 +176,9 @@ export const KtSessionListQuerySchema = PageQuerySchema.extend({
   from: IsoDateSchema.optional(),
   /** Sessions on or before this date. */
   to: IsoDateSchema.optional(),
-}).strict();
+})
+  .strict()
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { path: ['from'], message: 'must not be after to' });
 export type KtSessionListQuery = z.infer<typeof KtSessionListQuerySchema>;
 
 /** `POST /plans/:planId/exit`: ending the agency (docs/domain.md#ending-the-agency). */

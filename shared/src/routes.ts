@@ -64,6 +64,8 @@ export const ROUTES = {
   webhookSecret: '/plans/:planId/webhooks/:webhookId/secret',
   webhookDeliveries: '/plans/:planId/webhooks/:webhookId/deliveries',
   webhookRedeliver: '/plans/:planId/webhooks/:webhookId/deliveries/:deliveryId/redeliver',
+  ktSessions: '/plans/:planId/kt-sessions',
+  ktSession: '/plans/:planId/kt-sessions/:sessionId',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -122,6 +122,17 @@ async function furnish(w: PlanWorld): Promise<Record<string, string[]>> {
     found.weekStart!.push(weekStart);
   }
   await moveHandover(t, token, planId, found.handoverId![1]!, 'shadowing');
+  const session = await t.as(token).post(`/api/v1/plans/${planId}/kt-sessions`).send({
+    date: '2026-03-02',
+    topic: 'Fuzz session',
+    method: 'workshop',
+    givenBy: 'Agency',
+    attendees: found.personId!.slice(0, 2),
+    handoverIds: found.handoverId!.slice(0, 1),
+    skillIds: found.skillId!.slice(1),
+  });
+  if (session.status !== 201) throw new Error(`KT session: ${session.status}`);
+  found.sessionId = [session.body.id as string];
   return found;
 }
 

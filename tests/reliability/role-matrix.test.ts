@@ -185,6 +185,9 @@ describe('property-level rules', () => {
     // "from" is a client field on transitions (a stale one is a 409); the server owns when and who.
     '/plans/:planId/handovers/:handoverId/transitions': { at: '2020-01-01T00:00:00.000Z', actor: {} },
     '/plans/:planId/posts': { createdAt: '2020-01-01T00:00:00.000Z' },
+    // Who recorded a session decides who may change it (docs/domain.md#knowledge-transfer-sessions).
+    '/plans/:planId/kt-sessions': { createdBy: randomUUID() },
+    '/plans/:planId/kt-sessions/:sessionId': { createdBy: randomUUID() },
   };
   // Deactivating and reactivating a user, and committing a mapped import, take no body at all;
   // uploads are files. A receiver's body is the tool's own payload (its `id` is the tool's post id),

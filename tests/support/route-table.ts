@@ -37,6 +37,8 @@ export const PERMISSION_RULES = {
   recordPosts: { admin: 'ok', lead: 'ok', executive: 403, agency: 'ok', outsider: 404, anonymous: 401 },
   /** add roster entries (agency: `author` entries on the agency side), change them (agency: their own) */
   editRoster: { admin: 'ok', lead: 'ok', executive: 403, agency: 'ok', outsider: 404, anonymous: 401 },
+  /** create exit items, move them up to `agency_removed`, edit their evidence; record KT sessions (agency: change only the sessions they recorded) */
+  recordExit: { admin: 'ok', lead: 'ok', executive: 403, agency: 'ok', outsider: 404, anonymous: 401 },
   /** take snapshots, edit status notes, backfill, baselines */
   recordStatus: { admin: 'ok', lead: 'ok', executive: 403, agency: 403, outsider: 404, anonymous: 401 },
   /** read saved import mappings (leads edit them: `edit`) */
@@ -593,6 +595,51 @@ ROUTES.push(
     ok: 200,
     prepare: async (c) => ({ path: `${planPath(c)}/posts/batch`, body: [postBody(), postBody()] }),
     state: list('/posts?limit=1'),
+  },
+);
+
+// Knowledge-transfer sessions (docs/domain.md#knowledge-transfer-sessions)
+const ktBody = () => ({ date: '2026-03-02', topic: uniqueName('Matrix KT'), method: 'workshop', givenBy: 'Agency trainer' });
+/** A session recorded by `who`: agency staff change only the sessions they recorded. */
+const freshKtSession = async (c: MatrixCtx, who: 'admin' | 'agency') => {
+  const res = await c.t.as(c.world[who].token).post(`/api/v1${planPath(c)}/kt-sessions`).send(ktBody());
+  if (res.status !== 201) throw new Error(`KT session as ${who}: ${res.status} ${JSON.stringify(res.body)}`);
+  return `${planPath(c)}/kt-sessions/${(res.body as { id: string }).id}`;
+};
+
+ROUTES.push(
+  { method: 'get', route: '/plans/:planId/kt-sessions', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/kt-sessions` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/kt-sessions',
+    rule: 'recordExit',
+    ok: 201,
+    prepare: async (c) => ({
+      path: `${planPath(c)}/kt-sessions`,
+      body: ktBody(),
+      headers: { 'Idempotency-Key': uniqueName('matrix-kt').replace(/\s/g, '-') },
+    }),
+    state: list('/kt-sessions?limit=1'),
+  },
+  { method: 'get', route: '/plans/:planId/kt-sessions/:sessionId', rule: 'read', ok: 200, prepare: async (c) => ({ path: await freshKtSession(c, 'admin') }) },
+  {
+    method: 'patch',
+    route: '/plans/:planId/kt-sessions/:sessionId',
+    rule: 'recordExit',
+    ok: 200,
+    // A session the agency member recorded: theirs to edit, and any lead's (others': the DELETE row).
+    prepare: async (c) => ({ path: await freshKtSession(c, 'agency'), headers: { 'If-Match': '"1"' }, body: { notes: uniqueName('Noted') } }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/kt-sessions/:sessionId',
+    rule: 'recordExit',
+    ok: 204,
+    // A session the admin recorded: agency staff may not delete what they did not record.
+    except: { agency: 403 },
+    prepare: async (c) => ({ path: await freshKtSession(c, 'admin') }),
+    state: async (c, p) => adminRead(c, p.path),
   },
 );
 

@@ -4,6 +4,7 @@ import { ApiTokenEntity } from './entities/api-token.entity';
 import { AssessmentEntity } from './entities/assessment.entity';
 import { BaselineEntity, BaselineItemEntity } from './entities/baseline.entity';
 import { HandoverEntity, HandoverTransitionEntity } from './entities/handover.entity';
+import { KtSessionAttendeeEntity, KtSessionEntity, KtSessionHandoverEntity, KtSessionSkillEntity } from './entities/kt-session.entity';
 import { IngestSecretEntity } from './entities/ingest-secret.entity';
 import { ImportRunEntity } from './entities/import-run.entity';
 import { ImportMappingEntity, ImportUploadChunkEntity, ImportUploadEntity } from './entities/import-upload.entity';
@@ -60,4 +61,8 @@ export const entities = [
   DigestEmailEntity,
   MilestoneOverdueEventEntity,
   PlanGateStateEntity,
+  KtSessionEntity,
+  KtSessionAttendeeEntity,
+  KtSessionHandoverEntity,
+  KtSessionSkillEntity,
 ];

@@ -7,6 +7,7 @@ import { HandoversService } from './handovers/handovers.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
 import { ImportMappingsService } from './imports/import-mappings.service';
 import { ImportsService } from './imports/imports.service';
+import { KtSessionsService } from './kt-sessions/kt-sessions.service';
 import { MilestonesService } from './milestones/milestones.service';
 import { DigestSender } from './notify/digest-sender';
 import { PreferencesService } from './notify/preferences.service';
@@ -65,5 +66,6 @@ export function createServices(deps: Deps) {
     importMappings: new ImportMappingsService(deps, activity),
     preferences: new PreferencesService(deps, activity),
     digestSender: new DigestSender(deps),
+    ktSessions: new KtSessionsService(deps, activity),
   };
 }

@@ -45,10 +45,11 @@ export const queryKeys = {
 /** The parts of a plan that a write to each resource changes: itself and what is computed from it. */
 const CHANGES = {
   milestones: ['milestones', 'summary', 'activity'],
-  handovers: ['handovers', 'summary', 'activity'],
+  // A deleted handover (or skill, person) leaves its knowledge-transfer sessions without the link.
+  handovers: ['handovers', 'kt-sessions', 'summary', 'activity'],
   posts: ['posts', 'share', 'summary', 'activity'],
   // People, skills and assessments all move coverage, the matrix and the summary.
-  skills: ['people', 'skills', 'summary', 'activity'],
+  skills: ['people', 'skills', 'kt-sessions', 'summary', 'activity'],
   adoption: ['adoption', 'summary', 'activity'],
   members: ['members'],
   // A snapshot is a frozen copy: taking one or editing its note changes only the snapshot lists.

@@ -120,7 +120,7 @@ const instant = fc.oneof(
 );
 
 function idFor(name: string, pools: IdPools): fc.Arbitrary<string> {
-  const key = name.replace(/s$/, '').replace(/^dependsOn$/, 'milestoneId').replace(/^lead$/, 'userId');
+  const key = name.replace(/s$/, '').replace(/^dependsOn$/, 'milestoneId').replace(/^lead$/, 'userId').replace(/^attendee$/, 'personId');
   const pool = pools[key] ?? pools[`${key}Id`] ?? [];
   return fc.oneof(
     { weight: pool.length ? 6 : 0, arbitrary: pool.length ? fc.constantFrom(...pool) : fc.constant(randomUUID()) },

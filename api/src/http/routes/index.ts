@@ -10,6 +10,7 @@ import { baselineRoutes } from './baselines.routes';
 import { handoverRoutes } from './handovers.routes';
 import { ingestSecretRoutes } from './ingest-secrets.routes';
 import { importRoutes } from './imports.routes';
+import { ktSessionRoutes } from './kt-sessions.routes';
 import { metaRoutes } from './meta.routes';
 import { milestoneRoutes } from './milestones.routes';
 import { peopleRoutes } from './people.routes';
@@ -43,6 +44,7 @@ export function allRoutes(services: Services, db: Db, config: Config, document: 
     ...snapshotRoutes(services.snapshots),
     ...baselineRoutes(services.baselines),
     ...webhookRoutes(services.webhooks),
+    ...ktSessionRoutes(services.ktSessions),
     ...metaRoutes(db, document),
   ];
 }

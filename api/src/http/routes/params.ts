@@ -16,6 +16,7 @@ export const SnapshotParams = z.object({ planId: UuidSchema, snapshotId: UuidSch
 export const BaselineParams = z.object({ planId: UuidSchema, baselineId: UuidSchema });
 export const WebhookParams = z.object({ planId: UuidSchema, webhookId: UuidSchema });
 export const DeliveryParams = z.object({ planId: UuidSchema, webhookId: UuidSchema, deliveryId: UuidSchema });
+export const KtSessionParams = z.object({ planId: UuidSchema, sessionId: UuidSchema });
 export const ImportParams = z.object({ planId: UuidSchema, importId: UuidSchema });
 export const ImportMappingParams = z.object({ planId: UuidSchema, name: ImportMappingNameSchema });
 

@@ -1,5 +1,5 @@
 import { HANDOVER_LADDER, LADDER_HINTS, LADDER_LABELS, type EffectiveRole, type Handover, type HandoverStatus } from '@handover/shared';
-import { useRef, useState, type MouseEvent } from 'react';
+import { useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { transitionBody, useTransition } from '../../../api/handovers/create-transition';
 import { Badge } from '../../../components/ui/badge';
 import { Notice } from '../../../components/ui/notice';
@@ -20,12 +20,15 @@ export function HandoverCard({
   role,
   notice,
   onNotice,
+  sessions,
 }: {
   planId: string;
   handover: Handover;
   role: EffectiveRole | null;
   notice: NoticeMessage | null;
   onNotice: (notice: NoticeMessage) => void;
+  /** What the history view shows after the moves: the knowledge-transfer sessions for this handover (composed by the page). */
+  sessions?: ReactNode;
 }) {
   const transition = useTransition(planId);
   const [note, setNote] = useState('');
@@ -130,6 +133,7 @@ export function HandoverCard({
             ))}
           </ol>
         )}
+        {sessions}
       </details>
     </li>
   );

@@ -1,5 +1,5 @@
-import { LADDER_LABELS, type EffectiveRole } from '@handover/shared';
-import { useState } from 'react';
+import { LADDER_LABELS, type EffectiveRole, type Handover } from '@handover/shared';
+import { useState, type ReactNode } from 'react';
 import { useHandovers, type HandoverFilters } from '../../../api/handovers/get-handovers';
 import { FilterSelect } from '../../../components/ui/filter-select';
 import { Notice } from '../../../components/ui/notice';
@@ -9,7 +9,18 @@ import { ladderCounts } from '../utils/ladder';
 import { HandoverCard } from './handover-card';
 import { NewHandoverForm } from './new-handover-form';
 
-export function HandoversView({ planId, role, canCreate }: { planId: string; role: EffectiveRole | null; canCreate: boolean }) {
+export function HandoversView({
+  planId,
+  role,
+  canCreate,
+  sessionsOf,
+}: {
+  planId: string;
+  role: EffectiveRole | null;
+  canCreate: boolean;
+  /** Each handover's knowledge-transfer sessions, shown in its history (the page composes them in). */
+  sessionsOf?: (handover: Handover) => ReactNode;
+}) {
   const [filters, setFilters] = useState<HandoverFilters>({});
   const list = useHandovers(planId, filters);
   const all = useHandovers(planId);
@@ -69,6 +80,7 @@ export function HandoversView({ planId, role, canCreate }: { planId: string; rol
                 role={role}
                 notice={outcome.of(h.id)}
                 onNotice={(next) => outcome.setRowNotice(h.id, next)}
+                sessions={sessionsOf?.(h)}
               />
             ))}
           </ul>

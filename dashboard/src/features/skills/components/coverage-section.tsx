@@ -1,4 +1,5 @@
 import { LEVEL_NAMES, type CoverageItem, type UpdateSkill } from '@handover/shared';
+import type { ReactNode } from 'react';
 import { useCoverage } from '../../../api/skills/get-coverage';
 import { useDeleteSkill } from '../../../api/skills/delete-skill';
 import { useUpdateSkill } from '../../../api/skills/update-skill';
@@ -10,8 +11,12 @@ import type { Notices } from '../../../lib/notice';
 import { AddSkillForm } from './add-skill-form';
 import { RequiredLevelOptions } from './level-options';
 
+/** What a page needs to show something of a skill beside it. */
+export type SkillRef = { skillId: string; name: string };
+type SessionsOf = (skill: SkillRef) => ReactNode;
+
 /** Each skill's requirement and how far the team meets it; leads edit the requirements in place. */
-export function CoverageSection({ planId, canEdit, notices }: { planId: string; canEdit: boolean; notices: Notices }) {
+export function CoverageSection({ planId, canEdit, notices, sessionsOf }: { planId: string; canEdit: boolean; notices: Notices; sessionsOf?: SessionsOf }) {
   const coverage = useCoverage(planId);
   return (
     <section className="card stack" aria-labelledby="requirements">
@@ -28,7 +33,7 @@ export function CoverageSection({ planId, canEdit, notices }: { planId: string; 
               {data.totals.gap === 0 ? 'Every requirement is covered.' : `${data.totals.gap} of ${data.totals.required} required people still missing`} ·{' '}
               {Math.round(data.totals.closedShare * 100)}% of the gap closed.
             </p>
-            <RequirementsTable planId={planId} items={data.items} canEdit={canEdit} notices={notices} />
+            <RequirementsTable planId={planId} items={data.items} canEdit={canEdit} notices={notices} sessionsOf={sessionsOf} />
           </>
         )}
       </QueryState>
@@ -42,7 +47,19 @@ export function CoverageSection({ planId, canEdit, notices }: { planId: string; 
   );
 }
 
-function RequirementsTable({ planId, items, canEdit, notices }: { planId: string; items: CoverageItem[]; canEdit: boolean; notices: Notices }) {
+function RequirementsTable({
+  planId,
+  items,
+  canEdit,
+  notices,
+  sessionsOf,
+}: {
+  planId: string;
+  items: CoverageItem[];
+  canEdit: boolean;
+  notices: Notices;
+  sessionsOf?: SessionsOf;
+}) {
   const remove = useDeleteSkill(planId);
   const update = useUpdateSkill(planId);
   const save = (s: CoverageItem, body: UpdateSkill, what: string) =>
@@ -116,6 +133,7 @@ function RequirementsTable({ planId, items, canEdit, notices }: { planId: string
     { key: 'qualified', header: 'Qualified', numeric: true, cell: (s) => s.qualifiedPeople },
     { key: 'gap', header: 'Gap', numeric: true, cell: (s) => (s.gap ? <strong>{s.gap}</strong> : 0) },
   ];
+  if (sessionsOf) columns.push({ key: 'sessions', header: 'Knowledge transfer', cell: (s) => sessionsOf({ skillId: s.skillId, name: s.name }) });
   if (canEdit)
     columns.push(
       actionsColumn((s) => (

@@ -1,0 +1,29 @@
+import type { KtMethod, KtSession } from '@handover/shared';
+
+/** Which sessions a list shows, as the API's list filters mean them (docs/domain.md#knowledge-transfer-sessions). */
+export type KtSessionFilter = { handoverId?: string; skillId?: string; method?: KtMethod; from?: string; to?: string };
+
+/** The sessions that match every filter given, newest date first and, of one day, the last recorded first. */
+export function sessionsMatching(sessions: readonly KtSession[], f: KtSessionFilter = {}): KtSession[] {
+  return sessions
+    .filter(
+      (s) =>
+        (!f.handoverId || s.handoverIds.includes(f.handoverId)) &&
+        (!f.skillId || s.skillIds.includes(f.skillId)) &&
+        (!f.method || s.method === f.method) &&
+        (!f.from || s.date >= f.from) &&
+        (!f.to || s.date <= f.to),
+    )
+    .sort((a, b) => (a.date === b.date ? cmp(b.createdAt, a.createdAt) || cmp(b.id, a.id) : cmp(b.date, a.date)));
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** "Ann, Bo and 2 others" style: the attendees a reader can name, the rest counted. */
+export function attendeesText(ids: readonly string[], personName?: (id: string) => string | undefined): string | null {
+  if (!ids.length) return null;
+  const named = personName ? ids.map(personName).filter((n): n is string => Boolean(n)) : [];
+  const others = ids.length - named.length;
+  if (!named.length) return `${others} ${others === 1 ? 'person' : 'people'}`;
+  return others ? `${named.join(', ')} and ${others} more` : named.join(', ');
+}
