@@ -21,6 +21,8 @@ export const PlanSchema = z.object({
   targetExitDate: IsoDateSchema,
   contractEndDate: IsoDateSchema.nullable(),
   targets: TargetsSchema,
+  /** When a lead ended the agency (docs/domain.md#ending-the-agency); null while the agency is still in. */
+  exitedAt: InstantSchema.nullable(),
   version: z.number().int(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,

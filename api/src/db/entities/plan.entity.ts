@@ -13,6 +13,8 @@ export class PlanEntity {
   @RealColumn() targetInHouseShare!: number;
   @IntColumn() targetSustainWeeks!: number;
   @RealColumn() targetInternalAdoption!: number;
+  /** docs/domain.md#ending-the-agency: when the agency was ended; null until then. */
+  @InstantColumn({ nullable: true }) exitedAt!: string | null;
   @IntColumn() version!: number;
   @InstantColumn() createdAt!: string;
   @InstantColumn() updatedAt!: string;

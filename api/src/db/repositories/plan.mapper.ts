@@ -14,6 +14,7 @@ export const toPlan = (p: PlanEntity): Plan => ({
     sustainWeeks: Number(p.targetSustainWeeks),
     internalAdoption: Number(p.targetInternalAdoption),
   },
+  exitedAt: p.exitedAt ?? null,
   version: Number(p.version),
   createdAt: p.createdAt,
   updatedAt: p.updatedAt,
