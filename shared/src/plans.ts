@@ -21,6 +21,10 @@ export const PlanSchema = z.object({
   targetExitDate: IsoDateSchema,
   contractEndDate: IsoDateSchema.nullable(),
   targets: TargetsSchema,
+  /** When a lead ended the agency (docs/domain.md#ending-the-agency); null while the agency is still in. */
+  exitedAt: InstantSchema.nullable(),
+  /** The reason given when the agency was ended with gates still open; null otherwise. */
+  exitOverrideReason: z.string().nullable(),
   version: z.number().int(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,

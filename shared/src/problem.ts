@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GateKeySchema } from './gates';
 
 /** RFC 9457 problem details, the body of every non-2xx response. */
 export const ProblemSchema = z.object({
@@ -17,6 +18,8 @@ export const ProblemSchema = z.object({
     )
     .optional(),
   requestId: z.string().optional(),
+  /** `exit-gates-unmet`: the gates still open (docs/domain.md#ending-the-agency). */
+  unmetGates: z.array(GateKeySchema).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
@@ -40,6 +43,9 @@ export const PROBLEM_TYPES = [
   'last-lead',
   'self-deactivation',
   'import-in-progress',
+  'exit-gates-unmet',
+  'already-exited',
+  'plan-exited',
   'unmet-dependency',
   'has-dependents',
   'precondition-failed',

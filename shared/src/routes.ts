@@ -49,6 +49,7 @@ export const ROUTES = {
   adoption: '/plans/:planId/adoption',
   adoptionWeek: '/plans/:planId/adoption/:weekStart',
   summary: '/plans/:planId/summary',
+  planExit: '/plans/:planId/exit',
   ingestSecrets: '/plans/:planId/ingest-secrets',
   ingestSecret: '/plans/:planId/ingest-secrets/:secretId',
   ingestPostiz: '/ingest/:secret/postiz',

@@ -26,6 +26,8 @@ describe('POST /plans', () => {
       id: expect.stringMatching(UUID),
       ...input,
       targets: { inHouseShare: 0.9, sustainWeeks: 4, internalAdoption: 0.6 },
+      exitedAt: null,
+      exitOverrideReason: null,
       version: 1,
       createdAt: expect.stringMatching(INSTANT),
       updatedAt: expect.stringMatching(/Z$/),
@@ -245,6 +247,8 @@ describe('PATCH /plans/:planId', () => {
     ['id', { id: GHOST }],
     ['updatedAt', { updatedAt: '2026-01-01T00:00:00.000Z' }],
     ['leads', { leads: [] }],
+    // Only the exit sets it (docs/domain.md#ending-the-agency).
+    ['exitedAt', { exitedAt: '2026-01-01T00:00:00.000Z' }],
   ])('When the client sends %s, then 422 as an unknown field and nothing changes', async (field, body) => {
     const plan = await newPlan();
     const before = await readPlan(plan.id);

@@ -1,5 +1,5 @@
 import type { TestApp } from './app';
-import { createMilestone, createWebhook, milestoneInput, planInput, type PlanWorld } from './fixtures';
+import { createMilestone, createPlan, createWebhook, milestoneInput, planInput, putMember, type PlanWorld } from './fixtures';
 
 /**
  * The role matrix as data: every route of the API that a role may or may not call, with how to
@@ -899,3 +899,26 @@ ROUTES.push(
     state: async (c, p) => adminRead(c, p.path),
   },
 );
+
+// ---------------------------------------------------------------------------------------------
+// Ending the agency (docs/domain.md#ending-the-agency). The exit is one-way: each case gets a
+// plan of its own with the world's users in their roles, so an allowed exit never ends the world's
+// agency access (and a refused one is tried on a plan nobody exited yet). The override makes the
+// allowed call succeed whatever gates are open.
+
+async function freshExitPlan(c: MatrixCtx): Promise<string> {
+  const { admin, lead, executive, agency } = c.world;
+  const plan = await createPlan(c.t, admin.token, { name: uniqueName('Exit plan'), leads: [lead.id] });
+  await putMember(c.t, admin.token, plan.id, executive.id, 'executive');
+  await putMember(c.t, admin.token, plan.id, agency.id, 'agency');
+  return `/plans/${plan.id}`;
+}
+
+ROUTES.push({
+  method: 'post',
+  route: '/plans/:planId/exit',
+  rule: 'manageIntegrations',
+  ok: 200,
+  prepare: async (c) => ({ path: `${await freshExitPlan(c)}/exit`, body: { confirm: true, override: { reason: 'Role matrix' } } }),
+  state: async (c, p) => (await adminGet(c, p.path.replace(/\/exit$/, ''))).body,
+});

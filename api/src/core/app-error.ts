@@ -12,6 +12,8 @@ export class AppError extends Error {
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** Members beyond the standard ones (RFC 9457 extensions), such as `unmetGates`. */
+    readonly extensions?: Pick<Problem, 'unmetGates'>,
   ) {
     super(detail ?? title);
   }
@@ -25,6 +27,7 @@ export class AppError extends Error {
       ...(instance ? { instance } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
       ...(requestId ? { requestId } : {}),
+      ...this.extensions,
     };
   }
 }

@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
-import { API_BASE, ProblemSchema } from '@handover/shared';
+import { API_BASE, ProblemSchema, can } from '@handover/shared';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../modules/auth/tokens';
 import { mediaTypesOf, type AnyRoute } from './route-spec';
@@ -38,6 +38,11 @@ function responses(spec: AnyRoute): RouteConfig['responses'] {
   }
   if (spec.body || spec.query || spec.idempotent) out['422'] = problem('Invalid input');
   for (const [code, description] of Object.entries(spec.problems ?? {})) out[code] = problem(description);
+  // docs/domain.md#ending-the-agency: after the exit, every write agency staff may make is refused.
+  if (spec.guard.kind === 'plan' && spec.method !== 'get' && can('agency', spec.guard.access)) {
+    const own = spec.problems?.[409];
+    out['409'] = problem(`${own ? `${own}; or` : 'Conflict:'} the agency exit is done and the caller is agency staff (\`plan-exited\`)`);
+  }
   // Even a route that takes nothing can be sent a URL or request that is not valid.
   if (!Object.keys(out).some((code) => code.startsWith('4'))) out['400'] = problem('Malformed request');
   return out;

@@ -60,7 +60,7 @@ function handle(spec: AnyRoute, db: Db, clock: Clock, idempotency: Idempotency):
     if (spec.guard.kind === 'plan') {
       const planId = UuidSchema.safeParse(req.params.planId);
       if (!planId.success) throw notFound('plan');
-      ctx = await authorizePlan(db, clock, base as UserCtx, planId.data, spec.guard.access);
+      ctx = await authorizePlan(db, clock, base as UserCtx, planId.data, spec.guard.access, spec.method !== 'get');
     }
     if (spec.admit) await spec.admit(params, ctx);
     let query: Record<string, unknown> = {};

@@ -13,6 +13,7 @@ import { DigestSender } from './notify/digest-sender';
 import { PreferencesService } from './notify/preferences.service';
 import { OverdueMilestones } from './milestones/overdue';
 import { PeopleService } from './people/people.service';
+import { PlanExitService } from './plan-exit/plan-exit.service';
 import { PlansService } from './plans/plans.service';
 import { PushService } from './ingest/push';
 import { IngestSecretsService } from './ingest-secrets/ingest-secrets.service';
@@ -57,6 +58,7 @@ export function createServices(deps: Deps) {
     adoption: new AdoptionService(deps, activity),
     summary,
     snapshots,
+    planExit: new PlanExitService(deps, activity, summary, snapshots),
     baselines: new BaselinesService(deps, activity),
     gates,
     scheduler: new Scheduler(deps, snapshots, { overdue: new OverdueMilestones(deps), gates }),

@@ -1,10 +1,10 @@
 import { ProblemSchema, ROUTES, pathTo, type Problem } from '@handover/shared';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { plainMessage } from './messages';
 
 export type FieldErrors = Record<string, string>;
 /** A problem with its extension members (e.g. `unmetGates` on a refused exit), read by the call that knows them. */
-export type ProblemWithExtensions = Problem & { [member: string]: unknown };
+export type ProblemWithExtensions = Omit<Problem, 'unmetGates'> & { unmetGates?: string[]; [member: string]: unknown };
 export type LineError = { line: number; message: string };
 
 /**
@@ -60,7 +60,8 @@ export type RequestOptions = {
 };
 
 // Loose: RFC 9457 lets a problem carry members of its own, which the call that expects them reads.
-const LooseProblemSchema = ProblemSchema.loose();
+/** Extra members kept; `unmetGates` read as any strings, so a gate this dashboard does not know yet still shows (by its key). */
+const LooseProblemSchema = ProblemSchema.extend({ unmetGates: z.array(z.string()).optional() }).loose();
 
 async function readProblem(res: Response): Promise<ProblemWithExtensions> {
   const text = await res.text().catch(() => '');

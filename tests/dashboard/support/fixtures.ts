@@ -51,6 +51,8 @@ export const aPlan = (over: Partial<Plan> = {}): Plan => ({
   targetExitDate: '2026-12-31',
   contractEndDate: null,
   targets: { inHouseShare: 0.9, sustainWeeks: 4, internalAdoption: 0.6 },
+  exitedAt: null,
+  exitOverrideReason: null,
   version: 2,
   createdAt: CREATED,
   updatedAt: CREATED,

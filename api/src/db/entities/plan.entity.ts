@@ -13,6 +13,10 @@ export class PlanEntity {
   @RealColumn() targetInHouseShare!: number;
   @IntColumn() targetSustainWeeks!: number;
   @RealColumn() targetInternalAdoption!: number;
+  /** docs/domain.md#ending-the-agency: when the agency was ended; null until then. */
+  @InstantColumn({ nullable: true }) exitedAt!: string | null;
+  /** The reason a lead gave for ending the agency with gates still open; null otherwise. */
+  @TextColumn(2000, { nullable: true }) exitOverrideReason!: string | null;
   @IntColumn() version!: number;
   @InstantColumn() createdAt!: string;
   @InstantColumn() updatedAt!: string;

@@ -14,6 +14,8 @@ export const toPlan = (p: PlanEntity): Plan => ({
     sustainWeeks: Number(p.targetSustainWeeks),
     internalAdoption: Number(p.targetInternalAdoption),
   },
+  exitedAt: p.exitedAt ?? null,
+  exitOverrideReason: p.exitOverrideReason ?? null,
   version: Number(p.version),
   createdAt: p.createdAt,
   updatedAt: p.updatedAt,

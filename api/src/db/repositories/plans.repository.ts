@@ -1,5 +1,5 @@
 import type { Page, Plan } from '@handover/shared';
-import type { Tx } from '../data-source';
+import type { Db, Tx } from '../data-source';
 import { PlanMemberEntity } from '../entities/plan-member.entity';
 import { PlanEntity } from '../entities/plan.entity';
 import { pageFrom, updateIfVersion } from './common';
@@ -42,9 +42,34 @@ export function updatePlanIfVersion(m: Tx, plan: Plan, version: number): Promise
   return updateIfVersion(m, PlanEntity, { id: plan.id }, version, { ...planColumns(plan), version: plan.version });
 }
 
-/** The plan's columns besides id, version and createdAt: the targets are stored flat. */
+/**
+ * Stamp the agency exit on the plan and move its version on, unless it was already exited (then
+ * false): the conditional update is what makes a second exit, even a racing one, a 409
+ * (docs/domain.md#ending-the-agency).
+ */
+export async function markPlanExited(m: Tx, planId: string, exitedAt: string, overrideReason: string | null): Promise<boolean> {
+  const result = await m
+    .getRepository(PlanEntity)
+    .createQueryBuilder()
+    .update()
+    .set({ exitedAt, exitOverrideReason: overrideReason, updatedAt: exitedAt, version: () => 'version + 1' })
+    .where('id = :planId AND exited_at IS NULL', { planId })
+    .execute();
+  return (result.affected ?? 0) === 1;
+}
+
+/** When the plan's agency exit was done (null: not yet, or no such plan); one primary-key read. */
+export async function planExitedAt(db: Db, m: Tx, planId: string): Promise<string | null> {
+  const [row] = await db.rows(m, `SELECT exited_at FROM plans WHERE id = ${db.param(1)}`, [planId]);
+  return (row?.[0] as string | null | undefined) ?? null;
+}
+
+/**
+ * The plan's columns besides id, version and createdAt: the targets are stored flat. `exitedAt` is
+ * written only by the exit (markPlanExited), never by a create or an edit.
+ */
 function planColumns(p: Plan) {
-  const { id: _id, version: _v, createdAt: _c, targets, ...fields } = p;
+  const { id: _id, version: _v, createdAt: _c, exitedAt: _e, targets, ...fields } = p;
   return {
     ...fields,
     targetInHouseShare: targets.inHouseShare,

@@ -14,6 +14,7 @@ import { ktSessionRoutes } from './kt-sessions.routes';
 import { metaRoutes } from './meta.routes';
 import { milestoneRoutes } from './milestones.routes';
 import { peopleRoutes } from './people.routes';
+import { planExitRoutes } from './plan-exit.routes';
 import { planRoutes } from './plans.routes';
 import { postRoutes } from './posts.routes';
 import { rosterRoutes } from './roster.routes';
@@ -40,6 +41,7 @@ export function allRoutes(services: Services, db: Db, config: Config, document: 
     ...importRoutes(services.imports, services.importMappings),
     ...adoptionRoutes(services.adoption),
     ...summaryRoutes(services.summary),
+    ...planExitRoutes(services.planExit),
     ...ingestSecretRoutes(services.ingestSecrets, services.ingestReceivers),
     ...snapshotRoutes(services.snapshots),
     ...baselineRoutes(services.baselines),

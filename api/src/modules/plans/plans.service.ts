@@ -53,6 +53,8 @@ export class PlansService extends ResourceService {
         targetExitDate: input.targetExitDate,
         contractEndDate: input.contractEndDate ?? null,
         targets: { ...DEFAULT_TARGETS, ...input.targets },
+        exitedAt: null,
+        exitOverrideReason: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -158,8 +160,9 @@ async function assertNotLastLead(m: Tx, planId: string, what: 'demoted' | 'remov
   }
 }
 
+/** What a create or an edit logs: `exitedAt` is the exit's own entry (docs/domain.md#ending-the-agency). */
 function withoutMeta(p: Plan): Record<string, unknown> {
-  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...rest } = p;
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, exitedAt: _e, exitOverrideReason: _r, ...rest } = p;
   return rest;
 }
 

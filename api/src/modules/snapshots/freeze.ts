@@ -1,5 +1,5 @@
 import type { SnapshotItems, SnapshotSummary, Targets } from '@handover/shared';
-import type { Db } from '../../db/data-source';
+import type { Db, Tx } from '../../db/data-source';
 import { entriesSince } from '../../db/repositories/activity.repository';
 import { findPlan } from '../../db/repositories/plans.repository';
 import { endOfDay, handoversAsOf, milestonesAsOf } from '../history/as-of';
@@ -12,11 +12,13 @@ export type Frozen = { asOf: string; summary: SnapshotSummary; targets: Targets;
 /**
  * The plan at the end of `asOf` (docs/domain.md#as-of): its summary, its targets, and the state of
  * every milestone and handover, which is what `compare` reads. Read before the write that stores it
- * (the summary reads on its own).
+ * (the summary reads on its own), or, given `within`, inside that write's transaction (the final
+ * snapshot of the agency exit, docs/domain.md#ending-the-agency).
  */
-export async function freeze(db: Db, summaries: SummaryService, planId: string, asOf: string): Promise<Frozen> {
-  const summary = await summaries.ofPlan(planId, asOf);
-  return db.read(async (m) => {
+export async function freeze(db: Db, summaries: SummaryService, planId: string, asOf: string, within?: Tx): Promise<Frozen> {
+  const summary = within ? await summaries.within(within, planId, asOf) : await summaries.ofPlan(planId, asOf);
+  const unit = <T>(fn: (m: Tx) => Promise<T>): Promise<T> => (within ? fn(within) : db.read(fn));
+  return unit(async (m) => {
     const cutoff = endOfDay(asOf);
     const plan = await findPlan(m, planId);
     const milestones = await milestonesAsOf(m, planId, asOf);

@@ -108,6 +108,19 @@ export class SnapshotsService extends ResourceService {
   }
 
   /**
+   * The agency exit's `final` snapshot of the plan as it stands on `asOf` (today), taken inside the
+   * exit's transaction `m` so that it stands or falls with the exit (docs/domain.md#ending-the-agency).
+   * Logged and announced (`snapshot.created`) like a manual one.
+   */
+  async takeFinal(m: Tx, ctx: PlanCtx, asOf: string): Promise<Snapshot> {
+    const frozen = await freeze(this.deps.db, this.summaries, ctx.planId, asOf, m);
+    const snapshot = this.build(ctx.planId, 'final', null, frozen, { rag: null, note: null });
+    await this.store(m, ctx, snapshot, 'create');
+    await this.events.snapshotCreated(m, strip(snapshot));
+    return strip(snapshot);
+  }
+
+  /**
    * The missing weekly snapshots since the plan's first week, at most the latest 104 weeks, rebuilt
    * from history and marked approximate where it cannot be exact; announced to no one. All or none.
    */

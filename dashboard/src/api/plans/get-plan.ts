@@ -1,18 +1,11 @@
-import { InstantSchema, PlanSchema, ROUTES, pathTo } from '@handover/shared';
+import { PlanSchema, ROUTES, pathTo } from '@handover/shared';
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { request } from '../../lib/api-client';
 import { queryKeys } from '../query-keys';
 
-/**
- * The plan as the dashboard reads it: with when the agency exit was done (null or absent: not
- * yet) and, when it was done with gates open, the reason given (docs/domain.md#exit-page). Both
- * are optional, so a server that does not send them yet reads as "not exited".
- */
-export const PlanReadSchema = PlanSchema.extend({
-  exitedAt: InstantSchema.nullable().optional(),
-  exitOverrideReason: z.string().nullable().optional(),
-});
+/** The plan as the dashboard reads it, with `exitedAt` and `exitOverrideReason` (docs/domain.md#exit-page). */
+export const PlanReadSchema = PlanSchema;
 export type PlanRead = z.infer<typeof PlanReadSchema>;
 
 export const getPlan = (planId: string) => request(pathTo(ROUTES.plan, { planId }), PlanReadSchema);
