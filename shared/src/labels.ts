@@ -3,6 +3,7 @@ import type { Phase } from './milestones';
 import type { PostSource } from './posts';
 import type { EffectiveRole } from './permissions';
 import type { GateKey } from './gates';
+import type { ExitItemKind, ExitItemStatus } from './exit';
 
 /** The words people read for each value; every page uses these, so they never disagree. */
 export const PHASE_LABELS: Record<Phase, string> = {
@@ -48,4 +49,35 @@ export const GATE_LABELS: Record<GateKey, string> = {
   posts_share: 'In-house share sustained',
   handovers_accepted: 'Every handover accepted',
   milestones_done: 'Every milestone done',
+  exit_items_verified: 'Every exit item verified',
+};
+
+/** The exit checklist's ladder (docs/domain.md#exit-checklist). */
+export const EXIT_ITEM_STATUS_LABELS: Record<ExitItemStatus, string> = {
+  listed: 'Listed',
+  access_shared: 'Access shared',
+  ownership_transferred: 'Ownership transferred',
+  agency_removed: 'Agency removed',
+  verified: 'Verified',
+};
+
+/** What each step of the exit checklist means, for hints beside the step's name. */
+export const EXIT_ITEM_STATUS_HINTS: Record<ExitItemStatus, string> = {
+  listed: 'the agency holds it',
+  access_shared: 'the team can get in',
+  ownership_transferred: 'the team owns it',
+  agency_removed: 'the agency is out; waiting for a lead to verify',
+  verified: 'a lead checked that the agency is out',
+};
+
+export const EXIT_ITEM_KIND_LABELS: Record<ExitItemKind, string> = {
+  social_account: 'Social account',
+  ad_account: 'Ad account',
+  admin_role: 'Admin role',
+  credential: 'Credential',
+  brand_asset: 'Brand asset',
+  content_library: 'Content library',
+  analytics_history: 'Analytics history',
+  contract: 'Contract',
+  other: 'Other',
 };

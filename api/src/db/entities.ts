@@ -3,6 +3,7 @@ import { AdoptionSampleEntity } from './entities/adoption-sample.entity';
 import { ApiTokenEntity } from './entities/api-token.entity';
 import { AssessmentEntity } from './entities/assessment.entity';
 import { BaselineEntity, BaselineItemEntity } from './entities/baseline.entity';
+import { ExitItemEntity, ExitItemTransitionEntity } from './entities/exit-item.entity';
 import { HandoverEntity, HandoverTransitionEntity } from './entities/handover.entity';
 import { IngestSecretEntity } from './entities/ingest-secret.entity';
 import { ImportRunEntity } from './entities/import-run.entity';
@@ -60,4 +61,6 @@ export const entities = [
   DigestEmailEntity,
   MilestoneOverdueEventEntity,
   PlanGateStateEntity,
+  ExitItemEntity,
+  ExitItemTransitionEntity,
 ];

@@ -13,6 +13,7 @@ import { Snapshots1796003230187 as sqliteSnapshots1796003230187 } from './sqlite
 import { Outbox1796003249525 as sqliteOutbox1796003249525 } from './sqlite/1796003249525-Outbox';
 import { EmailDigest1796006197473 as sqliteEmailDigest1796006197473 } from './sqlite/1796006197473-EmailDigest';
 import { OverdueEvents1796006248187 as sqliteOverdueEvents1796006248187 } from './sqlite/1796006248187-OverdueEvents';
+import { ExitItems1796014685207 as sqliteExitItems1796014685207 } from './sqlite/1796014685207-ExitItems';
 import { Initial1795686634338 as postgresInitial1795686634338 } from './postgres/1795686634338-Initial';
 import { Domain1795686810817 as postgresDomain1795686810817 } from './postgres/1795686810817-Domain';
 import { RateLimits1795687964203 as postgresRateLimits1795687964203 } from './postgres/1795687964203-RateLimits';
@@ -27,6 +28,7 @@ import { Snapshots1796003230524 as postgresSnapshots1796003230524 } from './post
 import { Outbox1796003250042 as postgresOutbox1796003250042 } from './postgres/1796003250042-Outbox';
 import { EmailDigest1796006198485 as postgresEmailDigest1796006198485 } from './postgres/1796006198485-EmailDigest';
 import { OverdueEvents1796006249976 as postgresOverdueEvents1796006249976 } from './postgres/1796006249976-OverdueEvents';
+import { ExitItems1796014687919 as postgresExitItems1796014687919 } from './postgres/1796014687919-ExitItems';
 
-export const sqliteMigrations: Function[] = [sqliteInitial1795686634205, sqliteDomain1795686810631, sqliteRateLimits1795687963665, sqlitePostWeeklyCounts1795689533885, sqliteHandoverTargetDate1795981366843, sqliteAccessLifecycle1795988552100, sqliteImportRuns1795988591992, sqliteIngestRoster1796002898669, sqliteIngestSecrets1796003174973, sqliteImportUploads1796003199851, sqliteSnapshots1796003230187, sqliteOutbox1796003249525, sqliteEmailDigest1796006197473, sqliteOverdueEvents1796006248187];
-export const postgresMigrations: Function[] = [postgresInitial1795686634338, postgresDomain1795686810817, postgresRateLimits1795687964203, postgresPostWeeklyCounts1795689536300, postgresHandoverTargetDate1795981367178, postgresAccessLifecycle1795988552300, postgresImportRuns1795988592798, postgresIngestRoster1796002898941, postgresIngestSecrets1796003175233, postgresImportUploads1796003200157, postgresSnapshots1796003230524, postgresOutbox1796003250042, postgresEmailDigest1796006198485, postgresOverdueEvents1796006249976];
+export const sqliteMigrations: Function[] = [sqliteInitial1795686634205, sqliteDomain1795686810631, sqliteRateLimits1795687963665, sqlitePostWeeklyCounts1795689533885, sqliteHandoverTargetDate1795981366843, sqliteAccessLifecycle1795988552100, sqliteImportRuns1795988591992, sqliteIngestRoster1796002898669, sqliteIngestSecrets1796003174973, sqliteImportUploads1796003199851, sqliteSnapshots1796003230187, sqliteOutbox1796003249525, sqliteEmailDigest1796006197473, sqliteOverdueEvents1796006248187, sqliteExitItems1796014685207];
+export const postgresMigrations: Function[] = [postgresInitial1795686634338, postgresDomain1795686810817, postgresRateLimits1795687964203, postgresPostWeeklyCounts1795689536300, postgresHandoverTargetDate1795981367178, postgresAccessLifecycle1795988552300, postgresImportRuns1795988592798, postgresIngestRoster1796002898941, postgresIngestSecrets1796003175233, postgresImportUploads1796003200157, postgresSnapshots1796003230524, postgresOutbox1796003250042, postgresEmailDigest1796006198485, postgresOverdueEvents1796006249976, postgresExitItems1796014687919];
