@@ -6,6 +6,8 @@ export const GateKeySchema = z.enum([
   'posts_share',
   'handovers_accepted',
   'milestones_done',
+  /** Every exit checklist item verified, at least one (docs/domain.md#exit-checklist). */
+  'exit_items_verified',
 ]);
 export type GateKey = z.infer<typeof GateKeySchema>;
 

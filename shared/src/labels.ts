@@ -49,6 +49,7 @@ export const GATE_LABELS: Record<GateKey, string> = {
   posts_share: 'In-house share sustained',
   handovers_accepted: 'Every handover accepted',
   milestones_done: 'Every milestone done',
+  exit_items_verified: 'Every exit item verified',
 };
 
 /** What the agency holds, by kind: one item (a form's choice) and a group of them (a checklist heading). */

@@ -5,6 +5,7 @@ import { HandoverStatusSchema } from './handovers';
 import { MilestoneStatusSchema } from './milestones';
 import { TargetsSchema } from './plans';
 import { GateKeySchema } from './gates';
+import { ExitItemStatusSchema } from './exit';
 import { SummarySchema } from './summary';
 
 export const SnapshotKindSchema = z.enum(['weekly', 'manual', 'final']);
@@ -27,13 +28,16 @@ export const SnapshotItemsSchema = z.object({
     }),
   ),
   handovers: z.array(z.object({ id: UuidSchema, title: z.string(), status: HandoverStatusSchema })),
-  /** Status is the exit checklist's ladder; a string until that schema exists. */
-  exitItems: z.array(z.object({ id: UuidSchema, name: z.string(), status: z.string() })).default([]),
+  /** Snapshots taken before the exit checklist have none. */
+  exitItems: z.array(z.object({ id: UuidSchema, name: z.string(), status: ExitItemStatusSchema })).default([]),
 });
 export type SnapshotItems = z.output<typeof SnapshotItemsSchema>;
 
-/** A frozen summary; `exitForecast` is read when present (snapshots taken before it have none). */
-export const SnapshotSummarySchema = SummarySchema.extend({ exitForecast: ExitForecastSchema.optional() });
+/** A frozen summary; `exitForecast` and `exitItems` are read when present (snapshots taken before them have none). */
+export const SnapshotSummarySchema = SummarySchema.extend({
+  exitForecast: ExitForecastSchema.optional(),
+  exitItems: SummarySchema.shape.exitItems.optional(),
+});
 export type SnapshotSummary = z.infer<typeof SnapshotSummarySchema>;
 
 export const SnapshotSchema = z.object({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateSchema } from './common';
 import { ExitForecastSchema } from './exit-forecast';
 import { GateSchema } from './gates';
+import { ExitItemStatusSchema } from './exit';
 import { HandoverStatusSchema } from './handovers';
 
 /** `?asOf=YYYY-MM-DD`: the answer as it stood at the end of that day (docs/domain.md#as-of); today when absent. */
@@ -31,6 +32,12 @@ export const SummarySchema = z.object({
     total: z.number().int(),
     byStatus: z.record(HandoverStatusSchema, z.number().int()),
     acceptedShare: z.number(),
+  }),
+  /** The exit checklist (docs/domain.md#exit-checklist): items at each step, every step present. */
+  exitItems: z.object({
+    total: z.number().int(),
+    byStatus: z.record(ExitItemStatusSchema, z.number().int()),
+    verifiedShare: z.number(),
   }),
   adoption: z.object({ latestShare: z.number().nullable(), latestWeekStart: IsoDateSchema.nullable() }),
   readiness: z.object({

@@ -4,6 +4,7 @@ import { HandoverStatusSchema } from './handovers';
 import { MilestoneStatusSchema, PhaseSchema } from './milestones';
 import { RagSchema, SnapshotKindSchema } from './snapshots';
 import { GateKeySchema } from './gates';
+import { ExitItemKindSchema, ExitItemStatusSchema } from './exit';
 
 /**
  * Every event a webhook can subscribe to, as data: the API emits these names, the dashboard lists
@@ -87,10 +88,10 @@ export const WebhookEventDataSchemas = {
   }),
   'exit.item_changed': z.object({
     plan: PlanRefSchema,
-    // Kind and status are the exit checklist's own enums; strings here until that schema exists.
-    item: z.object({ id: UuidSchema, kind: z.string(), name: z.string() }),
-    from: z.string(),
-    to: z.string(),
+    item: z.object({ id: UuidSchema, kind: ExitItemKindSchema, name: z.string() }),
+    from: ExitItemStatusSchema,
+    to: ExitItemStatusSchema,
+    note: z.string().nullable(),
     actor: ActorSchema,
   }),
   'plan.exited': z.object({

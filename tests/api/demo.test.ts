@@ -4,6 +4,7 @@ import {
   mondayOf,
   pathTo,
   type Baseline,
+  type ExitItem,
   type Milestone,
   type Page,
   type Post,
@@ -80,10 +81,28 @@ describe('the demo today', () => {
     expect(f.projectedExitDate! > demo.plan.targetExitDate).toBe(true);
     expect(f.components.posts_share! < f.components.handovers_accepted!).toBe(true);
     expect(f.components.handovers_accepted! < f.components.milestones_done!).toBe(true);
+    expect(f.components.exit_items_verified! < f.components.milestones_done!).toBe(true);
     expect(forecast.projectedExitDate! <= demo.plan.targetExitDate).toBe(true);
     expect(verdictLine(demo.summary)).toBe(
-      `As of ${today}: not yet, 3 of 5 gates open — earliest exit ${f.projectedExitDate}, limited by milestones (after the target exit).`,
+      `As of ${today}: not yet, 4 of 6 gates open — earliest exit ${f.projectedExitDate}, limited by milestones (after the target exit).`,
     );
+  });
+});
+
+describe('the exit checklist', () => {
+  test('When the executive reads it, then the Instagram account and the brand assets are verified and the rest is on its way, every item dated', async () => {
+    const items = await pageOf<ExitItem>(pathTo(ROUTES.exitItems, { planId: demo.plan.id }));
+    expect(items).toHaveLength(demo.counts.exitItems);
+    expect(items.filter((i) => i.status === 'verified').map((i) => i.name)).toEqual([
+      `Instagram account ${INSTAGRAM_ACCOUNT}`,
+      'Brand asset library (logos, fonts, templates)',
+    ]);
+    expect(items.every((i) => i.dueDate !== null && i.owner !== null)).toBe(true);
+    const instagram = items[0]!;
+    expect(instagram.history.map((h) => h.to)).toEqual(['access_shared', 'ownership_transferred', 'agency_removed', 'verified']);
+    expect(instagram.history[1]!.at.slice(0, 10) >= dayOf(demo.plan.startDate, ACCOUNT_HANDED_OVER_WEEK)).toBe(true);
+    const s = await summaryAt();
+    expect(s.exitItems).toMatchObject({ total: items.length, byStatus: expect.objectContaining({ verified: 2 }) });
   });
 });
 

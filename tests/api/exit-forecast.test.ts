@@ -25,6 +25,7 @@ function inputs(overrides: Partial<SummaryInputs> = {}): SummaryInputs {
     coverage: { items: [], totals: { required: 0, gap: 0, closedShare: 1 } },
     window: { total: 100, inHouse: 95 },
     handovers: [{ status: 'accepted', targetDate: null }],
+    exitItems: [{ status: 'verified', dueDate: null }],
     adoptionSamples: [{ weekStart: '2026-03-16', share: 0.7 }],
     completeWeeks: weeks([0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95]),
     currentMonday,
@@ -48,6 +49,7 @@ describe('exit forecast', () => {
         posts_share: asOf,
         handovers_accepted: asOf,
         milestones_done: asOf,
+        exit_items_verified: asOf,
       },
       undatedGates: [],
     });
@@ -85,6 +87,7 @@ describe('exit forecast', () => {
         posts_share: '2026-04-20',
         handovers_accepted: '2026-04-30',
         milestones_done: '2026-06-01',
+        exit_items_verified: asOf,
       },
       undatedGates: [],
     });
@@ -164,6 +167,24 @@ describe('exit forecast', () => {
     expect(exit({ handovers: [] }).undatedGates).toEqual(['handovers_accepted']);
     const dated = exit({ handovers: [{ status: 'shadowing', targetDate: '2026-04-01' }, { status: 'in_house', targetDate: '2026-05-02' }] });
     expect(dated).toMatchObject({ projectedExitDate: '2026-05-02', limitedBy: 'handovers_accepted' });
+  });
+
+  test('When exit items are open, then their date is the latest due date of the unverified ones; an undated one, or none at all, leaves no date', () => {
+    const dated = exit({
+      exitItems: [
+        { status: 'verified', dueDate: '2026-12-31' }, // verified: its date no longer counts
+        { status: 'agency_removed', dueDate: '2026-04-10' },
+        { status: 'listed', dueDate: '2026-05-08' },
+      ],
+    });
+    expect(dated).toMatchObject({ projectedExitDate: '2026-05-08', limitedBy: 'exit_items_verified', undatedGates: [] });
+    expect(dated.components.exit_items_verified).toBe('2026-05-08');
+    const undated = exit({ exitItems: [{ status: 'listed', dueDate: '2026-04-10' }, { status: 'access_shared', dueDate: null }] });
+    expect(undated.components.exit_items_verified).toBeNull();
+    expect(undated).toMatchObject({ projectedExitDate: null, undatedGates: ['exit_items_verified'] });
+    expect(exit({ exitItems: [] })).toMatchObject({ projectedExitDate: null, undatedGates: ['exit_items_verified'] });
+    // A verified item without a due date is met: the gate's date is asOf.
+    expect(exit({ exitItems: [{ status: 'verified', dueDate: null }] }).components.exit_items_verified).toBe(asOf);
   });
 
   test('When a critical skill is short, then skills have no date and are listed as undated', () => {

@@ -18,6 +18,7 @@ function inputs(overrides: Partial<SummaryInputs> = {}): SummaryInputs {
     coverage: { items: [], totals: { required: 0, gap: 0, closedShare: 1 } },
     window: { total: 0, inHouse: 0 },
     handovers: [],
+    exitItems: [],
     adoptionSamples: [],
     planStart: '2025-10-01',
     completeWeeks: weeks([null, null, null, null, null, null, null, null]),
@@ -106,6 +107,28 @@ describe('handovers', () => {
     const s = computeSummary(inputs({ handovers: [{ status: 'accepted', targetDate: null }, { status: 'accepted', targetDate: null }] }));
     expect(s.handovers.acceptedShare).toBe(1);
     expect(gate(s, 'handovers_accepted')).toEqual({ key: 'handovers_accepted', met: true, detail: '2 of 2 handovers accepted.' });
+  });
+});
+
+describe('exit items', () => {
+  test('When there are none, then every step counts 0, verifiedShare is 0 and the gate is not met', () => {
+    const s = computeSummary(inputs());
+    expect(s.exitItems).toEqual({
+      total: 0,
+      byStatus: { listed: 0, access_shared: 0, ownership_transferred: 0, agency_removed: 0, verified: 0 },
+      verifiedShare: 0,
+    });
+    expect(gate(s, 'exit_items_verified')).toEqual({ key: 'exit_items_verified', met: false, detail: 'No exit items listed.' });
+  });
+
+  test('When one of two is verified, then the gate is not met; when both are, it is; readiness keeps its four components', () => {
+    const half = computeSummary(inputs({ exitItems: [{ status: 'verified', dueDate: null }, { status: 'agency_removed', dueDate: null }] }));
+    expect(half.exitItems).toMatchObject({ total: 2, verifiedShare: 0.5, byStatus: expect.objectContaining({ verified: 1, agency_removed: 1 }) });
+    expect(gate(half, 'exit_items_verified')).toEqual({ key: 'exit_items_verified', met: false, detail: '1 of 2 exit items verified.' });
+    const all = computeSummary(inputs({ exitItems: [{ status: 'verified', dueDate: null }, { status: 'verified', dueDate: '2026-01-01' }] }));
+    expect(gate(all, 'exit_items_verified')).toEqual({ key: 'exit_items_verified', met: true, detail: '2 of 2 exit items verified.' });
+    expect(Object.keys(all.readiness.components)).toEqual(['milestones', 'skills', 'posts', 'handovers']);
+    expect(all.readiness.score).toBe(half.readiness.score);
   });
 });
 
@@ -201,12 +224,20 @@ describe('posts_share gate and forecast', () => {
       inputs({
         milestones: [{ status: 'done', dueDate: '2026-01-01', weight: 1, completedAt: null }],
         handovers: [{ status: 'accepted', targetDate: null }],
+        exitItems: [{ status: 'verified', dueDate: null }],
         adoptionSamples: [{ weekStart: '2026-03-16', share: 0.7 }],
         completeWeeks: weeks([0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9]),
       }),
     );
-    expect(s.gates.map((g) => g.met)).toEqual([true, true, true, true, true]);
-    expect(s.gates.map((g) => g.key)).toEqual(['internal_network', 'skills_covered', 'posts_share', 'handovers_accepted', 'milestones_done']);
+    expect(s.gates.map((g) => g.met)).toEqual([true, true, true, true, true, true]);
+    expect(s.gates.map((g) => g.key)).toEqual([
+      'internal_network',
+      'skills_covered',
+      'posts_share',
+      'handovers_accepted',
+      'milestones_done',
+      'exit_items_verified',
+    ]);
     expect(s.exitReady).toBe(true);
   });
 });

@@ -117,6 +117,9 @@ describe('the exit forecast through the API', () => {
     await createMilestone(t, lead, planId, { title: 'B', weight: 2, dueDate: '2026-06-01' });
     const h = await createHandover(t, lead, planId, { title: 'Replies', targetDate: '2026-05-15' });
     for (const to of HANDOVER_LADDER.slice(1, 3)) await moveHandover(t, lead, planId, h.id, to);
+    // One exit item, due before the last milestone (docs/domain.md#exit-checklist).
+    const item = await t.as(lead).post(pathTo(ROUTES.exitItems, { planId })).send({ kind: 'ad_account', name: 'Meta ads', dueDate: '2026-05-29' });
+    expect(item.status).toBe(201);
     for (const [weekStart, activeUsers] of [['2026-03-02', 30], ['2026-03-09', 40], ['2026-03-16', 50]] as const) {
       await recordAdoption(t, lead, planId, { weekStart, activeUsers, totalStaff: 100 });
     }
@@ -144,6 +147,7 @@ describe('the exit forecast through the API', () => {
         posts_share: '2026-04-20',
         handovers_accepted: '2026-05-15',
         milestones_done: '2026-06-01',
+        exit_items_verified: '2026-05-29',
       },
       undatedGates: [],
     });

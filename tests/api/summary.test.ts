@@ -100,6 +100,7 @@ test('When the summary is read as of a date, then every figure matches the hand 
     posts_share: false,
     handovers_accepted: false,
     milestones_done: false,
+    exit_items_verified: false,
   });
   expect(s.gates.find((g: { key: string }) => g.key === 'skills_covered').detail).toContain('S1 (1 of 2)');
   expect(s.exitReady).toBe(false);

@@ -20,6 +20,7 @@ describe('ExitDatesCard', () => {
       'In-house share sustained4 Jan 2027In-house share reaches target 7 Dec 2026, then 4 weeks held at it',
       'Every handover accepted5 Feb 2027',
       'Every milestone done15 Mar 2027limits the exit',
+      'Every exit item verified29 Jan 2027',
     ]);
     // The share trend's own date is never called the exit.
     expect(card.textContent).not.toMatch(/Projected exit|7 Dec 2026, on or before/);

@@ -38,7 +38,7 @@ describe('The overview on a past day', () => {
     const { calls } = overviewApi();
     const { container } = render(`/plans/${PLAN}?asOf=${PAST}`);
     const verdict = await screen.findByTestId('verdict');
-    expect(verdict.textContent).toContain('Not yet: 3 of 5 gates not met');
+    expect(verdict.textContent).toContain('Not yet: 4 of 6 gates not met');
     expect(verdict.textContent).toContain('earliest exit 15 Mar 2027, limited by milestones');
     expect(verdict.textContent).toContain('As of 4 Oct 2026, a past day');
     // The verdict is the first thing after the header: before the readiness card in reading order.

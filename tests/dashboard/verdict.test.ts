@@ -1,12 +1,16 @@
-import type { GateKey, Summary } from '@handover/shared';
+import { GateKeySchema, type GateKey, type Summary } from '@handover/shared';
 import { exitVerdict } from '../../dashboard/src/features/overview/utils/verdict';
 import { aSummary } from './support/fixtures';
 
-const KEYS: GateKey[] = ['internal_network', 'skills_covered', 'posts_share', 'handovers_accepted', 'milestones_done'];
+const KEYS: GateKey[] = [...GateKeySchema.options];
 const ASOF = '2026-11-29';
 
 /** A summary whose `open` gates are not met and every other gate is (dated asOf), with the exit forecast given. */
-function facts(open: GateKey[], exit: Partial<Summary['exitForecast']> = {}, over: { handovers?: number; milestones?: number; adoption?: number | null } = {}): Summary {
+function facts(
+  open: GateKey[],
+  exit: Partial<Summary['exitForecast']> = {},
+  over: { handovers?: number; milestones?: number; adoption?: number | null; exitItems?: number } = {},
+): Summary {
   const base = aSummary();
   return aSummary({
     gates: KEYS.map((key) => ({ key, met: !open.includes(key), detail: '' })),
@@ -20,6 +24,7 @@ function facts(open: GateKey[], exit: Partial<Summary['exitForecast']> = {}, ove
     },
     handovers: { ...base.handovers, total: over.handovers ?? 10 },
     milestones: { ...base.milestones, total: over.milestones ?? 30 },
+    exitItems: { ...base.exitItems, total: over.exitItems ?? 6 },
     adoption: over.adoption === null ? { latestShare: null, latestWeekStart: null } : base.adoption,
   });
 }
@@ -47,7 +52,7 @@ describe('exitVerdict', () => {
       plan,
     );
     expect(v.text).toBe(
-      'Not yet: 3 of 5 gates not met — in-house share sustained, every handover accepted and every milestone done; ' +
+      'Not yet: 3 of 6 gates not met — in-house share sustained, every handover accepted and every milestone done; ' +
         'earliest exit 15 Mar 2027, limited by milestones (after the target exit, 18 Jan 2027, and after the contract ends, 15 Feb 2027).',
     );
     expect(v).toMatchObject({ answer: 'Not yet', tone: 'behind', exit: '15 Mar 2027' });
@@ -56,7 +61,7 @@ describe('exitVerdict', () => {
   it('When the exit is dated after the target but before the contract end, then it says both', () => {
     const v = exitVerdict(facts(['handovers_accepted'], { projectedExitDate: '2027-02-05', onTrack: false, limitedBy: 'handovers_accepted' }), plan);
     expect(v.text).toBe(
-      'Not yet: 1 of 5 gates not met — every handover accepted; earliest exit 5 Feb 2027, limited by handovers (after the target exit, 18 Jan 2027, but before the contract ends, 15 Feb 2027).',
+      'Not yet: 1 of 6 gates not met — every handover accepted; earliest exit 5 Feb 2027, limited by handovers (after the target exit, 18 Jan 2027, but before the contract ends, 15 Feb 2027).',
     );
   });
 
@@ -67,7 +72,7 @@ describe('exitVerdict', () => {
     );
     expect(v).toEqual({
       answer: 'Not yet',
-      text: 'Not yet: 2 of 5 gates not met — in-house share sustained and every milestone done; earliest exit 18 Jan 2027, limited by the in-house share (on track for the target exit, 18 Jan 2027).',
+      text: 'Not yet: 2 of 6 gates not met — in-house share sustained and every milestone done; earliest exit 18 Jan 2027, limited by the in-house share (on track for the target exit, 18 Jan 2027).',
       tone: 'on-track',
       exit: '18 Jan 2027',
     });
@@ -79,7 +84,7 @@ describe('exitVerdict', () => {
       plan,
     );
     expect(v.text).toBe(
-      'Not yet: 4 of 5 gates not met — critical skills covered, in-house share sustained, every handover accepted and every milestone done; ' +
+      'Not yet: 4 of 6 gates not met — critical skills covered, in-house share sustained, every handover accepted and every milestone done; ' +
         'no exit date can be given: no date for critical skills (short of qualified people) or for handovers (one has no target date).',
     );
     expect(v.tone).toBe('behind');
@@ -94,7 +99,7 @@ describe('exitVerdict', () => {
       plan,
     );
     expect(v.text).toBe(
-      'Not yet: none of the 5 gates is met; no exit date can be given: no date for critical skills (short of qualified people), and not before 1 Mar 2027 (milestones).',
+      'Not yet: none of the 6 gates is met; no exit date can be given: no date for critical skills (short of qualified people), and not before 1 Mar 2027 (milestones).',
     );
   });
 
@@ -106,18 +111,34 @@ describe('exitVerdict', () => {
     expect(v.text).toContain('no date for internal adoption (no weeks recorded) or for handovers (none logged yet) or for milestones (none planned yet).');
   });
 
+  it('When the exit checklist has no date, then the verdict says whether nothing is listed or an item is undated', () => {
+    const empty = exitVerdict(facts(['exit_items_verified'], { undatedGates: ['exit_items_verified'] }, { exitItems: 0 }), plan);
+    expect(empty.text).toBe(
+      'Not yet: 1 of 6 gates not met — every exit item verified; no exit date can be given: no date for the exit checklist (nothing listed yet).',
+    );
+    const undated = exitVerdict(facts(['exit_items_verified', 'milestones_done'], { undatedGates: ['exit_items_verified'], components: { milestones_done: '2027-03-01' } }), plan);
+    expect(undated.text).toContain('no date for the exit checklist (an item has no due date), and not before 1 Mar 2027 (milestones).');
+  });
+
+  it('When the exit checklist sets the latest date, then it limits the exit', () => {
+    const v = exitVerdict(facts(['exit_items_verified'], { projectedExitDate: '2027-02-12', onTrack: false, limitedBy: 'exit_items_verified' }), plan);
+    expect(v.text).toBe(
+      'Not yet: 1 of 6 gates not met — every exit item verified; earliest exit 12 Feb 2027, limited by the exit checklist (after the target exit, 18 Jan 2027, but before the contract ends, 15 Feb 2027).',
+    );
+  });
+
   it('When every open gate is dated but the latest is more than 104 weeks ahead, then there is no projection and the verdict says which gate is that far', () => {
     const v = exitVerdict(
       facts(['milestones_done'], { components: { internal_network: ASOF, skills_covered: ASOF, posts_share: ASOF, handovers_accepted: ASOF, milestones_done: '2029-03-05' } }),
       plan,
     );
-    expect(v.text).toBe('Not yet: 1 of 5 gates not met — every milestone done; the earliest exit is more than two years away, limited by milestones (5 Mar 2029).');
+    expect(v.text).toBe('Not yet: 1 of 6 gates not met — every milestone done; the earliest exit is more than two years away, limited by milestones (5 Mar 2029).');
     expect(v.tone).toBe('behind');
   });
 
   it('When the server lists the gates in another order, then they are named in the order of the journey', () => {
     const f = facts(['milestones_done', 'internal_network'], { projectedExitDate: '2027-01-04', onTrack: true, limitedBy: 'internal_network' });
     const v = exitVerdict({ ...f, gates: [...f.gates].reverse() }, plan);
-    expect(v.text).toMatch(/^Not yet: 2 of 5 gates not met — internally networked and every milestone done;/);
+    expect(v.text).toMatch(/^Not yet: 2 of 6 gates not met — internally networked and every milestone done;/);
   });
 });

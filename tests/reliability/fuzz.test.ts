@@ -100,7 +100,7 @@ async function mintSession(userId: string): Promise<string> {
 /** Two plans with a little of everything, and the ids the fuzzer may aim at. */
 async function furnish(w: PlanWorld): Promise<Record<string, string[]>> {
   const [token, planId] = [w.admin.token, w.planId];
-  const found: Record<string, string[]> = { milestoneId: [], personId: [], skillId: [], handoverId: [], postId: [], weekStart: [] };
+  const found: Record<string, string[]> = { milestoneId: [], personId: [], skillId: [], handoverId: [], postId: [], weekStart: [], exitItemId: [] };
   for (let i = 0; i < 3; i++) {
     const ms = await createMilestone(t, token, planId, {
       title: `Fuzz milestone ${i}`,
@@ -112,6 +112,9 @@ async function furnish(w: PlanWorld): Promise<Record<string, string[]>> {
     found.personId!.push((await createPerson(t, token, planId, { name: `Person ${i}` })).id);
     found.skillId!.push((await createSkill(t, token, planId, { name: `Skill ${i}`, requiredLevel: 1 + i, critical: i === 0 })).id);
     found.handoverId!.push((await createHandover(t, token, planId, { title: `Handover ${i}`, channel: null })).id);
+    const item = await t.as(token).post(`/api/v1/plans/${planId}/exit-items`).send({ kind: 'social_account', name: `Exit item ${i}`, dueDate: '2026-04-01' });
+    if (item.status !== 201) throw new Error(`exit item: ${item.status}`);
+    found.exitItemId!.push(item.body.id as string);
     found.postId!.push(
       (await createPost(t, token, planId, { channel: 'linkedin', publishedAt: `2026-03-0${2 + i}T10:00:00Z`, externalId: `fz-${i}` })).id,
     );

@@ -43,6 +43,8 @@ export const PERMISSION_RULES = {
   recordStatus: { admin: 'ok', lead: 'ok', executive: 403, agency: 403, outsider: 404, anonymous: 401 },
   /** read saved import mappings (leads edit them: `edit`) */
   readImportMappings: { admin: 'ok', lead: 'ok', executive: 'ok', agency: 403, outsider: 404, anonymous: 401 },
+  /** edit or delete exit items (beyond evidence), verify them or move them back */
+  manageExitItems: { admin: 'ok', lead: 'ok', executive: 403, agency: 403, outsider: 404, anonymous: 401 },
   /** create plans, users (and, by extension, list users) */
   admin: { admin: 'ok', lead: 403, executive: 403, agency: 403, outsider: 403, anonymous: 401 },
   /** webhooks, ingest secrets, the exit action */
@@ -922,3 +924,53 @@ ROUTES.push({
   prepare: async (c) => ({ path: `${await freshExitPlan(c)}/exit`, body: { confirm: true, override: { reason: 'Role matrix' } } }),
   state: async (c, p) => (await adminGet(c, p.path.replace(/\/exit$/, ''))).body,
 });
+// The exit checklist (docs/domain.md#exit-checklist).
+
+const exitItemBody = () => ({ kind: 'social_account', name: uniqueName('Instagram account'), channel: 'instagram' });
+const freshExitItem = async (c: MatrixCtx) =>
+  `${planPath(c)}/exit-items/${(await adminCreate(c, `${planPath(c)}/exit-items`, exitItemBody())).id}`;
+
+ROUTES.push(
+  { method: 'get', route: '/plans/:planId/exit-items', rule: 'read', ok: 200, prepare: async (c) => ({ path: `${planPath(c)}/exit-items` }) },
+  {
+    method: 'post',
+    route: '/plans/:planId/exit-items',
+    rule: 'recordExit',
+    ok: 201,
+    prepare: async (c) => ({
+      path: `${planPath(c)}/exit-items`,
+      body: exitItemBody(),
+      headers: { 'Idempotency-Key': uniqueName('matrix-exit').replace(/\s/g, '-') },
+    }),
+    state: list('/exit-items?limit=1'),
+  },
+  { method: 'get', route: '/plans/:planId/exit-items/:exitItemId', rule: 'read', ok: 200, prepare: async (c) => ({ path: await freshExitItem(c) }) },
+  {
+    method: 'patch',
+    route: '/plans/:planId/exit-items/:exitItemId',
+    // Evidence is the part agency staff may edit (recordExit); other fields are manageExitItems,
+    // crossed with every caller in tests/api/exit-items/roles.test.ts.
+    rule: 'recordExit',
+    ok: 200,
+    prepare: async (c) => ({ path: await freshExitItem(c), headers: { 'If-Match': '"1"' }, body: { evidence: uniqueName('Screenshot in the IT ticket') } }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'delete',
+    route: '/plans/:planId/exit-items/:exitItemId',
+    rule: 'manageExitItems',
+    ok: 204,
+    prepare: async (c) => ({ path: await freshExitItem(c) }),
+    state: async (c, p) => adminRead(c, p.path),
+  },
+  {
+    method: 'post',
+    route: '/plans/:planId/exit-items/:exitItemId/transitions',
+    // One step up the ladder (listed → access_shared); verifying and moving back are manageExitItems,
+    // crossed with every caller in tests/api/exit-items/roles.test.ts.
+    rule: 'recordExit',
+    ok: 200,
+    prepare: async (c) => ({ path: `${await freshExitItem(c)}/transitions`, body: { to: 'access_shared', from: 'listed' } }),
+    state: async (c, p) => adminRead(c, p.path.replace(/\/transitions$/, '')),
+  },
+);

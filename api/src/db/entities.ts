@@ -3,6 +3,7 @@ import { AdoptionSampleEntity } from './entities/adoption-sample.entity';
 import { ApiTokenEntity } from './entities/api-token.entity';
 import { AssessmentEntity } from './entities/assessment.entity';
 import { BaselineEntity, BaselineItemEntity } from './entities/baseline.entity';
+import { ExitItemEntity, ExitItemTransitionEntity } from './entities/exit-item.entity';
 import { HandoverEntity, HandoverTransitionEntity } from './entities/handover.entity';
 import { KtSessionAttendeeEntity, KtSessionEntity, KtSessionHandoverEntity, KtSessionSkillEntity } from './entities/kt-session.entity';
 import { IngestSecretEntity } from './entities/ingest-secret.entity';
@@ -65,4 +66,6 @@ export const entities = [
   KtSessionAttendeeEntity,
   KtSessionHandoverEntity,
   KtSessionSkillEntity,
+  ExitItemEntity,
+  ExitItemTransitionEntity,
 ];

@@ -7,6 +7,7 @@ const LIMITS: Record<GateKey, string> = {
   posts_share: 'the in-house share',
   handovers_accepted: 'handovers',
   milestones_done: 'milestones',
+  exit_items_verified: 'the exit checklist',
 };
 
 /** The summary's answer to "can the agency go, and when?" in one line (docs/domain.md#exit-forecast). */

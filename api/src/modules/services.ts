@@ -2,6 +2,7 @@ import { ActivityService } from './activity/activity.service';
 import { AdoptionService } from './adoption/adoption.service';
 import { AuthService } from './auth/auth.service';
 import type { Deps } from './deps';
+import { ExitItemsService } from './exit-items/exit-items.service';
 import { GateWatcher } from './gates/gate-watcher';
 import { HandoversService } from './handovers/handovers.service';
 import { IdempotencyService } from './idempotency/idempotency.service';
@@ -50,6 +51,7 @@ export function createServices(deps: Deps) {
     people: new PeopleService(deps, activity),
     skills: new SkillsService(deps, activity),
     handovers: new HandoversService(deps, activity),
+    exitItems: new ExitItemsService(deps, activity),
     posts: new PostsService(deps, activity),
     push,
     roster: new RosterService(deps, activity),

@@ -30,7 +30,7 @@ const samples: { [T in WebhookEventType]: WebhookEventData<T> } = {
   'gate.changed': { plan, key: 'handovers_accepted', from: false, to: true, detail: '4 of 4 handovers accepted.' },
   'snapshot.created': { plan, snapshot: { id: id(4), kind: 'weekly', weekStart: '2026-02-23', takenAt: at.toISOString(), rag: 'amber', readiness: 0.624 } },
   'import.completed': { plan, import: { id: id(5), inserted: 120, duplicates: 3, valid: 123 }, actor },
-  'exit.item_changed': { plan, item: { id: id(6), kind: 'social_account', name: 'LinkedIn page' }, from: 'listed', to: 'access_shared', actor: null },
+  'exit.item_changed': { plan, item: { id: id(6), kind: 'social_account', name: 'LinkedIn page' }, from: 'listed', to: 'access_shared', note: null, actor: null },
   'plan.exited': { plan, exitedAt: at.toISOString(), unmetGates: ['skills_covered'], overrideReason: 'Contract ends' },
 };
 const event = <T extends WebhookEventType>(type: T) => envelope(type, at, samples[type]);
@@ -54,7 +54,7 @@ describe('events', () => {
     expect(describeEvent(event('handover.transitioned'))).toEqual({ headline: 'Handover moved: Instagram, Shadowing → Reverse shadowing', details: ['Went well'] });
     expect(describeEvent(event('gate.changed'))).toEqual({ headline: 'Exit gate met: Every handover accepted', details: ['4 of 4 handovers accepted.'] });
     expect(describeEvent(event('snapshot.created')).headline).toBe('Weekly status for the week of 2026-02-23: readiness 62%');
-    expect(describeEvent(event('exit.item_changed')).headline).toBe('Exit item moved: LinkedIn page, listed → access shared');
+    expect(describeEvent(event('exit.item_changed')).headline).toBe('Exit item moved: LinkedIn page, Listed → Access shared');
     expect(describeEvent(event('plan.exited')).details).toEqual(['Ended with gates still open: Critical skills covered', 'Reason: Contract ends']);
   });
 });

@@ -17,6 +17,8 @@ const TABLES: Record<string, string[]> = {
   assessments: [],
   handovers: [],
   handover_transitions: [],
+  exit_items: [],
+  exit_item_transitions: [],
   posts: [],
   post_daily_counts: [],
   adoption_samples: [],

@@ -20,7 +20,7 @@ export class MilestoneOverdueEventEntity {
 }
 
 /**
- * The last known state of a plan's five gates (docs/domain.md#webhooks), which `gate.changed` is
+ * The last known state of a plan's gates (docs/domain.md#webhooks), which `gate.changed` is
  * computed against. `gates` is JSON `{key: met}`, null until the first check; `seenActivityAt` is the
  * newest activity entry that check saw, so a later check knows whether anything happened since.
  */

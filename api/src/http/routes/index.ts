@@ -7,6 +7,7 @@ import { adoptionRoutes } from './adoption.routes';
 import { authRoutes } from './auth.routes';
 import { preferencesRoutes } from './preferences.routes';
 import { baselineRoutes } from './baselines.routes';
+import { exitItemRoutes } from './exit-items.routes';
 import { handoverRoutes } from './handovers.routes';
 import { ingestSecretRoutes } from './ingest-secrets.routes';
 import { importRoutes } from './imports.routes';
@@ -36,6 +37,7 @@ export function allRoutes(services: Services, db: Db, config: Config, document: 
     ...peopleRoutes(services.people),
     ...skillRoutes(services.skills),
     ...handoverRoutes(services.handovers),
+    ...exitItemRoutes(services.exitItems),
     ...rosterRoutes(services.roster, services.push),
     ...postRoutes(services.posts),
     ...importRoutes(services.imports, services.importMappings),

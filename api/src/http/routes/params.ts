@@ -9,6 +9,7 @@ export const MilestoneParams = z.object({ planId: UuidSchema, milestoneId: UuidS
 export const PersonParams = z.object({ planId: UuidSchema, personId: UuidSchema });
 export const SkillParams = z.object({ planId: UuidSchema, skillId: UuidSchema });
 export const HandoverParams = z.object({ planId: UuidSchema, handoverId: UuidSchema });
+export const ExitItemParams = z.object({ planId: UuidSchema, exitItemId: UuidSchema });
 export const PostParams = z.object({ planId: UuidSchema, postId: UuidSchema });
 export const WeekParams = z.object({ planId: UuidSchema, weekStart: IsoDateSchema });
 export const RosterEntryParams = z.object({ planId: UuidSchema, entryId: UuidSchema });

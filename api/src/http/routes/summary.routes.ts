@@ -8,7 +8,7 @@ export const summaryRoutes = (summary: SummaryService): AnyRoute[] => [
     operationId: 'getPlanSummary',
     method: 'get',
     path: ROUTES.summary,
-    summary: 'Readiness, the five exit gates with evidence, and the projected exit date (asOf defaults to today)',
+    summary: 'Readiness, the six exit gates with evidence, and the projected exit date (asOf defaults to today)',
     tags: ['Summary'],
     guard: { kind: 'plan', access: 'read' },
     params: PlanParams,

@@ -20,7 +20,7 @@ export type GateFlip = { planId: string; key: GateKey; from: boolean; to: boolea
 
 /**
  * `gate.changed` (docs/domain.md#webhooks): after a commit that can move a gate, the plan is marked;
- * a debounced job then computes the five gates as of today and compares them with the plan's last
+ * a debounced job then computes the gates as of today and compares them with the plan's last
  * known state, recording one event per gate that flipped, in its own transaction. The scheduler's
  * tick (`sweep`) rechecks every plan with activity newer than its last check, so a check lost to a
  * crash or to a process without a scheduler is redone within a minute, and a snapshot (which logs

@@ -1,6 +1,7 @@
-import { addDays, type Handover, type Milestone, type Person, type Skill } from '@handover/shared';
+import { addDays, type ExitItem, type Handover, type Milestone, type Person, type Skill } from '@handover/shared';
 import type { Db, Tx } from '../../db/data-source';
 import { updatesSince } from '../../db/repositories/activity.repository';
+import { allExitItems, exitItemStepsAt, type ExitItemStep } from '../../db/repositories/exit-items.repository';
 import { allHandovers, handoverStepsAt, type HandoverStep } from '../../db/repositories/handovers.repository';
 import { allMilestones } from '../../db/repositories/milestones.repository';
 import { allPeople } from '../../db/repositories/people.repository';
@@ -9,7 +10,8 @@ import { skillsForCoverage } from '../../db/repositories/skills.repository';
 /**
  * The plan as it stood at the end of a day (docs/domain.md#as-of). Today's rows are the starting
  * point: rows created after the day are left out, and every field change the activity log recorded
- * since is undone, newest first. A handover's step comes from its own transition history.
+ * since is undone, newest first. A handover's and an exit item's step come from their own
+ * transition history.
  */
 
 /** The first instant after `asOf` (UTC): things that happened before it happened "on or before asOf". */
@@ -36,6 +38,7 @@ const MILESTONE_FIELDS = ['title', 'description', 'phase', 'owner', 'dueDate', '
 const HANDOVER_FIELDS = ['title', 'channel', 'description', 'targetDate'] as const;
 const SKILL_FIELDS = ['name', 'category', 'requiredLevel', 'requiredPeople', 'critical'] as const;
 const PERSON_FIELDS = ['name', 'title'] as const;
+const EXIT_ITEM_FIELDS = ['kind', 'name', 'channel', 'owner', 'dueDate', 'evidence', 'evidenceUrl'] as const;
 
 /** Rows that existed at the cutoff, rewound to it. */
 async function asOfRows<T extends { id: string; createdAt: string }>(
@@ -76,6 +79,24 @@ export async function handoverStepsAsOf(db: Db, m: Tx, planId: string, asOf: str
   const rows = await handoverStepsAt(db, m, planId, cutoff);
   if (!rows.length) return rows;
   return rewind(rows, await updatesSince(m, planId, 'handover', cutoff), ['targetDate']);
+}
+
+/** Exit items at the end of `asOf`: each at the step its history had reached ('listed' before any move), with that history. */
+export async function exitItemsAsOf(m: Tx, planId: string, asOf: string): Promise<ExitItem[]> {
+  const cutoff = endOfDay(asOf);
+  const rows = await asOfRows(m, planId, 'exit_item', await allExitItems(m, planId), EXIT_ITEM_FIELDS, cutoff);
+  return rows.map((i) => {
+    const history = i.history.filter((t) => t.at < cutoff);
+    return { ...i, history, status: history.at(-1)?.to ?? 'listed' };
+  });
+}
+
+/** Each exit item's step and due date at the end of `asOf`, without names or history: what the summary reads. */
+export async function exitItemStepsAsOf(db: Db, m: Tx, planId: string, asOf: string): Promise<ExitItemStep[]> {
+  const cutoff = endOfDay(asOf);
+  const rows = await exitItemStepsAt(db, m, planId, cutoff);
+  if (!rows.length) return rows;
+  return rewind(rows, await updatesSince(m, planId, 'exit_item', cutoff), ['dueDate']);
 }
 
 export async function skillsAsOf(m: Tx, planId: string, asOf: string): Promise<Skill[]> {

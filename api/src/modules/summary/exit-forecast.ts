@@ -19,6 +19,10 @@ export type ExitForecastInputs = {
   openHandoverTargets: Array<string | null>;
   /** How many handovers existed at asOf. */
   handoverCount: number;
+  /** Due dates of the exit items not verified at asOf (null: that item has none). */
+  openExitItemDueDates: Array<string | null>;
+  /** How many exit items existed at asOf. */
+  exitItemCount: number;
 };
 
 const MAX_WEEKS_AHEAD = 104;
@@ -35,8 +39,9 @@ export function exitForecast(gates: Summary['gates'], input: ExitForecastInputs)
     internal_network: () => adoptionComponent(input),
     skills_covered: () => null,
     posts_share: () => (input.shareProjection ? addDays(input.shareProjection, 7 * input.sustainWeeks) : null),
-    handovers_accepted: () => handoversComponent(input),
+    handovers_accepted: () => latestOf(input.handoverCount, input.openHandoverTargets),
     milestones_done: () => milestonesComponent(input),
+    exit_items_verified: () => latestOf(input.exitItemCount, input.openExitItemDueDates),
   };
   const components = {} as Record<GateKey, string | null>;
   const undatedGates: GateKey[] = [];
@@ -87,13 +92,16 @@ function milestonesComponent(input: ExitForecastInputs): string | null {
   return atPace > latestDue ? atPace : latestDue;
 }
 
-/** The handovers' date: the latest target date of those not accepted; null when one has none. */
-function handoversComponent(input: ExitForecastInputs): string | null {
-  if (input.handoverCount === 0 || !input.openHandoverTargets.length) return null;
+/**
+ * The handovers' and the exit items' date: the latest target (due) date of those still open; null
+ * when one has none, or when there are none at all.
+ */
+function latestOf(count: number, openDates: Array<string | null>): string | null {
+  if (count === 0 || !openDates.length) return null;
   let latest = '';
-  for (const target of input.openHandoverTargets) {
-    if (target === null) return null;
-    if (target > latest) latest = target;
+  for (const date of openDates) {
+    if (date === null) return null;
+    if (date > latest) latest = date;
   }
   return latest;
 }

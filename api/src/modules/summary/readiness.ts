@@ -1,7 +1,9 @@
 import {
+  EXIT_ITEM_LADDER,
   HANDOVER_LADDER,
   addDays,
   type Coverage,
+  type ExitItemStatus,
   type Gate,
   type HandoverStatus,
   type SharePoint,
@@ -23,6 +25,8 @@ export type SummaryInputs = {
   window: { total: number; inHouse: number };
   /** The handovers that existed at asOf, each at its step then. */
   handovers: Array<{ status: HandoverStatus; targetDate: string | null }>;
+  /** The exit items that existed at asOf, each at its step then (docs/domain.md#exit-checklist). */
+  exitItems: Array<{ status: ExitItemStatus; dueDate: string | null }>;
   /** The latest adoption samples on or before asOf (at most 8), oldest first. */
   adoptionSamples: Array<{ weekStart: string; share: number }>;
   /** The complete weeks before asOf, oldest first; at least max(8, sustainWeeks) of them. */
@@ -65,6 +69,14 @@ export function computeSummary(input: SummaryInputs): Summary {
     total: handoverTotal,
     byStatus,
     acceptedShare: handoverTotal === 0 ? 0 : byStatus.accepted / handoverTotal,
+  };
+
+  const itemsByStatus = Object.fromEntries(EXIT_ITEM_LADDER.map((st) => [st, 0])) as Record<ExitItemStatus, number>;
+  for (const item of input.exitItems) itemsByStatus[item.status] += 1;
+  const exitItems = {
+    total: input.exitItems.length,
+    byStatus: itemsByStatus,
+    verifiedShare: input.exitItems.length === 0 ? 0 : itemsByStatus.verified / input.exitItems.length,
   };
 
   const latestAdoption = input.adoptionSamples.at(-1);
@@ -124,6 +136,11 @@ export function computeSummary(input: SummaryInputs): Summary {
           ? 'No milestones planned.'
           : `${milestones.done} of ${milestones.total} milestones done${milestones.overdue ? `, ${milestones.overdue} overdue` : ''}.`,
     },
+    {
+      key: 'exit_items_verified',
+      met: exitItems.total > 0 && itemsByStatus.verified === exitItems.total,
+      detail: exitItems.total === 0 ? 'No exit items listed.' : `${itemsByStatus.verified} of ${exitItems.total} exit items verified.`,
+    },
   ];
 
   const shareForecast = forecast(input, postsGateMet);
@@ -133,6 +150,7 @@ export function computeSummary(input: SummaryInputs): Summary {
     skills,
     posts,
     handovers,
+    exitItems,
     adoption,
     readiness,
     gates,
@@ -150,6 +168,8 @@ export function computeSummary(input: SummaryInputs): Summary {
       adoptionSamples: input.adoptionSamples,
       openHandoverTargets: input.handovers.filter((h) => h.status !== 'accepted').map((h) => h.targetDate),
       handoverCount: input.handovers.length,
+      openExitItemDueDates: input.exitItems.filter((i) => i.status !== 'verified').map((i) => i.dueDate),
+      exitItemCount: input.exitItems.length,
     }),
   };
 }

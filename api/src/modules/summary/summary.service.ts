@@ -5,7 +5,7 @@ import type { Tx } from '../../db/data-source';
 import { adoptionUpTo } from '../../db/repositories/adoption.repository';
 import { findPlan } from '../../db/repositories/plans.repository';
 import type { Deps } from '../deps';
-import { handoverStepsAsOf, milestonesAsOf } from '../history/as-of';
+import { exitItemStepsAsOf, handoverStepsAsOf, milestonesAsOf } from '../history/as-of';
 import { countsBySource, sharePoints } from '../posts/rollups';
 import { computeCoverage } from '../skills/coverage';
 import { computeSummary } from './readiness';
@@ -39,6 +39,7 @@ export class SummaryService {
     const plan = await findPlan(m, ctx.planId);
     const milestones = await milestonesAsOf(m, ctx.planId, asOf);
     const handovers = await handoverStepsAsOf(db, m, ctx.planId, asOf);
+    const exitItems = await exitItemStepsAsOf(db, m, ctx.planId, asOf);
     const coverage = await computeCoverage(db, m, ctx.planId, asOf);
     const windowCounts = await countsBySource(db, m, ctx.planId, addDays(asOf, -28), asOf);
     const adoptionSamples = await adoptionUpTo(m, ctx.planId, asOf, ADOPTION_SAMPLES);
@@ -55,6 +56,7 @@ export class SummaryService {
       coverage,
       window: { total: windowCounts.total, inHouse: windowCounts.inHouse },
       handovers: handovers.map(({ status, targetDate }) => ({ status, targetDate })),
+      exitItems: exitItems.map(({ status, dueDate }) => ({ status, dueDate })),
       adoptionSamples: adoptionSamples.map(({ weekStart, share }) => ({ weekStart, share })),
       completeWeeks,
       currentMonday,

@@ -1,4 +1,5 @@
 import {
+  EXIT_ITEM_STATUS_LABELS,
   GATE_LABELS,
   LADDER_LABELS,
   PHASE_LABELS,
@@ -55,10 +56,11 @@ export function describeEvent(event: WebhookEnvelope): EventText {
       return { headline: `Posts imported: ${i.inserted} new, ${i.duplicates} already there`, details: [] };
     }
     case 'exit.item_changed': {
-      const { item, from, to } = event.data;
-      // Words until the exit checklist has its labels: `access_shared` reads "access shared".
-      const words = (status: string) => status.replace(/_/g, ' ');
-      return { headline: `Exit item moved: ${item.name}, ${words(from)} → ${words(to)}`, details: [] };
+      const { item, from, to, note } = event.data;
+      return {
+        headline: `Exit item moved: ${item.name}, ${EXIT_ITEM_STATUS_LABELS[from]} → ${EXIT_ITEM_STATUS_LABELS[to]}`,
+        details: note ? [note] : [],
+      };
     }
     case 'plan.exited': {
       const { unmetGates, overrideReason } = event.data;

@@ -9,7 +9,7 @@ export function ReadinessCard({ summary }: { summary: Summary }) {
     <ChartCard
       id="readiness"
       title="Readiness"
-      summary={`The mean of four components, each 0–100%. ${summary.exitReady ? 'All five gates are met: the agency can go.' : 'Not every gate is met yet.'}`}
+      summary={`The mean of four components, each 0–100%. ${summary.exitReady ? 'Every gate is met: the agency can go.' : 'Not every gate is met yet.'}`}
       columns={[
         { header: 'Component', value: (r) => r.label },
         { header: 'Score', value: (r) => percent(r.value), numeric: true },

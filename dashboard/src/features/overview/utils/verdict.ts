@@ -9,13 +9,14 @@ export const GATE_NOUNS: Record<GateKey, string> = {
   posts_share: 'the in-house share',
   handovers_accepted: 'handovers',
   milestones_done: 'milestones',
+  exit_items_verified: 'the exit checklist',
 };
 
 export type VerdictTone = 'met' | 'on-track' | 'behind';
 /** The overview's answer: `answer` starts `text` and `exit` (the exit date as written) is in it, so both can be set in bold. */
 export type Verdict = { answer: 'Yes' | 'Not yet'; text: string; tone: VerdictTone; exit?: string };
 
-type Facts = Pick<Summary, 'gates' | 'exitForecast' | 'handovers' | 'milestones' | 'adoption'>;
+type Facts = Pick<Summary, 'gates' | 'exitForecast' | 'handovers' | 'milestones' | 'adoption'> & Partial<Pick<Summary, 'exitItems'>>;
 
 /** `a`, `a and b`, `a, b and c`. */
 const sentenceList = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
@@ -34,6 +35,9 @@ function undatedReason(key: GateKey, s: Facts): string {
       return s.handovers.total === 0 ? 'none logged yet' : 'one has no target date';
     case 'milestones_done':
       return s.milestones.total === 0 ? 'none planned yet' : 'overdue, with no recent progress';
+    case 'exit_items_verified':
+      // A snapshot taken before the checklist has no count: say what is true either way.
+      return s.exitItems?.total === 0 ? 'nothing listed yet' : 'an item has no due date';
   }
 }
 
