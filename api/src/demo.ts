@@ -21,7 +21,7 @@ function resetDemoDatabase(): void {
 function report({ plan, counts, summary }: DemoResult, seconds: number): void {
   console.log(
     `\nDemo plan "${plan.name}" seeded in ${seconds.toFixed(1)} s: ${counts.milestones} milestones, ${counts.people} people, ${counts.skills} skills, ` +
-      `${counts.handovers} handovers, ${counts.exitItems} exit items, ${WEEKS} weeks of adoption, ${counts.posts} posts, ${counts.snapshots} weekly snapshots, told week by week since ${plan.startDate}.`,
+      `${counts.handovers} handovers, ${counts.exitItems} exit items, ${counts.ktSessions} knowledge-transfer sessions, ${WEEKS} weeks of adoption, ${counts.posts} posts, ${counts.snapshots} weekly snapshots, told week by week since ${plan.startDate}.`,
   );
   console.log(`Can the agency go? ${verdictLine(summary)}`);
   console.log('\nDemo accounts (email / password):');

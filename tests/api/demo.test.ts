@@ -4,7 +4,10 @@ import {
   mondayOf,
   pathTo,
   type Baseline,
+  EXIT_ITEM_LADDER,
   type ExitItem,
+  type Handover,
+  type KtSession,
   type Milestone,
   type Page,
   type Post,
@@ -90,19 +93,35 @@ describe('the demo today', () => {
 });
 
 describe('the exit checklist', () => {
-  test('When the executive reads it, then the Instagram account and the brand assets are verified and the rest is on its way, every item dated', async () => {
+  test('When the executive reads it, then about fifteen items stand at every step, the Meta ad account still with the agency, every item dated and owned', async () => {
     const items = await pageOf<ExitItem>(pathTo(ROUTES.exitItems, { planId: demo.plan.id }));
     expect(items).toHaveLength(demo.counts.exitItems);
-    expect(items.filter((i) => i.status === 'verified').map((i) => i.name)).toEqual([
-      `Instagram account ${INSTAGRAM_ACCOUNT}`,
-      'Brand asset library (logos, fonts, templates)',
-    ]);
+    expect(items.length).toBeGreaterThanOrEqual(14);
+    expect(new Set(items.map((i) => i.status))).toEqual(new Set(EXIT_ITEM_LADDER));
     expect(items.every((i) => i.dueDate !== null && i.owner !== null)).toBe(true);
-    const instagram = items[0]!;
+    const ad = items.find((i) => i.name === 'Meta ad account (Business Manager)')!;
+    expect(ad).toMatchObject({ kind: 'ad_account', status: 'access_shared' });
+    expect(ad.evidence).toMatch(/sole admin/);
+    const instagram = items.find((i) => i.name === `Instagram account ${INSTAGRAM_ACCOUNT}`)!;
     expect(instagram.history.map((h) => h.to)).toEqual(['access_shared', 'ownership_transferred', 'agency_removed', 'verified']);
     expect(instagram.history[1]!.at.slice(0, 10) >= dayOf(demo.plan.startDate, ACCOUNT_HANDED_OVER_WEEK)).toBe(true);
     const s = await summaryAt();
-    expect(s.exitItems).toMatchObject({ total: items.length, byStatus: expect.objectContaining({ verified: 2 }) });
+    const verified = items.filter((i) => i.status === 'verified').length;
+    expect(s.exitItems).toMatchObject({ total: items.length, byStatus: expect.objectContaining({ verified }) });
+    expect(s.gates.find((g) => g.key === 'exit_items_verified')).toMatchObject({ met: false });
+  });
+
+  test('When the KT sessions are listed, then a dozen span the six months, and a handover lists its own', async () => {
+    const sessions = await pageOf<KtSession>(pathTo(ROUTES.ktSessions, { planId: demo.plan.id }));
+    expect(sessions).toHaveLength(demo.counts.ktSessions);
+    expect(sessions.length).toBeGreaterThanOrEqual(12);
+    const dates = sessions.map((k) => k.date).sort();
+    expect(dates[0]! < dayOf(demo.plan.startDate, 4)).toBe(true);
+    expect(dates.at(-1)! > dayOf(demo.plan.startDate, 20)).toBe(true);
+    const handovers = await pageOf<Handover>(pathTo(ROUTES.handovers, { planId: demo.plan.id }));
+    const crisis = handovers.find((h) => h.title === 'Crisis monitoring')!;
+    const own = await pageOf<KtSession>(pathTo(ROUTES.ktSessions, { planId: demo.plan.id }, { handoverId: crisis.id }));
+    expect(own.map((k) => k.topic).sort()).toEqual(['Crisis drill: a weekend complaint going viral', 'Crisis playbook walk-through']);
   });
 });
 

@@ -3,7 +3,7 @@ import { ROUTES, pathTo, type BaselineDetail, type Milestone, type Person, type 
 import type { Express } from 'express';
 import { signInWithToken, type Actor } from './client';
 import type { SettableClock } from './clock';
-import { EXIT_ITEM_COUNT, exitItemEvents } from './exit-items';
+import { EXIT_ITEM_COUNT, KT_SESSION_COUNT, exitEvents } from './exit-items';
 import { MILESTONES } from './milestones';
 import { rosterEvents } from './roster';
 import { backfillWithNotes, webhookEvents, type Dispatcher } from './status';
@@ -12,7 +12,7 @@ import { storyEvents, type Story } from './timeline';
 
 export type DemoResult = {
   plan: Plan;
-  counts: { milestones: number; people: number; skills: number; handovers: number; exitItems: number; posts: number; snapshots: number };
+  counts: { milestones: number; people: number; skills: number; handovers: number; exitItems: number; ktSessions: number; posts: number; snapshots: number };
   baseline: BaselineDetail;
   webhookId: string;
   /** The summary read today, once the clock is back to real time. */
@@ -108,7 +108,7 @@ async function seedThrough(base: string, clock: SettableClock, dispatcher: Dispa
   }
 
   // The six months, event by event, each at its moment (never later than now).
-  const more = [...rosterEvents(story), ...exitItemEvents(story), ...webhookEvents(story, dispatcher, () => clock.now())];
+  const more = [...rosterEvents(story), ...exitEvents(story), ...webhookEvents(story, dispatcher, () => clock.now())];
   for (const event of storyEvents(story, more)) {
     clock.set(new Date(Math.min(event.at.getTime(), Date.now())));
     await event.run(story);
@@ -119,7 +119,7 @@ async function seedThrough(base: string, clock: SettableClock, dispatcher: Dispa
   const snapshots = await backfillWithNotes(lead.call, planId, dates.start);
   const summary = await lead.call<Summary>('GET', pathTo(ROUTES.summary, { planId }));
   for (const actor of [admin, lead, agency]) await revoke(actor);
-  const counts = { milestones: MILESTONES.length, people: PEOPLE.length, skills: SKILLS.length, handovers: story.handovers.size, exitItems: EXIT_ITEM_COUNT, posts: story.posts, snapshots };
+  const counts = { milestones: MILESTONES.length, people: PEOPLE.length, skills: SKILLS.length, handovers: story.handovers.size, exitItems: EXIT_ITEM_COUNT, ktSessions: KT_SESSION_COUNT, posts: story.posts, snapshots };
   return { plan, counts, summary, baseline, webhookId: story.webhookId ?? '' };
 }
 
