@@ -45,8 +45,13 @@ describe('Ending the agency', () => {
       'The agency side becomes read-only.',
     ]);
     const gates = within(dialog).getByTestId('exit-open-gates');
-    expect(gates.textContent).toContain('3 gates are still open:');
-    expect(within(gates).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['In-house share sustained', 'Every handover accepted', 'Every milestone done']);
+    expect(gates.textContent).toContain('4 gates are still open:');
+    expect(within(gates).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'In-house share sustained',
+      'Every handover accepted',
+      'Every milestone done',
+      'Every exit item verified',
+    ]);
     expect(within(dialog).getByLabelText('Reason for ending with gates open')).toBeTruthy();
   });
 
