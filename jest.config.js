@@ -12,6 +12,10 @@ const tsJestDashboard = [
 ];
 
 module.exports = {
+  // A hang guard, not a speed check. Jest reads testTimeout from the top level when it runs several
+  // projects (a project's own value is a hint for runs of that project alone), so it is set here too:
+  // starting an app on a fresh PostgreSQL schema takes seconds on a busy two-core machine.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'api',
