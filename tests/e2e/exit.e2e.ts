@@ -170,7 +170,13 @@ test('When agency staff add an item whose evidence looks like a password, then t
 test('When a lead ends the agency with gates open, then the dialog asks for a reason first; once ended, the banner says when and why, and the agency member is out at once', async () => {
   const { page, errors, close } = await exitPage(seeded.lead);
   await expect(page.getByTestId('exit-gates-line')).toContainText('Every exit item verified');
-  await tabTo(page, /^End the agency arrangement…$/);
+  // The page's top links to the action, below the checklist and the sessions: its heading takes the focus.
+  await tabTo(page, /^End the agency arrangement$/);
+  expect(await page.evaluate('document.activeElement.closest("nav")?.getAttribute("aria-label")')).toBe('On this page');
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate('document.activeElement.id')).toBe('exit-action');
+  await page.keyboard.press('Tab');
+  expect(await focusedName(page)).toBe('End the agency arrangement…');
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'End the agency arrangement?' });
   const consequences = await dialog.getByTestId('exit-consequences').getByRole('listitem').allTextContents();

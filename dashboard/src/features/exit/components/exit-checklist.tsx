@@ -27,7 +27,7 @@ export function ExitChecklist({ planId, role, readOnly }: { planId: string; role
   return (
     <section className="card stack" aria-labelledby="exit-checklist">
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <h2 id="exit-checklist" style={{ margin: 0 }}>
+        <h2 id="exit-checklist" tabIndex={-1} style={{ margin: 0 }}>
           Checklist
         </h2>
         {canAdd ? (

@@ -8,6 +8,7 @@ import type { NoticeMessage } from '../../../lib/notice';
 import { writesAllowed } from '../utils/exit-items';
 import { ExitAction } from './exit-action';
 import { ExitChecklist } from './exit-checklist';
+import { ExitJumpLinks } from './exit-jump-links';
 import { KtSessionsSection } from './kt-sessions-section';
 import '../exit.css';
 
@@ -30,14 +31,22 @@ export function ExitView({ plan, role, ktSessions = null }: { plan: PlanRead; ro
   const exitedAt = plan.exitedAt ?? result?.exitedAt ?? null;
   const reason = plan.exitOverrideReason ?? result?.overrideReason ?? null;
   const readOnly = !writesAllowed(role, exitedAt !== null);
+  const offersExit = exitedAt === null && can(role, 'manageIntegrations');
   return (
     <div className="stack">
       {exitedAt ? <ExitedBanner exitedAt={exitedAt} reason={reason} /> : null}
+      <ExitJumpLinks
+        jumps={[
+          { id: 'exit-checklist', label: 'Checklist' },
+          { id: 'kt-sessions', label: 'Knowledge-transfer sessions' },
+          ...(offersExit ? [{ id: 'exit-action', label: 'End the agency arrangement' }] : []),
+        ]}
+      />
       {/* Focused when it appears: the section whose button ended the agency is gone. */}
       <Notice notice={notice} live focus />
       <ExitChecklist planId={plan.id} role={role} readOnly={readOnly} />
       <KtSessionsSection planId={plan.id} canRecord={!readOnly && can(role, 'recordExit')} list={ktSessions} />
-      {exitedAt === null && can(role, 'manageIntegrations') ? (
+      {offersExit ? (
         <ExitAction
           planId={plan.id}
           onDone={(r) => {

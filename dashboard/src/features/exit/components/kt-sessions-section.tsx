@@ -35,7 +35,7 @@ export function KtSessionsSection({ planId, canRecord, list }: { planId: string;
   return (
     <section className="card stack" aria-labelledby="kt-sessions">
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <h2 id="kt-sessions" style={{ margin: 0 }}>
+        <h2 id="kt-sessions" tabIndex={-1} style={{ margin: 0 }}>
           Knowledge-transfer sessions
         </h2>
         {canRecord ? (
