@@ -144,6 +144,19 @@ describe('Ending the agency', () => {
     expect(screen.queryByText(/Only a lead can/)).toBeNull();
   });
 
+  it('When the page opens, then its top links to its sections, the exit action only for those who may end the agency; a link moves the focus to its heading', async () => {
+    mockFetch(exitPageRoutes({}));
+    const view = renderWithQuery(<ExitView plan={plan} role="lead" />);
+    const nav = screen.getByRole('navigation', { name: 'On this page' });
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Checklist', 'Knowledge-transfer sessions', 'End the agency arrangement']);
+    await userEvent.setup().click(within(nav).getByRole('link', { name: 'Knowledge-transfer sessions' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Knowledge-transfer sessions' }));
+    view.unmount();
+    mockFetch(exitPageRoutes({}));
+    renderWithQuery(<ExitView plan={plan} role="agency" />);
+    expect(within(screen.getByRole('navigation', { name: 'On this page' })).getAllByRole('link').map((a) => a.textContent)).toEqual(['Checklist', 'Knowledge-transfer sessions']);
+  });
+
   it('When a lead opens the page of an exited plan, then the checklist stays editable and the exit is not offered again', async () => {
     const exited = { ...plan, exitedAt: '2026-11-30T10:00:00.000Z' };
     mockFetch(exitPageRoutes({ items: [anExitItem(1, 'Ads', 'ad_account', 'agency_removed')] }));
