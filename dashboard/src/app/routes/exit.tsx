@@ -51,8 +51,8 @@ function ExitKtSessions({ planId }: { planId: string }) {
 export default function ExitPage() {
   const { plan, role } = usePlanContext();
   useTitle(`Exit · ${plan.name}`);
-  // The exit action is for leads and admins; the others read what the page holds.
-  const ending = can(role, 'manageIntegrations') ? ', and ending the arrangement' : '; a lead ends the arrangement here';
+  // The exit action is for leads and admins until it is done; the others read what the page holds.
+  const ending = plan.exitedAt ? '' : can(role, 'manageIntegrations') ? ', and ending the arrangement' : '; a lead ends the arrangement here';
   return (
     <>
       <PageHeader
