@@ -7,6 +7,7 @@ import { formatDate, todayIso } from '../../dashboard/src/lib/format';
 import { mockFetch, problem, type Call } from './support/fetch';
 import { EXIT, aKtSession, anExitItem, anExitResult, exitPageRoutes } from './support/exit';
 import { PLAN, aMember, aPlan, aSummary, listOf } from './support/fixtures';
+import { renderExitPage } from './support/exit-page';
 import { renderWithQuery } from './support/render';
 
 const plan = aPlan();
@@ -32,17 +33,17 @@ async function openDialog() {
 const exitPosts = (calls: Call[]) => calls.filter((c) => c.method === 'POST' && c.url.endsWith('/exit'));
 
 describe('Ending the agency', () => {
-  it('When a lead opens the exit dialog, then it lists what will happen (with the agency members who lose access today) and the gates still open', async () => {
+  it('When a lead opens the exit dialog, then it lists what will happen (the agency members who lose access at once) and the gates still open', async () => {
     mockFetch(exitPageRoutes({ extra: { [`GET /plans/${PLAN}/members`]: members } }));
     renderWithQuery(<ExitView plan={plan} role="lead" />);
     const { dialog } = await openDialog();
     expect(within(dialog).getAllByRole('listitem').slice(0, 6).map((li) => li.textContent)).toEqual([
       `The exit is recorded as done today, ${formatDate(todayIso())}.`,
-      '2 agency members lose access at the end of today.',
-      'Their plan API tokens are revoked.',
-      'A final snapshot is taken.',
+      '2 agency members lose access at once: the plan is gone from their list.',
+      'Their API tokens for this plan are revoked.',
+      'A final snapshot of the status is taken.',
       'Webhooks receive plan.exited.',
-      'The agency side becomes read-only.',
+      'If a lead lets agency staff back in later, they can read but not change anything.',
     ]);
     const gates = within(dialog).getByTestId('exit-open-gates');
     expect(gates.textContent).toContain('4 gates are still open:');
@@ -129,7 +130,10 @@ describe('Ending the agency', () => {
     expect(banner.textContent).toContain('The agency exit was done on 30 Nov 2026.');
     expect(banner.textContent).toContain('Reason given: “Contract ends Friday”');
     const done = screen.getByText(exitDoneText(result));
-    expect(done.textContent).toBe('The agency arrangement is ended. Agency access ends on 1 Dec 2026 (2 memberships); 3 API tokens revoked; a final snapshot was taken.');
+    expect(done.textContent).toBe('The agency arrangement ended on 1 Dec 2026: 2 agency members lost access at once, 3 plan API tokens were revoked, and a final snapshot was taken.');
+    expect(exitDoneText(anExitResult({ agencyMembershipsEnded: 1, tokensRevoked: 0 }))).toBe(
+      'The agency arrangement ended on 1 Dec 2026: 1 agency member lost access at once, no plan API token was left to revoke, and a final snapshot was taken.',
+    );
     await waitFor(() => expect(document.activeElement).toBe(done));
     expect(screen.queryByRole('button', { name: 'End the agency arrangement…' })).toBeNull();
   });
@@ -137,12 +141,25 @@ describe('Ending the agency', () => {
   it('When agency staff open the page of an exited plan, then they read the checklist and sessions but every write control is gone', async () => {
     const exited = { ...plan, exitedAt: '2026-11-30T10:00:00.000Z', exitOverrideReason: null };
     mockFetch(exitPageRoutes({ items: [anExitItem(1, 'Ads', 'ad_account', 'access_shared')], sessions: [aKtSession(1)] }));
-    renderWithQuery(<ExitView plan={exited} role="agency" />);
+    renderExitPage('agency', exited);
     expect((await screen.findByTestId('exited-banner')).textContent).toContain('The agency exit was done on 30 Nov 2026.');
     await screen.findByRole('heading', { name: 'Ads' });
     await screen.findByText('Community replies');
     expect(screen.queryByRole('button', { name: /Add an item|Move|Edit evidence|Record a session|End the agency/ })).toBeNull();
     expect(screen.queryByText(/Only a lead can/)).toBeNull();
+  });
+
+  it('When the page opens, then its top links to its sections, the exit action only for those who may end the agency; a link moves the focus to its heading', async () => {
+    mockFetch(exitPageRoutes({}));
+    const view = renderWithQuery(<ExitView plan={plan} role="lead" />);
+    const nav = screen.getByRole('navigation', { name: 'On this page' });
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Checklist', 'Knowledge-transfer sessions', 'End the agency arrangement']);
+    await userEvent.setup().click(within(nav).getByRole('link', { name: 'Knowledge-transfer sessions' }));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Knowledge-transfer sessions' }));
+    view.unmount();
+    mockFetch(exitPageRoutes({}));
+    renderWithQuery(<ExitView plan={plan} role="agency" />);
+    expect(within(screen.getByRole('navigation', { name: 'On this page' })).getAllByRole('link').map((a) => a.textContent)).toEqual(['Checklist', 'Knowledge-transfer sessions']);
   });
 
   it('When a lead opens the page of an exited plan, then the checklist stays editable and the exit is not offered again', async () => {

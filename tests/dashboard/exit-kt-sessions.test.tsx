@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { KtSessionsSection } from '../../dashboard/src/features/exit/components/kt-sessions-section';
 import { mockFetch, problem } from './support/fetch';
 import { KT, aKtSession, aPerson, exitPageRoutes } from './support/exit';
+import { renderExitPage } from './support/exit-page';
 import { PLAN, aHandover, listOf } from './support/fixtures';
 import { renderWithQuery } from './support/render';
 
@@ -17,7 +18,7 @@ const lookups = {
 };
 
 describe('Knowledge-transfer sessions on the Exit page', () => {
-  it('When sessions are recorded, then each shows its date, method, topic, who gave it, who attended and what it served, newest first', async () => {
+  it('When sessions are recorded, then the page lists each with its date, method, topic, who gave it, who attended and what it served, newest first', async () => {
     mockFetch(
       exitPageRoutes({
         people: [ana, ben],
@@ -28,17 +29,25 @@ describe('Knowledge-transfer sessions on the Exit page', () => {
         extra: lookups,
       }),
     );
-    renderWithQuery(<KtSessionsSection planId={PLAN} canRecord={false} />);
-    const table = await screen.findByRole('table', { name: '2 sessions, newest first' });
-    const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Replying to comments', 'Ads manager basics']);
-    await waitFor(() => expect(rows[0]!.textContent).toContain('Ana Lopez, Ben Okafor'));
-    expect(rows[0]!.textContent).toContain('17 Nov 2026');
-    expect(rows[0]!.textContent).toContain('Reverse shadowing');
-    expect(rows[0]!.textContent).toContain('Ana (Brightside)');
-    await waitFor(() => expect(rows[0]!.textContent).toContain('Handover: Instagram stories'));
-    expect(rows[0]!.textContent).toContain('Skill: Community management');
+    renderExitPage('executive');
+    const list = await screen.findByRole('list', { name: 'Knowledge-transfer sessions, newest first' });
+    expect(screen.getByText('2 sessions, newest first.')).toBeTruthy();
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('strong')?.textContent)).toEqual(['Replying to comments', 'Ads manager basics']);
+    await waitFor(() => expect(items[0]!.textContent).toContain('Attended by Ana Lopez, Ben Okafor'));
+    expect(items[0]!.textContent).toContain('17 Nov 2026 · Reverse shadowing · given by Ana (Brightside)');
+    await waitFor(() => expect(items[0]!.textContent).toContain('Handovers: Instagram stories'));
+    await waitFor(() => expect(items[0]!.textContent).toContain('Skills: Community management'));
+    // A session that served nothing says nothing of it.
+    expect(items[1]!.textContent).not.toMatch(/Handovers:|Skills:|Attended by/);
     expect(screen.queryByRole('button', { name: 'Record a session' })).toBeNull();
+  });
+
+  it('When no session is recorded yet, then the page says so', async () => {
+    mockFetch(exitPageRoutes({ extra: lookups }));
+    renderExitPage('agency');
+    expect(await screen.findByText('No sessions recorded yet')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Record a session' })).toBeTruthy();
   });
 
   it('When a session is recorded, then it is sent with the chosen people, handovers and skills and an Idempotency-Key; a refused link shows by its field', async () => {
@@ -54,7 +63,7 @@ describe('Knowledge-transfer sessions on the Exit page', () => {
         },
       }),
     );
-    renderWithQuery(<KtSessionsSection planId={PLAN} canRecord />);
+    renderWithQuery(<KtSessionsSection planId={PLAN} canRecord list={null} />);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Record a session' }));
     const form = screen.getByRole('form', { name: 'Record a knowledge-transfer session' });

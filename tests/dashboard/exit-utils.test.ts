@@ -50,7 +50,7 @@ describe('Exit page rules', () => {
     const lead = aMember('00000000-0000-4000-8000-0000000000b3', 'Lena', 'lead');
     expect(agencyMembersWithAccess([agency, gone, lead], '2026-11-02')).toBe(1);
     expect(agencyMembersWithAccess([agency, gone, lead], '2026-11-01')).toBe(2);
-    expect(exitConsequences('2026-11-02', 1)[1]).toBe('1 agency member loses access at the end of today.');
+    expect(exitConsequences('2026-11-02', 1)[1]).toBe('1 agency member loses access at once: the plan is gone from their list.');
     expect(exitConsequences('2026-11-02', 0)[1]).toBe('No agency member has access left to lose.');
     expect(exitConsequences('2026-11-02', 3)[0]).toBe('The exit is recorded as done today, 2 Nov 2026.');
   });

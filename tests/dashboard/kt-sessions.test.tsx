@@ -9,7 +9,7 @@ import SkillsPage from '../../dashboard/src/app/routes/skills';
 import type { PlanContext } from '../../dashboard/src/app/use-session';
 import { KtSessionList } from '../../dashboard/src/features/kt-sessions/components/kt-session-list';
 import { KtSessionsDisclosure } from '../../dashboard/src/features/kt-sessions/components/kt-sessions-disclosure';
-import { attendeesText, sessionsMatching } from '../../dashboard/src/features/kt-sessions/utils/sessions';
+import { attendeesText, namesText, sessionsMatching } from '../../dashboard/src/features/kt-sessions/utils/sessions';
 import { mockFetch } from './support/fetch';
 import { PLAN, aHandover, aPlan, listOf } from './support/fixtures';
 
@@ -102,6 +102,8 @@ describe('KtSessionList', () => {
     expect(attendeesText([], () => 'x')).toBeNull();
     expect(attendeesText([ANN, BO])).toBe('2 people');
     expect(attendeesText([ANN, BO], (id) => (id === ANN ? 'Ann' : 'Bo'))).toBe('Ann, Bo');
+    expect(namesText([STORIES, REPLIES], (id) => (id === STORIES ? 'Stories' : undefined), ['handover', 'handovers'])).toBe('Stories and 1 more');
+    expect(namesText([VIDEO], undefined, ['skill', 'skills'])).toBe('1 skill');
   });
 });
 

@@ -30,6 +30,30 @@ async function scan(page: Page, label: string): Promise<void> {
   expect(details).toEqual([]);
 }
 
+// The Exit page's visits need a checklist at several steps and a knowledge-transfer session.
+beforeAll(async () => {
+  const p = `/plans/${seeded.plan.id}`;
+  const people = (await seeded.admin.call<{ items: { id: string }[] }>('GET', `${p}/people`)).items;
+  const handovers = (await seeded.admin.call<{ items: { id: string }[] }>('GET', `${p}/handovers`)).items;
+  for (const [i, [kind, name]] of [
+    ['social_account', 'Instagram @axe'],
+    ['ad_account', 'Meta ad account'],
+    ['admin_role', 'Business Suite admin'],
+  ].entries()) {
+    const item = await seeded.admin.call<{ id: string }>('POST', `${p}/exit-items`, { kind, name, owner: people[i]!.id, dueDate: '2026-01-05', evidence: 'Shown in the call.' });
+    for (const to of ['access_shared', 'ownership_transferred', 'agency_removed', 'verified'].slice(0, i * 2)) await seeded.admin.call('POST', `${p}/exit-items/${item.id}/transitions`, { to });
+  }
+  await seeded.admin.call('POST', `${p}/kt-sessions`, {
+    date: '2026-03-02',
+    topic: 'Replying to comments',
+    method: 'shadowing',
+    givenBy: 'Sam at the agency',
+    attendees: [people[0]!.id],
+    handoverIds: [handovers[0]!.id],
+    materialsUrl: 'https://docs.example.com/kt/replies',
+  });
+});
+
 type Visit = { name: string; as: 'admin' | 'lead' | 'executive' | 'agency'; path: (s: Seeded) => string; ready: string; act?: (page: Page) => Promise<void> };
 
 const VISITS: Visit[] = [
@@ -268,6 +292,46 @@ const VISITS: Visit[] = [
       await page.getByText('Nothing delivered yet').first().waitFor();
     },
   },
+  {
+    name: 'exit (lead, item and session forms open)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/exit`,
+    ready: 'Agency exit',
+    act: async (page) => {
+      await page.getByTestId('exit-summary').waitFor();
+      await page.getByRole('button', { name: 'Edit Meta ad account' }).click();
+      await page.getByRole('button', { name: 'Record a session' }).click();
+      await page.getByRole('form', { name: 'Record a knowledge-transfer session' }).waitFor();
+    },
+  },
+  {
+    name: 'exit (lead, exit dialog refused)',
+    as: 'lead',
+    path: (s) => `/plans/${s.plan.id}/exit`,
+    ready: 'Agency exit',
+    act: async (page) => {
+      await page.getByRole('button', { name: 'End the agency arrangement…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'End the agency arrangement?' });
+      await dialog.getByRole('button', { name: 'End it with gates open' }).click();
+      await dialog.getByText('Give the reason').waitFor();
+    },
+  },
+  {
+    name: 'exit (agency, credential refused, history open)',
+    as: 'agency',
+    path: (s) => `/plans/${s.plan.id}/exit`,
+    ready: 'Agency exit',
+    act: async (page) => {
+      await page.getByText(/^History/).first().click();
+      await page.getByRole('button', { name: 'Add an item' }).click();
+      const form = page.getByRole('form', { name: 'Add an item to the checklist' });
+      await form.getByLabel('Name').fill('Pinterest @axe');
+      await form.getByLabel('Evidence note (optional)').fill('password: hunter2hunter2');
+      await form.getByRole('button', { name: 'Add item' }).click();
+      await form.getByText('looks like a password').waitFor();
+    },
+  },
+  { name: 'exit (executive)', as: 'executive', path: (s) => `/plans/${s.plan.id}/exit`, ready: 'Agency exit', act: (page) => page.getByTestId('kt-session').first().waitFor() },
   { name: 'not found', as: 'lead', path: () => '/no/such/page', ready: 'Page not found' },
 ];
 

@@ -52,7 +52,7 @@ const clipping = (page: Page): Promise<Clipping> =>
   })()`);
 
 describe('on a phone (375 px)', () => {
-  test.each(['', '/milestones', '/skills', '/handovers', '/posts', '/import', '/roster', '/activity', '/members'])(
+  test.each(['', '/milestones', '/skills', '/handovers', '/exit', '/posts', '/import', '/roster', '/activity', '/members'])(
     'When a lead opens %p, then nothing is clipped: the page does not scroll sideways, cards hold their content, every tab is whole, wide tables say they scroll',
     async (route) => {
       const { page, errors, close } = await open('lead', route, { width: 375, height: 812 });
@@ -62,6 +62,33 @@ describe('on a phone (375 px)', () => {
       await close();
     },
   );
+
+  test('When agency staff open the Exit page on a phone with the add form, an evidence form and the session form open, then nothing is clipped', async () => {
+    const { page, errors, close } = await open('agency', '/exit', { width: 375, height: 812 });
+    await page.getByRole('button', { name: 'Add an item' }).click();
+    await page.getByRole('button', { name: /^Edit evidence of / }).first().click();
+    await page.getByRole('button', { name: 'Record a session' }).click();
+    await page.getByRole('form', { name: 'Record a knowledge-transfer session' }).waitFor();
+    await page.getByText(/^History/).first().click();
+    expect(await clipping(page)).toEqual({ page: false, cards: [], navCut: [], silentScrollers: 0 });
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  test('When a lead opens the exit dialog on a phone, then it fits: no sideways scroll, and its confirmation is in view once scrolled to', async () => {
+    const { page, errors, close } = await open('lead', '/exit', { width: 375, height: 812 });
+    await page.getByRole('button', { name: 'End the agency arrangement…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'End the agency arrangement?' });
+    await dialog.getByTestId('exit-open-gates').waitFor();
+    const fits = await dialog.evaluate((d) => ({ inside: d.getBoundingClientRect().right <= d.ownerDocument.documentElement.clientWidth, sideways: d.scrollWidth > d.clientWidth + 1 }));
+    expect(fits).toEqual({ inside: true, sideways: false });
+    const confirm = dialog.getByRole('button', { name: 'End it with gates open' });
+    await confirm.scrollIntoViewIfNeeded();
+    expect(await confirm.isVisible()).toBe(true);
+    expect(await clipping(page)).toMatchObject({ page: false });
+    expect(errors).toEqual([]);
+    await close();
+  });
 
   test('When a lead previews an import on a phone, then the mapping form, the counts and the unknown values fit', async () => {
     const { page, errors, close } = await open('lead', '/import', { width: 375, height: 812 });

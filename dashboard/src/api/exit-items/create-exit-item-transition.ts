@@ -1,7 +1,6 @@
-import { ExitItemSchema, pathTo, type CreateExitItemTransition, type ExitItemStatus } from '@handover/shared';
+import { ExitItemSchema, ROUTES, pathTo, type CreateExitItemTransition, type ExitItemStatus } from '@handover/shared';
 import { useMutation } from '@tanstack/react-query';
 import { request } from '../../lib/api-client';
-import { EXIT_ROUTES } from '../exit/routes';
 import { useInvalidate } from '../query-keys';
 
 /**
@@ -11,8 +10,8 @@ import { useInvalidate } from '../query-keys';
  */
 export const exitTransitionBody = (to: ExitItemStatus, from: ExitItemStatus, note: string | null): CreateExitItemTransition => ({ to, from, note });
 
-export const createExitItemTransition = (planId: string, itemId: string, body: CreateExitItemTransition) =>
-  request(pathTo(EXIT_ROUTES.exitItemTransitions, { planId, itemId }), ExitItemSchema, { method: 'POST', json: body });
+export const createExitItemTransition = (planId: string, exitItemId: string, body: CreateExitItemTransition) =>
+  request(pathTo(ROUTES.exitItemTransitions, { planId, exitItemId }), ExitItemSchema, { method: 'POST', json: body });
 
 /** Settled either way, the checklist is read again: after a 409 it shows where the item really is. */
 export function useExitItemTransition(planId: string) {

@@ -1,11 +1,10 @@
-import { ExitItemSchema, pathTo, type CreateExitItem } from '@handover/shared';
+import { ExitItemSchema, ROUTES, pathTo, type CreateExitItem } from '@handover/shared';
 import { useMutation } from '@tanstack/react-query';
 import { newIdempotencyKey, request } from '../../lib/api-client';
-import { EXIT_ROUTES } from '../exit/routes';
 import { useInvalidate } from '../query-keys';
 
 export const createExitItem = (planId: string, body: CreateExitItem, idempotencyKey = newIdempotencyKey()) =>
-  request(pathTo(EXIT_ROUTES.exitItems, { planId }), ExitItemSchema, { method: 'POST', json: body, idempotencyKey });
+  request(pathTo(ROUTES.exitItems, { planId }), ExitItemSchema, { method: 'POST', json: body, idempotencyKey });
 
 export function useCreateExitItem(planId: string) {
   const invalidate = useInvalidate(planId, 'exitItems');

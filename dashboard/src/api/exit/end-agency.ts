@@ -1,12 +1,11 @@
-import { ExitResultSchema, pathTo, type ExitRequest } from '@handover/shared';
+import { ExitResultSchema, ROUTES, pathTo, type ExitRequest } from '@handover/shared';
 import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 import { isApiError, request } from '../../lib/api-client';
 import { useInvalidate } from '../query-keys';
-import { EXIT_ROUTES } from './routes';
 
 /** `POST /plans/:planId/exit`: ends the agency arrangement (docs/domain.md#exit-page). */
-export const endAgency = (planId: string, body: ExitRequest) => request(pathTo(EXIT_ROUTES.planExit, { planId }), ExitResultSchema, { method: 'POST', json: body });
+export const endAgency = (planId: string, body: ExitRequest) => request(pathTo(ROUTES.planExit, { planId }), ExitResultSchema, { method: 'POST', json: body });
 
 /** Everything about the plan changes: memberships, tokens, a final snapshot, the plan's `exitedAt`. */
 export function useEndAgency(planId: string) {

@@ -23,9 +23,9 @@ export function ExitAction({ planId, onDone }: { planId: string; onDone: (result
   const failed = summary.isError ? summary : members.isError ? members : null;
   return (
     <section className="card stack" aria-labelledby="exit-action">
-      <h2 id="exit-action">End the agency arrangement</h2>
+      <h2 id="exit-action" tabIndex={-1}>End the agency arrangement</h2>
       <p style={{ margin: 0 }}>
-        When the team holds everything, end the arrangement: agency access ends today, their tokens are revoked and a final snapshot is taken.
+        When the team holds everything, end the arrangement: agency access ends at once, their API tokens for this plan are revoked and a final snapshot is taken.
       </p>
       {summary.data ? (
         <p className="small" data-testid="exit-gates-line" style={{ margin: 0 }}>

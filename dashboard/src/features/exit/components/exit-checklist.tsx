@@ -6,7 +6,7 @@ import { Notice } from '../../../components/ui/notice';
 import { EmptyState, QueryState } from '../../../components/ui/states';
 import { todayIso } from '../../../lib/format';
 import { useOutcome } from '../../../lib/notice';
-import { checklistSummary, groupByKind } from '../utils/exit-items';
+import { checklistSummaryParts, groupByKind } from '../utils/exit-items';
 import { ExitItemCard } from './exit-item-card';
 import { ExitItemForm } from './exit-item-form';
 
@@ -22,11 +22,12 @@ export function ExitChecklist({ planId, role, readOnly }: { planId: string; role
   const canAdd = !readOnly && can(role, 'recordExit');
   const names = new Map((people.data ?? []).map((p) => [p.id, p.name]));
   const today = todayIso();
+  const summary = items.data ? checklistSummaryParts(items.data) : null;
   const ownerName = (owner: string | null) => (owner === null ? null : people.data ? (names.get(owner) ?? 'A person no longer on the plan') : 'Loading…');
   return (
     <section className="card stack" aria-labelledby="exit-checklist">
       <div className="row" style={{ justifyContent: 'space-between' }}>
-        <h2 id="exit-checklist" style={{ margin: 0 }}>
+        <h2 id="exit-checklist" tabIndex={-1} style={{ margin: 0 }}>
           Checklist
         </h2>
         {canAdd ? (
@@ -35,9 +36,10 @@ export function ExitChecklist({ planId, role, readOnly }: { planId: string; role
           </button>
         ) : null}
       </div>
-      {items.data ? (
+      {summary ? (
         <p className="exit-summary" data-testid="exit-summary">
-          {checklistSummary(items.data)}
+          <strong>{summary.head}</strong>
+          {summary.rest}
         </p>
       ) : null}
       {adding ? (

@@ -40,7 +40,9 @@ export function ExitItemMoves({
     try {
       const moved = await transition.mutateAsync({ id: item.id, body: exitTransitionBody(to, item.status, note.trim() || null) });
       setNote('');
-      onNotice({ kind: 'success', text: `“${moved.name}” is now at “${EXIT_ITEM_STATUS_LABELS[moved.status]}”.` });
+      // The button pressed is gone (the next step has its own), and a verified item moves down its
+      // group: the focus goes to the card's notice, so the person lands on what happened.
+      onNotice({ kind: 'success', text: `“${moved.name}” is now at “${EXIT_ITEM_STATUS_LABELS[moved.status]}”.`, focus: true });
     } catch (err) {
       onNotice({ kind: 'error', text: isApiError(err) && err.status === 409 ? movedAlready(item.name) : errorMessage(err) });
     } finally {

@@ -1,7 +1,7 @@
 import { CreateKtSessionSchema, KT_METHOD_LABELS, KtMethodSchema, type KtMethod, type KtSession } from '@handover/shared';
 import { useState } from 'react';
 import { useForm, type UseFormRegister } from 'react-hook-form';
-import { useCreateKtSession } from '../../../api/exit/kt-sessions';
+import { useCreateKtSession } from '../../../api/kt-sessions/create-kt-session';
 import { Field } from '../../../components/ui/field';
 import { GridForm } from '../../../components/ui/grid-form';
 import { Options } from '../../../components/ui/options';

@@ -5,17 +5,20 @@ import { formatDate } from '../../../lib/format';
 export const agencyMembersWithAccess = (members: readonly Member[], today: string): number =>
   members.filter((m) => m.role === 'agency' && accessInForce(m.effectiveAccessUntil, today)).length;
 
-/** What ending the agency does, in the order it happens (docs/domain.md#exit-page). */
+/**
+ * What ending the agency does, in the order it happens. Agency access ends the moment the exit is
+ * made, not at midnight (docs/domain.md#ending-the-agency).
+ */
 export function exitConsequences(today: string, agencyMembers: number): string[] {
   return [
     `The exit is recorded as done today, ${formatDate(today)}.`,
     agencyMembers === 0
       ? 'No agency member has access left to lose.'
-      : `${agencyMembers} agency ${agencyMembers === 1 ? 'member loses' : 'members lose'} access at the end of today.`,
-    'Their plan API tokens are revoked.',
-    'A final snapshot is taken.',
+      : `${agencyMembers} agency ${agencyMembers === 1 ? 'member loses' : 'members lose'} access at once: the plan is gone from their list.`,
+    'Their API tokens for this plan are revoked.',
+    'A final snapshot of the status is taken.',
     'Webhooks receive plan.exited.',
-    'The agency side becomes read-only.',
+    'If a lead lets agency staff back in later, they can read but not change anything.',
   ];
 }
 

@@ -66,12 +66,17 @@ export function groupByKind(items: readonly ExitItem[]): KindGroup[] {
 }
 
 /**
- * The line above the checklist: how many items are verified and which ones still block the gate,
- * earliest due first (undated last).
+ * The line above the checklist: how many items are verified (`head`) and which ones still block the
+ * gate (`rest`), earliest due first (undated last).
  */
-export function checklistSummary(items: readonly ExitItem[]): string {
-  if (items.length === 0) return 'No items listed yet: the exit needs at least one, and every one verified.';
+export function checklistSummaryParts(items: readonly ExitItem[]): { head: string; rest: string } {
+  if (items.length === 0) return { head: 'No items listed yet', rest: ': the exit needs at least one, and every one verified.' };
   const blocking = items.filter((i) => i.status !== 'verified').sort(byDueDate);
   const head = `${items.length - blocking.length} of ${items.length} ${items.length === 1 ? 'item' : 'items'} verified`;
-  return blocking.length === 0 ? `${head}; nothing blocking.` : `${head}; blocking: ${quotedList(blocking.map((i) => i.name))}.`;
+  return { head, rest: blocking.length === 0 ? '; nothing blocking.' : `; blocking: ${quotedList(blocking.map((i) => i.name))}.` };
 }
+
+export const checklistSummary = (items: readonly ExitItem[]): string => {
+  const { head, rest } = checklistSummaryParts(items);
+  return head + rest;
+};

@@ -19,11 +19,17 @@ export function sessionsMatching(sessions: readonly KtSession[], f: KtSessionFil
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** "Ann, Bo and 2 others" style: the attendees a reader can name, the rest counted. */
-export function attendeesText(ids: readonly string[], personName?: (id: string) => string | undefined): string | null {
+/**
+ * "Ann, Bo and 2 more" style: the ids a reader can name, the rest counted; with none named, only a
+ * count ("2 people"). `noun` is the singular and plural of what is counted.
+ */
+export function namesText(ids: readonly string[], name: ((id: string) => string | undefined) | undefined, noun: [string, string]): string | null {
   if (!ids.length) return null;
-  const named = personName ? ids.map(personName).filter((n): n is string => Boolean(n)) : [];
+  const named = name ? ids.map(name).filter((n): n is string => Boolean(n)) : [];
   const others = ids.length - named.length;
-  if (!named.length) return `${others} ${others === 1 ? 'person' : 'people'}`;
+  if (!named.length) return `${others} ${others === 1 ? noun[0] : noun[1]}`;
   return others ? `${named.join(', ')} and ${others} more` : named.join(', ');
 }
+
+/** The attendees: named people of the plan, the rest counted. */
+export const attendeesText = (ids: readonly string[], personName?: (id: string) => string | undefined): string | null => namesText(ids, personName, ['person', 'people']);
