@@ -142,3 +142,24 @@ describe('exitVerdict', () => {
     expect(v.text).toMatch(/^Not yet: 2 of 6 gates not met — internally networked and every milestone done;/);
   });
 });
+
+describe('exitVerdict after the exit', () => {
+  const exited = (exitedAt: string, exitOverrideReason: string | null) => ({ ...plan, exitedAt, exitOverrideReason });
+
+  it('When the agency exit was made with gates open, then the answer is done, on that day, with the open gates and the reason', () => {
+    const s = { ...facts(['skills_covered', 'exit_items_verified']), asOf: '2026-12-04' };
+    expect(exitVerdict(s, exited('2026-12-02T10:00:00.000Z', 'Contract ends Friday'))).toEqual({
+      answer: 'Done',
+      text: "Done: the agency exit was made on 2 Dec 2026, with 2 of 6 gates still open (the lead's reason: Contract ends Friday).",
+      tone: 'met',
+      exit: '2 Dec 2026',
+    });
+  });
+
+  it('When every gate was met, then it says so; read as of a day before the exit, the forecast answers as it did then', () => {
+    expect(exitVerdict({ ...facts([]), asOf: '2026-12-02' }, exited('2026-12-02T10:00:00.000Z', null)).text).toBe(
+      'Done: the agency exit was made on 2 Dec 2026, every gate met.',
+    );
+    expect(exitVerdict({ ...facts(['skills_covered']), asOf: '2026-12-01' }, exited('2026-12-02T10:00:00.000Z', null)).answer).toBe('Not yet');
+  });
+});

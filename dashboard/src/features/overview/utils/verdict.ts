@@ -14,9 +14,9 @@ export const GATE_NOUNS: Record<GateKey, string> = {
 
 export type VerdictTone = 'met' | 'on-track' | 'behind';
 /** The overview's answer: `answer` starts `text` and `exit` (the exit date as written) is in it, so both can be set in bold. */
-export type Verdict = { answer: 'Yes' | 'Not yet'; text: string; tone: VerdictTone; exit?: string };
+export type Verdict = { answer: 'Yes' | 'Not yet' | 'Done'; text: string; tone: VerdictTone; exit?: string };
 
-type Facts = Pick<Summary, 'gates' | 'exitForecast' | 'handovers' | 'milestones' | 'adoption'> & Partial<Pick<Summary, 'exitItems'>>;
+type Facts = Pick<Summary, 'gates' | 'exitForecast' | 'handovers' | 'milestones' | 'adoption'> & Partial<Pick<Summary, 'exitItems' | 'asOf'>>;
 
 /** `a`, `a and b`, `a, b and c`. */
 const sentenceList = (items: string[]): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
@@ -55,9 +55,19 @@ function againstPlan(exit: string, onTrack: boolean, plan: Pick<Plan, 'targetExi
  * earliest exit over every gate (docs/domain.md#exit-forecast) against the target and contract end,
  * or why no date can be given.
  */
-export function exitVerdict(summary: Facts, plan: Pick<Plan, 'targetExitDate' | 'contractEndDate'>): Verdict {
+export function exitVerdict(
+  summary: Facts,
+  plan: Pick<Plan, 'targetExitDate' | 'contractEndDate'> & Partial<Pick<Plan, 'exitedAt' | 'exitOverrideReason'>>,
+): Verdict {
   const gates = orderedGates(summary.gates);
   const open = gates.filter((g) => !g.met);
+  // Once the exit is made the question is answered (docs/domain.md#ending-the-agency); a day before it still reads as it stood.
+  const exitDay = plan.exitedAt?.slice(0, 10);
+  if (exitDay && (summary.asOf ?? exitDay) >= exitDay) {
+    const exit = formatDate(exitDay);
+    const still = open.length ? `, with ${open.length} of ${gates.length} gates still open${plan.exitOverrideReason ? ` (the lead's reason: ${plan.exitOverrideReason})` : ''}` : ', every gate met';
+    return { answer: 'Done', text: `Done: the agency exit was made on ${exit}${still}.`, tone: 'met', exit };
+  }
   if (open.length === 0) return { answer: 'Yes', text: 'Yes: every gate is met; the agency can go.', tone: 'met' };
 
   // With every gate open, naming them all says nothing the count does not.
