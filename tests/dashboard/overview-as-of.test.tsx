@@ -23,6 +23,7 @@ function overviewApi() {
     [`GET /plans/${PLAN}/skills/matrix`]: { status: 200, body: { people: [], skills: [], cells: [], total: 0, limit: 200, offset: 0 } },
     [`GET /plans/${PLAN}/posts/share`]: { status: 200, body: { interval: 'week', points: [] } },
     [`GET /plans/${PLAN}/adoption`]: { status: 200, body: { items: [] } },
+    [`GET /plans/${PLAN}/snapshots`]: { status: 200, body: { items: [], total: 0, limit: 200, offset: 0 } },
   });
 }
 
@@ -46,9 +47,11 @@ describe('The overview on a past day', () => {
     expect(verdict.compareDocumentPosition(readiness) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
     await waitFor(() => expect(new Set(requestedDays(calls).map((r) => r.path))).toEqual(
-      new Set(['/summary', '/milestones', '/skills/coverage', '/skills/matrix', '/posts/share', '/adoption']),
+      new Set(['/summary', '/milestones', '/skills/coverage', '/skills/matrix', '/posts/share', '/adoption', '/snapshots']),
     ));
-    expect(requestedDays(calls).filter((r) => r.day !== PAST)).toEqual([]);
+    // Snapshots are the weeks as they were recorded: their list is the same whatever day is shown,
+    // so it is the one read without a day (docs/domain.md#as-of).
+    expect(requestedDays(calls).filter((r) => r.day !== PAST && r.path !== '/snapshots')).toEqual([]);
 
     // The timeline marks the chosen day, not "Today"; nothing claims to show today's levels.
     expect(within(screen.getByTestId('chart-exit')).getByText('As of 4 Oct')).toBeTruthy();
