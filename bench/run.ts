@@ -7,7 +7,8 @@
  * and `import-latency` (GET latency while idle and during a million-row import on SQLite, side by
  * side; bench/import-latency.ts) and `mapped-import` (a Meta-shaped export through upload, mapping
  * and commit next to the plain import, on SQLite; bench/mapped-import.ts). `--only` takes one or a
- * comma-separated list.
+ * comma-separated list. On PostgreSQL the import is set against a raw COPY of the same rows into the
+ * same schema (bench/pg-baselines.ts), measured in the same repetition (docs/performance.md#postgresql-import).
  * A benchmark, not a test: it starts the built server (node api/dist/main.js) as a child process on
  * a fresh database, measures, prints a table and writes bench/results.json. Every ratio is measured
  * side by side in the same run, alternating the two sides, and each figure is the median of the
@@ -18,7 +19,6 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { newId as uuidv7 } from '../api/src/core/ids';
 import { CSV_PARSE_VERSION, KEEP_RATIO, benchCsvReaders, type CsvReadersResult } from './csv-readers';
 import { dashboardInitialJs, type DashboardSize } from './dashboard';
@@ -26,6 +26,7 @@ import { row, todayUtc, writeCsv } from './data';
 import { latencies, median, ok, percentile, request } from './http';
 import { benchImportLatency, importLatencyTable, type ImportLatencyResult } from './import-latency';
 import { benchMappedImport, mappedImportTable, type MappedImportResult } from './mapped-import';
+import { rawPgCopyRate, rawPgInsertRate } from './pg-baselines';
 import { ROOT, createPlan, ensureBuilt, freshDb, startHello, startSignedIn, type ServerProcess } from './server';
 
 const CASES = ['server', 'csv', 'import-latency', 'mapped-import'] as const;
@@ -109,55 +110,6 @@ async function rawInsertRate(rows: number, endDay: Date): Promise<number> {
   }
 }
 
-/**
- * A fairer baseline for PostgreSQL: the same rows into the same migrated schema with plain
- * multi-row INSERTs (unnest, 500 rows a statement, no ON CONFLICT) in one transaction.
- */
-async function rawPgInsertRate(rows: number, endDay: Date): Promise<number> {
-  const db = await freshDb('postgres');
-  try {
-    const { server, token } = await startSignedIn(db.url);
-    const planId = await createPlan(server, token, 'raw');
-    await server.stop();
-    const createdAt = new Date().toISOString();
-    const batches: string[][][] = [];
-    for (let start = 0; start < rows; start += 500) {
-      const cols: string[][] = [[], [], [], [], [], []];
-      for (let i = start; i < Math.min(rows, start + 500); i++) {
-        const r = row(i, rows, endDay);
-        cols[0]!.push(uuidv7());
-        cols[1]!.push(r.channel);
-        cols[2]!.push(r.publishedAt);
-        cols[3]!.push(r.source);
-        cols[4]!.push(r.externalId);
-        cols[5]!.push(r.author);
-      }
-      batches.push(cols);
-    }
-    const client = new Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      const started = process.hrtime.bigint();
-      await client.query('BEGIN');
-      for (const cols of batches) {
-        await client.query(
-          `INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, created_at)
-           SELECT id, $7, channel, published_at, source, external_id, author, $8
-           FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[])
-             AS t(id, channel, published_at, source, external_id, author)`,
-          [...cols, planId, createdAt],
-        );
-      }
-      await client.query('COMMIT');
-      return rows / (Number(process.hrtime.bigint() - started) / 1e9);
-    } finally {
-      await client.end();
-    }
-  } finally {
-    await db.drop();
-  }
-}
-
 type ImportRun = { rowsPerSecond: number; seconds: number; peakRssBytes: number; inserted: number };
 
 async function importThroughApi(server: ServerProcess, token: string, planId: string, file: string, rows: number): Promise<ImportRun> {
@@ -193,7 +145,19 @@ type DialectResult = {
     /** PostgreSQL only: plain INSERTs of the same rows through pg, and the import against them. */
     rawPgRowsPerSecond?: number;
     ratioToRawPg?: number;
-    runs: Array<{ apiRowsPerSecond: number; rawRowsPerSecond: number; rawPgRowsPerSecond?: number; seconds: number; peakRssMB: number }>;
+    /** PostgreSQL only: one COPY of the same rows into the same schema (the ceiling), and the import against it. */
+    rawCopyRowsPerSecond?: number;
+    ratioToCopy?: number;
+    runs: Array<{
+      apiRowsPerSecond: number;
+      rawRowsPerSecond: number;
+      rawPgRowsPerSecond?: number;
+      rawCopyRowsPerSecond?: number;
+      seconds: number;
+      peakRssMB: number;
+      /** The machine's 1-minute load average when the repetition started and ended. */
+      load: [number, number];
+    }>;
     peakRssMB: number;
   };
   latency: Record<'summary' | 'share', { small: LatencyFigures; large: LatencyFigures; ratio: number }> & { smallRows: number };
@@ -213,13 +177,17 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
   let kept: { server: ServerProcess; token: string; db: Awaited<ReturnType<typeof freshDb>>; largePlan: string } | null = null;
   try {
     for (let rep = 1; rep <= o.importReps; rep++) {
-      log(`[${dialect}] import ${rep}/${o.importReps}: raw better-sqlite3 insert of ${o.rows} rows ...`);
+      const loadBefore = os.loadavg()[0]!;
+      log(`[${dialect}] import ${rep}/${o.importReps} (load average ${round(loadBefore, 2)}): raw better-sqlite3 insert of ${o.rows} rows ...`);
       const raw = await rawInsertRate(o.rows, endDay);
       log(`[${dialect}]   raw ${Math.round(raw)} rows/s`);
       let rawPg: number | undefined;
+      let rawCopy: number | undefined;
       if (dialect === 'postgres') {
         rawPg = await rawPgInsertRate(o.rows, endDay);
         log(`[${dialect}]   raw PostgreSQL INSERTs ${Math.round(rawPg)} rows/s`);
+        rawCopy = await rawPgCopyRate(o.rows, endDay);
+        log(`[${dialect}]   raw PostgreSQL COPY ${Math.round(rawCopy)} rows/s`);
       }
       log(`[${dialect}]   now through POST /posts/import ...`);
       const db = await freshDb(dialect);
@@ -227,7 +195,15 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
       const planId = await createPlan(server, token, 'large');
       const run = await importThroughApi(server, token, planId, csv.large, o.rows);
       log(`[${dialect}]   api ${Math.round(run.rowsPerSecond)} rows/s in ${round(run.seconds)} s, peak RSS ${round(run.peakRssBytes / MB)} MB`);
-      runs.push({ apiRowsPerSecond: run.rowsPerSecond, rawRowsPerSecond: raw, rawPgRowsPerSecond: rawPg, seconds: run.seconds, peakRssMB: run.peakRssBytes / MB });
+      runs.push({
+        apiRowsPerSecond: run.rowsPerSecond,
+        rawRowsPerSecond: raw,
+        rawPgRowsPerSecond: rawPg,
+        rawCopyRowsPerSecond: rawCopy,
+        seconds: run.seconds,
+        peakRssMB: run.peakRssBytes / MB,
+        load: [round(loadBefore, 2), round(os.loadavg()[0]!, 2)],
+      });
       if (rep < o.importReps) {
         await server.stop();
         await db.drop();
@@ -321,6 +297,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
     const apiRate = median(runs.map((r) => r.apiRowsPerSecond));
     const rawRate = median(runs.map((r) => r.rawRowsPerSecond));
     const rawPgRate = dialect === 'postgres' ? median(runs.map((r) => r.rawPgRowsPerSecond!)) : undefined;
+    const rawCopyRate = dialect === 'postgres' ? median(runs.map((r) => r.rawCopyRowsPerSecond!)) : undefined;
     return {
       dialect,
       import: {
@@ -329,11 +306,13 @@ async function benchDialect(dialect: 'sqlite' | 'postgres', o: Options, csv: { l
         rawRowsPerSecond: Math.round(rawRate),
         ratio: round(apiRate / rawRate, 2),
         ...(rawPgRate ? { rawPgRowsPerSecond: Math.round(rawPgRate), ratioToRawPg: round(apiRate / rawPgRate, 2) } : {}),
+        ...(rawCopyRate ? { rawCopyRowsPerSecond: Math.round(rawCopyRate), ratioToCopy: round(apiRate / rawCopyRate, 2) } : {}),
         runs: runs.map((r) => ({
           ...r,
           apiRowsPerSecond: Math.round(r.apiRowsPerSecond),
           rawRowsPerSecond: Math.round(r.rawRowsPerSecond),
           ...(r.rawPgRowsPerSecond ? { rawPgRowsPerSecond: Math.round(r.rawPgRowsPerSecond) } : {}),
+          ...(r.rawCopyRowsPerSecond ? { rawCopyRowsPerSecond: Math.round(r.rawCopyRowsPerSecond) } : {}),
           seconds: round(r.seconds, 2),
           peakRssMB: round(r.peakRssMB),
         })),
@@ -375,6 +354,13 @@ function table(results: DialectResult[], csv: CsvReadersResult | null, dashboard
             [`${d}: import / raw pg INSERTs (context)`, `${r.import.ratioToRawPg}x`, '', ''],
           ] as Line[])
         : []),
+      ...(r.import.rawCopyRowsPerSecond
+        ? ([
+            [`${d}: raw COPY into posts, same rows and indexes (the ceiling)`, `${r.import.rawCopyRowsPerSecond.toLocaleString('en')} rows/s`, '', ''],
+            [`${d}: import / raw COPY`, `${r.import.ratioToCopy}x`, '>= 0.6x', yes(r.import.ratioToCopy! >= 0.6)],
+          ] as Line[])
+        : []),
+      [`${d}: load average during the import repetitions (1 min)`, r.import.runs.map((x) => x.load.join('-')).join(', '), '', ''],
       [`${d}: server peak RSS during the import (VmHWM)`, `${r.import.peakRssMB} MB`, '<= 300 MB', yes(r.import.peakRssMB <= 300)],
     );
     for (const key of ['summary', 'share'] as const) {

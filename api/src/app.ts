@@ -109,7 +109,7 @@ export function createApp(options: AppOptions): App {
   app.use(compressResponses());
   app.use('/api', express.json({ limit: JSON_LIMIT, type: ['application/json', 'application/*+json'] }));
   const ownOrigins = [...(deps.config.publicUrl ? [deps.config.publicUrl] : []), ...deps.config.corsOrigins];
-  app.use('/api', authenticate(services.auth, ownOrigins));
+  app.use('/api', authenticate(services.auth, ownOrigins, deps.db.dialect === 'postgres'));
 
   const docsDir = swaggerUi.getAbsoluteFSPath();
   // Express routing is not strict: '/api/v1/docs' also matches '/api/v1/docs/', so tell them apart here.

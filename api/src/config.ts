@@ -7,7 +7,14 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; path: string }
-  | { dialect: 'postgres'; url: string };
+  | { dialect: 'postgres'; url: string; poolSize?: number };
+
+/**
+ * Connections each process keeps to PostgreSQL unless DATABASE_POOL_SIZE says otherwise: what
+ * measured best (docs/performance.md#the-pool). Two at least: start-up holds one for the migration
+ * lock while the migrations run on another.
+ */
+export const DEFAULT_POOL_SIZE = 4;
 
 export type Config = {
   port: number;
@@ -96,6 +103,9 @@ const EnvSchema = z.object({
       'expected sqlite:<path>, sqlite::memory: or postgres://user@host:port/database',
     )
     .optional(),
+  DATABASE_POOL_SIZE: positiveInt('a whole number of connections between 2 and 1000')
+    .refine((n) => n >= 2 && n <= 1000, 'expected a whole number of connections between 2 and 1000')
+    .default(DEFAULT_POOL_SIZE),
   ADMIN_EMAIL: z.email('expected an email address').optional(),
   ADMIN_PASSWORD: z
     .string()
@@ -205,7 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   return {
     port: e.PORT,
     host: e.HOST,
-    database: parseDatabaseUrl(e.DATABASE_URL, cwd),
+    database: withPoolSize(parseDatabaseUrl(e.DATABASE_URL, cwd), e.DATABASE_POOL_SIZE),
     adminEmail: e.ADMIN_EMAIL?.toLowerCase(),
     adminPassword: e.ADMIN_PASSWORD,
     logLevel: e.LOG_LEVEL,
@@ -237,4 +247,9 @@ export function parseDatabaseUrl(url: string | undefined, cwd: string): Database
     return { dialect: 'sqlite', path: file === ':memory:' ? ':memory:' : path.resolve(cwd, file) };
   }
   return { dialect: 'postgres', url };
+}
+
+/** DATABASE_POOL_SIZE applies to PostgreSQL only: SQLite has one connection. */
+function withPoolSize(database: DatabaseConfig, poolSize: number): DatabaseConfig {
+  return database.dialect === 'postgres' ? { ...database, poolSize } : database;
 }

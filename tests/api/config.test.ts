@@ -60,6 +60,7 @@ describe('good values', () => {
         PORT: '8080',
         HOST: '0.0.0.0',
         DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/handover',
+        DATABASE_POOL_SIZE: '4',
         ADMIN_EMAIL: 'Boss@Example.COM',
         ADMIN_PASSWORD: 'correct-horse-battery',
         LOG_LEVEL: 'debug',
@@ -84,7 +85,7 @@ describe('good values', () => {
     expect(config).toEqual({
       port: 8080,
       host: '0.0.0.0',
-      database: { dialect: 'postgres', url: 'postgres://app:s3cret@db.internal:5432/handover' },
+      database: { dialect: 'postgres', url: 'postgres://app:s3cret@db.internal:5432/handover', poolSize: 4 },
       adminEmail: 'boss@example.com',
       adminPassword: 'correct-horse-battery',
       logLevel: 'debug',
@@ -113,7 +114,7 @@ describe('good values', () => {
     ['sqlite::memory:', { dialect: 'sqlite', path: ':memory:' }],
     ['sqlite:./data/other.db', { dialect: 'sqlite', path: path.join(CWD, 'data/other.db') }],
     ['sqlite:/var/lib/handover.db', { dialect: 'sqlite', path: '/var/lib/handover.db' }],
-    ['postgresql://localhost/handover', { dialect: 'postgres', url: 'postgresql://localhost/handover' }],
+    ['postgresql://localhost/handover', { dialect: 'postgres', url: 'postgresql://localhost/handover', poolSize: 4 }],
   ])('When DATABASE_URL is %s, then the database is %j', (url, expected) => {
     expect(loadConfig({ DATABASE_URL: url }, CWD).database).toEqual(expected);
   });
@@ -144,6 +145,10 @@ describe('bad values', () => {
     ['DATABASE_URL', 'mysql://localhost/db', /sqlite:<path>.*postgres:\/\//],
     ['DATABASE_URL', 'sqlite:', /sqlite:<path>/],
     ['DATABASE_URL', 'tracker.db', /sqlite:<path>/],
+    ['DATABASE_POOL_SIZE', '0', /whole number of connections between 2 and 1000/],
+    ['DATABASE_POOL_SIZE', '1', /whole number of connections between 2 and 1000/],
+    ['DATABASE_POOL_SIZE', '1001', /whole number of connections between 2 and 1000/],
+    ['DATABASE_POOL_SIZE', 'many', /whole number of connections/],
     ['ADMIN_EMAIL', 'not-an-email', /email address/],
     ['ADMIN_PASSWORD', 'short', /at least 8 characters/],
     ['ADMIN_PASSWORD', 'p'.repeat(129), /at most 128 characters/],

@@ -7,12 +7,15 @@ import { AppError } from '../../api/src/core/app-error';
 import type { PlanCtx } from '../../api/src/core/context';
 import { HOLDER } from '../../api/src/modules/posts/import-run';
 import { MAX_SPOOLING } from '../../api/src/modules/posts/posts.service';
-import { CHUNK_ROWS } from '../../api/src/modules/posts/post-import';
+import { CHUNK_ROWS as CHUNKS } from '../../api/src/modules/posts/post-import';
+import { dialect } from '../support/database';
 import { setupApp, startApp, type TestApp, type TestUser } from '../support/app';
 import { CSV_HEADER, importPosts, planWorld, type PlanWorld } from '../support/fixtures';
 import { activityOf } from '../support/http';
 import { expectProblem } from '../support/problem';
 import { rollupsVersusLedger } from '../support/rollups';
+
+const CHUNK_ROWS = CHUNKS[dialect];
 
 // How an import commits (docs/domain.md#imports): in chunks, hidden until one last transaction,
 // one at a time per plan, within IMPORT_MAX_MB.

@@ -12,6 +12,16 @@ export type Credential = { kind: 'session' | 'api-token'; id: string; scope?: To
 
 export type TokenScope = { planId: string; scopes: ApiTokenScope[] };
 
+/** A role found in a plan and the date it ends (null: no end); docs/domain.md#access-lifecycle. */
+export type FoundRole = { role: EffectiveRole; until: string | null };
+
+/**
+ * Read with the credential, in the same statement, on PostgreSQL: the caller's role in the plan the
+ * path names (null: a stranger, or no such plan) and that plan's cache generation
+ * (docs/performance.md#the-postgresql-read-path).
+ */
+export type PlanAccess = { planId: string; found: FoundRole | null; generation: number };
+
 /** Who is asking, as the edge established it; services receive this, never the HTTP request. */
 export type RequestCtx = {
   requestId: string;
@@ -19,6 +29,8 @@ export type RequestCtx = {
   clientAddress: string;
   user: AuthUser | null;
   credential: Credential | null;
+  /** Set by the edge on PostgreSQL for a path under /plans/{planId}: see PlanAccess. */
+  planAccess?: PlanAccess;
   /**
    * Set by the edge for a request that must store its response with its change (Idempotency-Key):
    * the request's first write transaction runs it just before committing.

@@ -2,12 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
-import type { DatabaseConfig } from '../config';
-import { GenerationCache, type CacheBound } from '../core/cache';
+import { DEFAULT_POOL_SIZE, type DatabaseConfig } from '../config';
+import { GenerationCache, SharedGenerationCache, type CacheBound } from '../core/cache';
 import type { BeforeCommit } from '../core/context';
 import { entities } from './entities';
 import { postgresMigrations, sqliteMigrations } from './migrations';
 import { runAfterCommit } from './after-commit';
+import { CacheListener } from './cache-listener';
+import { GenerationReader } from './generation-reader';
+import { readGenerations } from './repositories/cache-generations.repository';
+import { pgRows } from './pg-rows';
+import { localPlanCache, sharedPlanCache, type PlanCache } from './plan-cache';
 import { Mutex } from './mutex';
 import { SnakeNamingStrategy } from './naming';
 
@@ -45,7 +50,8 @@ export function createDataSource(db: DatabaseConfig, options: { synchronize?: bo
     type: 'postgres',
     url: db.url,
     migrations: postgresMigrations,
-    extra: { max: 10 },
+    // docs/performance.md#the-pool: the default is what measured best.
+    extra: { max: db.poolSize ?? DEFAULT_POOL_SIZE },
   });
 }
 
@@ -58,6 +64,10 @@ export class Db {
   private readonly mutex = new Mutex();
   private readonly statements = new Map<string, import('better-sqlite3').Statement>();
   private readonly caches = new Map<string, GenerationCache<unknown>>();
+  private readonly planCaches = new Map<string, PlanCache<unknown>>();
+  private readonly sharedCaches = new Map<string, SharedGenerationCache<unknown>>();
+  private readonly generationReader = new GenerationReader((scopes) => readGenerations(this, this.dataSource.manager, scopes));
+  private listener: CacheListener | null = null;
 
   constructor(
     readonly dataSource: DataSource,
@@ -129,9 +139,9 @@ export class Db {
   }
 
   /**
-   * The named cache of this database (created on first use with its bound). Enabled on SQLite only,
-   * where this process is the one writer; on PostgreSQL other processes write too and nothing here
-   * would hear of it, so every cache is off (docs/architecture.md#the-cache-rule).
+   * The named cache of this database (created on first use with its bound), for one process that
+   * is the only writer: enabled on SQLite only. On PostgreSQL other processes write too and nothing
+   * here would hear of it, so such a cache is off (docs/architecture.md#the-cache-rule).
    */
   cache<V>(name: string, bound: CacheBound<V>): GenerationCache<V> {
     let cache = this.caches.get(name);
@@ -140,17 +150,62 @@ export class Db {
   }
 
   /**
+   * The named per-plan cache of this database, on both dialects (docs/architecture.md#the-cache-rule):
+   * on PostgreSQL its generations are rows every process reads and bumps.
+   */
+  planCache<V>(name: string, bound: CacheBound<V>): PlanCache<V> {
+    let cache = this.planCaches.get(name) as PlanCache<V> | undefined;
+    if (!cache) {
+      cache = this.dialect === 'sqlite' ? localPlanCache(this.cache(name, bound)) : sharedPlanCache(this, this.sharedCache(name, bound));
+      this.planCaches.set(name, cache as PlanCache<unknown>);
+    }
+    return cache;
+  }
+
+  /**
+   * The named cache of this database for several processes (PostgreSQL): on while this process
+   * listens for other processes' writes, and validated against generations in the database
+   * (docs/performance.md#caches-across-processes). On SQLite it never starts.
+   */
+  sharedCache<V>(name: string, bound: CacheBound<V>): SharedGenerationCache<V> {
+    let cache = this.sharedCaches.get(name) as SharedGenerationCache<V> | undefined;
+    if (!cache) {
+      cache = new SharedGenerationCache<V>(bound);
+      if (this.listener?.listening) cache.start();
+      this.sharedCaches.set(name, cache as SharedGenerationCache<unknown>);
+    }
+    return cache;
+  }
+
+  /**
+   * The generations of these scopes as of a moment after this call (PostgreSQL): concurrent
+   * callers share one statement (GenerationReader).
+   */
+  generations(scopes: string[]): Promise<Map<string, number>> {
+    return this.generationReader.generations(scopes);
+  }
+
+  /** PostgreSQL: listen for other processes' writes, turning the shared caches on while listening. */
+  async listenForWrites(url: string): Promise<void> {
+    if (this.dialect !== 'postgres' || this.listener) return;
+    this.listener = new CacheListener(url, {
+      up: () => this.sharedCaches.forEach((c) => c.start()),
+      down: () => this.sharedCaches.forEach((c) => c.stop()),
+      heard: (scope, generation) => this.sharedCaches.forEach((c) => c.heardOf(scope, generation)),
+    });
+    await this.listener.start();
+  }
+
+  /**
    * Rows as arrays, in the SELECT's column order, for hot read paths. Call it inside read() or
    * write(). On SQLite the statement runs straight on the connection in better-sqlite3's raw mode:
-   * building an object per row cost more than the query itself. On PostgreSQL it goes through the
-   * manager. Parameters must be strings, numbers or null. Give every selected column a distinct
-   * name: PostgreSQL returns objects keyed by column name.
+   * building an object per row cost more than the query itself. On PostgreSQL it goes straight to
+   * pg as well (pgRows); `prepare` makes it a named statement, parsed and planned once per
+   * connection: only for statements of fixed text, as each connection keeps every one it prepared.
+   * Parameters must be strings, numbers or null.
    */
-  async rows(m: EntityManager, sql: string, params: unknown[] = []): Promise<unknown[][]> {
-    if (this.dialect === 'postgres') {
-      const result: Array<Record<string, unknown>> = await m.query(sql, params);
-      return result.map((r) => Object.values(r));
-    }
+  async rows(m: EntityManager, sql: string, params: unknown[] = [], options: { prepare?: boolean } = {}): Promise<unknown[][]> {
+    if (this.dialect === 'postgres') return pgRows(this.dataSource, m, sql, params, options.prepare === true);
     let statement = this.statements.get(sql);
     if (!statement) {
       const conn = (this.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database })
@@ -196,6 +251,7 @@ export class Db {
   }
 
   async close(): Promise<void> {
+    await this.listener?.close();
     if (!this.dataSource.isInitialized) return;
     if (this.dialect === 'sqlite') {
       await this.mutex.run(async () => {
@@ -230,5 +286,6 @@ export async function openDatabase(config: DatabaseConfig): Promise<Db> {
   await dataSource.initialize();
   const db = new Db(dataSource, config.dialect);
   await db.runMigrations();
+  if (config.dialect === 'postgres') await db.listenForWrites(config.url);
   return db;
 }

@@ -4,6 +4,7 @@ import { ApiTokenEntity } from './entities/api-token.entity';
 import { AssessmentEntity } from './entities/assessment.entity';
 import { BaselineEntity, BaselineItemEntity } from './entities/baseline.entity';
 import { ExitItemEntity, ExitItemTransitionEntity } from './entities/exit-item.entity';
+import { CacheGenerationEntity } from './entities/cache-generation.entity';
 import { HandoverEntity, HandoverTransitionEntity } from './entities/handover.entity';
 import { KtSessionAttendeeEntity, KtSessionEntity, KtSessionHandoverEntity, KtSessionSkillEntity } from './entities/kt-session.entity';
 import { IngestSecretEntity } from './entities/ingest-secret.entity';
@@ -68,4 +69,5 @@ export const entities = [
   KtSessionSkillEntity,
   ExitItemEntity,
   ExitItemTransitionEntity,
+  CacheGenerationEntity,
 ];

@@ -3,7 +3,7 @@ import { conflict, forbidden, notFound } from '../core/app-error';
 import { today, type Clock } from '../core/clock';
 import type { PlanCtx, UserCtx } from '../core/context';
 import type { Db } from '../db/data-source';
-import { cachedRoleInPlan } from '../db/repositories/members.repository';
+import { cachedRoleInPlan, roleOnDay } from '../db/repositories/members.repository';
 import { planExitedAt } from '../db/repositories/plans.repository';
 
 /**
@@ -18,8 +18,11 @@ export async function authorizePlan(
   permission: PlanPermission,
   write: boolean,
 ): Promise<PlanCtx> {
-  // A member whose access has ended is a stranger again (docs/domain.md#access-lifecycle).
-  const role = await cachedRoleInPlan(db, ctx.user, planId, today(clock));
+  // A member whose access has ended is a stranger again (docs/domain.md#access-lifecycle). On
+  // PostgreSQL the role was read with the credential (docs/performance.md#the-postgresql-read-path).
+  const day = today(clock);
+  const access = ctx.planAccess?.planId === planId ? ctx.planAccess : undefined;
+  const role = access ? roleOnDay(access.found, day) : await cachedRoleInPlan(db, ctx.user, planId, day);
   if (!role) throw notFound('plan');
   if (!can(role, permission)) throw forbidden();
   if (write && role === 'agency') await assertAgencySideOpen(db, planId);

@@ -25,8 +25,8 @@ export type Cookie = { name: string; value: string; maxAgeMs: number } | { name:
 export type Reply = {
   status?: number;
   body?: unknown;
-  /** The body already serialised as JSON (a cached response); sent as is instead of `body`. */
-  json?: string;
+  /** The body already serialised as JSON, as UTF-8 bytes (a cached response); sent as is instead of `body`. */
+  json?: Buffer;
   /** The resource version, sent as ETag. */
   etag?: number;
   headers?: Record<string, string>;

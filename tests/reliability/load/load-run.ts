@@ -2,6 +2,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { Client, expectStatus } from '../../support/client';
 import { createMilestone, createPlan } from '../../support/fixtures';
+import type { Dialect } from '../../support/database';
 import { ADMIN, freshStore, sleep, startServer, type ServerProcess, type Store } from '../support/server';
 
 /**
@@ -13,6 +14,8 @@ export type Memory = { rss: number; heapUsed: number; external: number };
 
 export type LoadResult = {
   dialect: string;
+  /** API processes behind the one port (a Node cluster when more than one). */
+  processes: number;
   connections: number;
   seconds: number;
   requests: number;
@@ -30,27 +33,51 @@ export type LoadResult = {
   after: Memory;
 };
 
-export type LoadOptions = { connections?: number; seconds?: number; warmupSeconds?: number; log?: (line: string) => void };
+export type LoadOptions = {
+  connections?: number;
+  seconds?: number;
+  warmupSeconds?: number;
+  /** The run's (TEST_DB) unless given. */
+  dialect?: Dialect;
+  /** API processes sharing the one port (default 1); more than one needs PostgreSQL. */
+  processes?: number;
+  log?: (line: string) => void;
+};
 
 const PROBE = path.join(__dirname, 'gc-probe.js');
+const CLUSTER = path.join(__dirname, 'cluster.js');
 
-/** Full GC in the server, then its memory (printed by the preloaded probe). */
-async function probe(server: ServerProcess): Promise<Memory> {
+/** Full GC in every server process, then their memory summed (each printed by the preloaded probe). */
+async function probe(server: ServerProcess, processes: number): Promise<Memory> {
   const seen = server.output().split('GC-PROBE ').length;
   server.signal('SIGUSR2');
   for (let attempt = 0; attempt < 200; attempt++) {
     const parts = server.output().split('GC-PROBE ');
-    if (parts.length > seen) return JSON.parse(parts.at(-1)!.split('\n')[0]!) as Memory;
+    if (parts.length >= seen + processes) {
+      const each = parts.slice(-processes).map((part) => JSON.parse(part.split('\n')[0]!) as Memory);
+      return each.reduce((sum, m) => ({ rss: sum.rss + m.rss, heapUsed: sum.heapUsed + m.heapUsed, external: sum.external + m.external }));
+    }
     await sleep(50);
   }
   throw new Error('the server did not answer the GC probe');
 }
 
-/** GC, let the process settle, GC again: the memory it keeps. */
-async function settledMemory(server: ServerProcess): Promise<Memory> {
-  await probe(server);
+/** GC, let the processes settle, GC again: the memory they keep. */
+async function settledMemory(server: ServerProcess, processes: number): Promise<Memory> {
+  await probe(server, processes);
   await sleep(2000);
-  return probe(server);
+  return probe(server, processes);
+}
+
+/** One process, or `processes` of them behind one port (tests/reliability/load/cluster.js). */
+function start(store: Store, processes: number): Promise<ServerProcess> {
+  if (processes === 1) return startServer(store, { nodeArgs: ['--expose-gc'], preload: [PROBE] });
+  if (store.config.dialect !== 'postgres') throw new Error('several processes share one database only on PostgreSQL (--pg)');
+  return startServer(store, {
+    entry: CLUSTER,
+    env: { LOAD_PROCESSES: String(processes), LOAD_WORKER_NODE_ARGS: `--expose-gc -r ${PROBE}` },
+    readyOutput: /LOAD-CLUSTER-READY/,
+  });
 }
 
 async function seed(api: Client, token: string): Promise<string> {
@@ -127,19 +154,20 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadResult> {
   const connections = options.connections ?? 100;
   const seconds = options.seconds ?? 30;
   const log = options.log ?? (() => undefined);
-  const store: Store = await freshStore();
+  const processes = options.processes ?? 1;
+  const store: Store = await freshStore({ dialect: options.dialect });
   let server: ServerProcess | undefined;
   try {
-    server = await startServer(store, { nodeArgs: ['--expose-gc'], preload: [PROBE] });
+    server = await start(store, processes);
     const api = new Client(server.url);
     const token = await api.login(ADMIN);
     const planId = await seed(api, token);
     log(`warming up for ${options.warmupSeconds ?? 5} s`);
     await cannon(server.url, token, planId, connections, options.warmupSeconds ?? 5);
-    const before = await settledMemory(server);
+    const before = await settledMemory(server, processes);
     log(`measuring: ${connections} connections for ${seconds} s`);
     const result = await cannon(server.url, token, planId, connections, seconds);
-    const after = await settledMemory(server);
+    const after = await settledMemory(server, processes);
     const statusCodes: Record<string, number> = {};
     for (const [code, s] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = s.count ?? 0;
     const status5xx = Object.entries(statusCodes)
@@ -149,6 +177,7 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadResult> {
     if (exit.code !== 0) throw new Error(`the server did not stop cleanly: ${JSON.stringify(exit)}\n${server.output().slice(-2000)}`);
     return {
       dialect: store.config.dialect,
+      processes,
       connections,
       seconds,
       requests: result.requests.total,
@@ -175,7 +204,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export function describe(r: LoadResult): string {
   return [
-    `load (${r.dialect}): ${r.connections} connections for ${r.seconds} s, mixed reads and writes (${WRITES_PER_MIX} writes in ${REQUESTS_PER_MIX})`,
+    `load (${r.dialect}, ${r.processes} process${r.processes === 1 ? '' : 'es'}): ${r.connections} connections for ${r.seconds} s, mixed reads and writes (${WRITES_PER_MIX} writes in ${REQUESTS_PER_MIX})`,
     `  requests ${r.requests} (~${r.writes} writes), throughput ${r.throughput.toFixed(0)} req/s`,
     `  latency p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`,
     `  errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}, 5xx ${r.status5xx}, status codes ${JSON.stringify(r.statusCodes)}`,

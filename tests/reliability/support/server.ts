@@ -20,8 +20,8 @@ export type Store = {
   drop: () => Promise<void>;
 };
 
-export async function freshStore(): Promise<Store> {
-  const database = await freshDatabase();
+export async function freshStore(options: { dialect?: DatabaseConfig['dialect'] } = {}): Promise<Store> {
+  const database = await freshDatabase(options);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handover-reliability-'));
   return {
     config: database.config,
@@ -34,7 +34,7 @@ export async function freshStore(): Promise<Store> {
   };
 }
 
-export type StartOptions = Pick<LaunchOptions, 'env' | 'preload' | 'nodeArgs' | 'port'>;
+export type StartOptions = Pick<LaunchOptions, 'env' | 'preload' | 'nodeArgs' | 'port' | 'entry' | 'readyOutput'>;
 
 /**
  * `node api/dist/main.js` on the store, as `npm start` runs it, with nothing from the runner's
@@ -46,7 +46,7 @@ export async function startServer(store: Store, options: StartOptions = {}): Pro
     baseEnv: 'minimal',
     databaseUrl: store.url,
     env: { TMPDIR: store.dir, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...options.env },
-    readyOutput: /Handover listening on/,
+    readyOutput: options.readyOutput ?? /Handover listening on/,
     stopGraceMs: 30_000,
   });
   started.add(server);

@@ -1,37 +1,84 @@
-import type { ApiToken, ApiTokenScope } from '@handover/shared';
+import type { ApiToken, ApiTokenScope, Role } from '@handover/shared';
 import { IsNull, MoreThan } from 'typeorm';
-import type { AuthUser } from '../../core/context';
+import type { AuthUser, PlanAccess } from '../../core/context';
 import type { Db, Tx } from '../data-source';
 import { ApiTokenEntity } from '../entities/api-token.entity';
 import { SessionEntity } from '../entities/session.entity';
+import { planScope, userScope } from './cache-generations.repository';
+import { foundRole } from './members.repository';
 
 /** A session as the hot path reads it: [sessionId, lastSeenAt, expiresAt, revokedAt, ...user]. */
 export type SessionRow = unknown[];
 
 /**
- * One indexed lookup as raw rows: this runs before every authenticated call. A deactivated user's
- * sessions are revoked with the flag, and are refused here as well (docs/domain.md#access-lifecycle).
+ * On PostgreSQL a credential's row goes on with what validates cached answers
+ * (docs/performance.md#the-postgresql-read-path): the user's cache generation, and for a request
+ * under /plans/{planId} the plan: [planId or null, role, access_until, contract_end_date, the plan's
+ * generation]. One round trip instead of three, all read in one snapshot. `$2` is the plan's id,
+ * `$3` its scope.
  */
-export async function sessionRowByHash(db: Db, m: Tx, hash: string): Promise<SessionRow | undefined> {
+const USER_COLUMNS = `, (SELECT g.generation FROM cache_generations g WHERE g.scope = '${userScope('')}' || u.id) AS user_generation`;
+const PLAN_COLUMNS = `, p.id AS plan_id, pm.role, pm.access_until, p.contract_end_date,
+       (SELECT g.generation FROM cache_generations g WHERE g.scope = $3) AS plan_generation`;
+const PLAN_JOINS = 'LEFT JOIN plans p ON p.id = $2 LEFT JOIN plan_members pm ON pm.plan_id = $2 AND pm.user_id = u.id';
+/** How many columns PLAN_COLUMNS adds at the end of a row. */
+const PLAN_WIDTH = 5;
+
+/** The extra columns, joins and parameters of a credential lookup (none on SQLite). */
+function sharedParts(db: Db, hash: string, planId: string | undefined): { columns: string; joins: string; params: unknown[] } {
+  if (db.dialect === 'sqlite') return { columns: '', joins: '', params: [hash] };
+  if (planId === undefined) return { columns: USER_COLUMNS, joins: '', params: [hash] };
+  return { columns: USER_COLUMNS + PLAN_COLUMNS, joins: PLAN_JOINS, params: [hash, planId, planScope(planId)] };
+}
+
+/**
+ * One indexed lookup as raw rows: this runs before every authenticated call that is not answered
+ * from the cache. A deactivated user's sessions are revoked with the flag, and are refused here as
+ * well (docs/domain.md#access-lifecycle). On PostgreSQL split the row with splitSharedRow.
+ */
+export async function sessionRowByHash(db: Db, m: Tx, hash: string, planId?: string): Promise<SessionRow | undefined> {
+  const { columns, joins, params } = sharedParts(db, hash, planId);
   const rows = await db.rows(
     m,
-    `SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.revoked_at, u.id AS user_id, u.email, u.name, u.is_admin
-     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${db.param(1)} AND u.active`,
-    [hash],
+    `SELECT s.id AS session_id, s.last_seen_at, s.expires_at, s.revoked_at, u.id AS user_id, u.email, u.name, u.is_admin${columns}
+     FROM sessions s JOIN users u ON u.id = s.user_id ${joins} WHERE s.token_hash = ${db.param(1)} AND u.active`,
+    params,
+    { prepare: true },
   );
   return rows[0];
 }
 
-/** [tokenId, lastUsedAt, expiresAt, planId, scopes, ...user] of an unrevoked API token of an active user. */
-export async function apiTokenRowByHash(db: Db, m: Tx, hash: string): Promise<unknown[] | undefined> {
+/** [tokenId, lastUsedAt, expiresAt, planId, scopes, ...user] of an unrevoked API token of an active user; as sessionRowByHash. */
+export async function apiTokenRowByHash(db: Db, m: Tx, hash: string, planId?: string): Promise<unknown[] | undefined> {
+  const { columns, joins, params } = sharedParts(db, hash, planId);
   const rows = await db.rows(
     m,
-    `SELECT t.id AS token_id, t.last_used_at, t.expires_at, t.plan_id, t.scopes, u.id AS user_id, u.email, u.name, u.is_admin
-     FROM api_tokens t JOIN users u ON u.id = t.user_id
+    `SELECT t.id AS token_id, t.last_used_at, t.expires_at, t.plan_id, t.scopes, u.id AS user_id, u.email, u.name, u.is_admin${columns}
+     FROM api_tokens t JOIN users u ON u.id = t.user_id ${joins}
      WHERE t.token_hash = ${db.param(1)} AND t.revoked_at IS NULL AND u.active`,
-    [hash],
+    params,
+    { prepare: true },
   );
   return rows[0];
+}
+
+/**
+ * A PostgreSQL credential row split into its own columns (the user's start at `userAt` and are
+ * four), the user's generation, and with `planId` the plan access.
+ */
+export function splitSharedRow(row: unknown[], userAt: number, planId: string | undefined): { own: unknown[]; userGeneration: number; access?: PlanAccess } {
+  const own = row.slice(0, userAt + 4);
+  const userGeneration = (row[userAt + 4] as number | null) ?? 0;
+  if (planId === undefined) return { own, userGeneration };
+  const [plan, role, accessUntil, contractEndDate, generation] = row.slice(userAt + 5, userAt + 5 + PLAN_WIDTH) as [
+    string | null,
+    Role | null,
+    string | null,
+    string | null,
+    number | null,
+  ];
+  const found = foundRole(userFromRow(own.slice(userAt)).isAdmin, plan !== null, role, accessUntil, contractEndDate);
+  return { own, userGeneration, access: { planId, found, generation: generation ?? 0 } };
 }
 
 /** [id, email, name, is_admin] as read raw; SQLite stores booleans as 0/1. */

@@ -1,6 +1,7 @@
 import { accessInForce, effectiveAccessUntil, type EffectiveRole, type Member, type Membership, type Page, type Role } from '@handover/shared';
-import type { AuthUser } from '../../core/context';
+import type { AuthUser, FoundRole } from '../../core/context';
 import type { Db, Tx } from '../data-source';
+import { bumpGeneration, planScope } from './cache-generations.repository';
 import { PlanMemberEntity } from '../entities/plan-member.entity';
 import { PlanEntity } from '../entities/plan.entity';
 import { UserEntity } from '../entities/user.entity';
@@ -8,17 +9,32 @@ import { UserEntity } from '../entities/user.entity';
 /** 2 MB: with keys of two ids, some 8,000 (plan, user) pairs (docs/architecture.md#the-cache-rule). */
 const ROLE_CACHE_BYTES = 2 * 1024 * 1024;
 
-/** A role found in a plan and the date it ends (null: no end), as the role cache keeps it. */
-export type FoundRole = { role: EffectiveRole; until: string | null };
+export type { FoundRole };
 
 /**
  * Roles found, by plan and user, so that a burst of requests checks membership once. Only found
  * roles are kept (a stranger's lookup always reaches the database), with the date they end, which
  * is compared with today on every use; every membership write and every change of a plan's
- * contract end invalidates it inside its transaction (docs/architecture.md#the-cache-rule).
+ * contract end calls invalidateRoles inside its transaction (docs/architecture.md#the-cache-rule).
+ * Not exported: nothing else may invalidate it, or PostgreSQL's processes would not hear of it.
  */
-export const roleCache = (db: Db) =>
-  db.cache<FoundRole>('roles', { maxBytes: ROLE_CACHE_BYTES, sizeOf: (found) => 2 * (found.role.length + (found.until?.length ?? 0)) });
+const roleBound = { maxBytes: ROLE_CACHE_BYTES, sizeOf: (found: FoundRole) => 2 * (found.role.length + (found.until?.length ?? 0)) };
+const roleCache = (db: Db) => db.cache<FoundRole>('roles', roleBound);
+
+/** The same on PostgreSQL, kept under the plan's scope (docs/performance.md#caches-across-processes). */
+export const sharedRoleCache = (db: Db) => db.sharedCache<FoundRole>('roles', roleBound);
+
+/** The role cache's key: an admin is admin in every plan. */
+export const roleKey = (planId: string, user: Pick<AuthUser, 'id' | 'isAdmin'>): string => `${planId}|${user.isAdmin ? '*' : user.id}`;
+
+/**
+ * Inside every write that changes members' roles in a plan (a membership, the contract end): drop
+ * this process's roles (SQLite), or move the plan's generation on (PostgreSQL); after Db.lockPlan.
+ */
+export async function invalidateRoles(db: Db, m: Tx, planId: string): Promise<void> {
+  if (db.dialect === 'sqlite') roleCache(db).invalidate();
+  else await bumpGeneration(db, m, planScope(planId));
+}
 
 /**
  * SQL for the date a membership `pm` of plan `p` ends (docs/domain.md#access-lifecycle): its own
@@ -29,11 +45,32 @@ const ACCESS_END_SQL = "COALESCE(pm.access_until, CASE WHEN pm.role = 'agency' T
 /** SQL true while a membership `pm` of plan `p` is in force on the date bound to `:today`. */
 export const ACCESS_IN_FORCE_SQL = `(${ACCESS_END_SQL} IS NULL OR ${ACCESS_END_SQL} > :today)`;
 
+/**
+ * The caller's role from what a lookup found: whether the plan exists, and the membership's role,
+ * own access end and the plan's contract end (null role: not a member). An admin is admin in every
+ * plan that exists.
+ */
+export function foundRole(
+  isAdmin: boolean,
+  planExists: boolean,
+  role: Role | null,
+  accessUntil: string | null,
+  contractEndDate: string | null,
+): FoundRole | null {
+  if (!planExists) return null;
+  if (isAdmin) return { role: 'admin', until: null };
+  return role ? { role, until: effectiveAccessUntil(role, accessUntil, contractEndDate) } : null;
+}
+
+/** A found role on `today`: null once its access has ended (docs/domain.md#access-lifecycle). */
+export const roleOnDay = (found: FoundRole | null | undefined, today: string): EffectiveRole | null =>
+  found && accessInForce(found.until, today) ? found.role : null;
+
 /** The caller's role in the plan and when it ends, or null when the plan does not exist or they were never in it. */
 export async function findRoleInPlan(db: Db, m: Tx, user: AuthUser, planId: string): Promise<FoundRole | null> {
   if (user.isAdmin) {
     const rows = await db.rows(m, `SELECT 1 FROM plans WHERE id = ${db.param(1)}`, [planId]);
-    return rows.length ? { role: 'admin', until: null } : null;
+    return foundRole(true, rows.length > 0, null, null, null);
   }
   const [row] = await db.rows(
     m,
@@ -43,7 +80,7 @@ export async function findRoleInPlan(db: Db, m: Tx, user: AuthUser, planId: stri
   );
   if (!row) return null;
   const [role, accessUntil, contractEndDate] = row as [Role, string | null, string | null];
-  return { role, until: effectiveAccessUntil(role, accessUntil, contractEndDate) };
+  return foundRole(false, true, role, accessUntil, contractEndDate);
 }
 
 /**
@@ -51,21 +88,20 @@ export async function findRoleInPlan(db: Db, m: Tx, user: AuthUser, planId: stri
  * it, or their access has ended (docs/domain.md#access-lifecycle).
  */
 export async function roleInPlan(db: Db, m: Tx, user: AuthUser, planId: string, today: string): Promise<EffectiveRole | null> {
-  const found = await findRoleInPlan(db, m, user, planId);
-  return found && accessInForce(found.until, today) ? found.role : null;
+  return roleOnDay(await findRoleInPlan(db, m, user, planId), today);
 }
 
 /** roleInPlan through the role cache: what the route guard asks on every plan request. */
 export async function cachedRoleInPlan(db: Db, user: AuthUser, planId: string, today: string): Promise<EffectiveRole | null> {
   const cache = roleCache(db);
-  const key = `${planId}|${user.isAdmin ? '*' : user.id}`;
+  const key = roleKey(planId, user);
   let found = cache.get('', key);
   if (!found) {
     const generation = cache.generation('');
     found = (await db.read((m) => findRoleInPlan(db, m, user, planId))) ?? undefined;
     if (found) cache.set('', key, generation, found);
   }
-  return found && accessInForce(found.until, today) ? found.role : null;
+  return roleOnDay(found, today);
 }
 
 /** The plans a user belongs to on `today` (ended memberships left out), by plan name. */

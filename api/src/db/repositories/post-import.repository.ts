@@ -1,5 +1,9 @@
 import { newId } from '../../core/ids';
 import type { Db, Tx } from '../data-source';
+import { CopyFirst, copyField } from '../pg-copy';
+import { encodePiece, insertPieces, type CopyLayout, type CopyPiece, type StoredCounter } from './post-copy.repository';
+
+export type { StoredCounter };
 
 export type PostRow = {
   channel: string;
@@ -9,64 +13,68 @@ export type PostRow = {
   author: string | null;
 };
 
-/** Reports how many posts were stored per day, channel and source. */
-export type StoredCounter = (day: string, channel: string, source: string, count: number) => void;
+/** Rows handed over together, as the dialect stores them: the rows themselves, or their COPY text. */
+export type Piece<R> = { size: number; rows: readonly R[] } | CopyPiece;
 
-export type PostInserter = {
-  /** Insert, skipping duplicates of (plan, channel, externalId), and count what was stored. */
-  insert(rows: PostRow[], stored: StoredCounter): Promise<void>;
+export type PostInserter<R> = {
+  /** Prepares rows the moment they are validated (on PostgreSQL, their COPY text). */
+  encode(rows: readonly R[]): Piece<R>;
+  /** Stores a chunk inside the caller's transaction, skipping duplicates, and counts what was stored. */
+  insert(m: Tx, pieces: ReadonlyArray<Piece<R>>, stored: StoredCounter): Promise<void>;
 };
 
+type SqliteConn = import('better-sqlite3').Database;
+const sqliteConnection = (db: Db) => (db.dataSource.driver as unknown as { databaseConnection: SqliteConn }).databaseConnection;
+
+/** Rows kept as they are, for SQLite's prepared statements. */
+const sqliteRows = <R>(pieces: ReadonlyArray<Piece<R>>): Array<readonly R[]> => pieces.map((p) => (p as { rows: readonly R[] }).rows);
+
+/** COPY text in pieces, for PostgreSQL. */
+function pgInserter<R extends PostRow>(layout: CopyLayout<R>, planId: string): PostInserter<R> {
+  const copyFirst = new CopyFirst();
+  return {
+    encode: (rows) => encodePiece(layout, rows),
+    insert: (m, pieces, stored) => insertPieces(m, layout, planId, pieces as CopyPiece[], copyFirst, stored),
+  };
+}
+
+const PLAIN_COLUMNS = ['id', 'plan_id', 'channel', 'published_at', 'source', 'external_id', 'author', 'created_at', 'import_id'] as const;
+
 /**
- * The fastest bulk insert each dialect offers, inside the caller's transaction. Rows carry the
- * import's id, which hides them until the import commits (docs/domain.md#imports).
+ * The fastest bulk insert each dialect offers, one per import, used inside each chunk's
+ * transaction; duplicates of (plan, channel, externalId) are skipped. Rows carry the import's id,
+ * which hides them until the import commits (docs/domain.md#imports). On PostgreSQL a chunk is one
+ * COPY (docs/performance.md#postgresql-import).
  */
-export function postInserter(db: Db, m: Tx, planId: string, createdAt: string, importId: string): PostInserter {
+export function postInserter(db: Db, planId: string, createdAt: string, importId: string): PostInserter<PostRow> {
   if (db.dialect === 'sqlite') {
     // The TypeORM transaction is open on this same connection, so these statements run inside it.
-    const conn = (db.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
-    const stmt = conn.prepare(
+    const stmt = sqliteConnection(db).prepare(
       `INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, created_at, import_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
     );
     return {
-      insert: async (rows, stored) => {
-        for (const r of rows) {
-          if (stmt.run(newId(), planId, r.channel, r.publishedAt, r.source, r.externalId, r.author, createdAt, importId).changes > 0) {
-            stored(r.publishedAt.slice(0, 10), r.channel, r.source, 1);
+      encode: (rows) => ({ size: rows.length, rows }),
+      insert: async (_m, pieces, stored) => {
+        for (const rows of sqliteRows(pieces)) {
+          for (const r of rows) {
+            if (stmt.run(newId(), planId, r.channel, r.publishedAt, r.source, r.externalId, r.author, createdAt, importId).changes > 0) {
+              stored(r.publishedAt.slice(0, 10), r.channel, r.source, 1);
+            }
           }
         }
       },
     };
   }
-  // The database counts what it stored per day, channel and source, so a handful of rows come
-  // back per batch instead of one per post.
-  return {
-    insert: async (rows, stored) => {
-      const cols: string[][] = [[], [], [], [], [], []];
-      for (const r of rows) {
-        cols[0]!.push(newId());
-        cols[1]!.push(r.channel);
-        cols[2]!.push(r.publishedAt);
-        cols[3]!.push(r.source);
-        cols[4]!.push(r.externalId as string);
-        cols[5]!.push(r.author as string);
-      }
-      const counted: Array<{ day: string; channel: string; source: string; n: string | number }> = await m.query(
-        `WITH stored AS (
-           INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, created_at, import_id)
-           SELECT id, $7, channel, published_at, source, external_id, author, $8, $9
-           FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[])
-             AS t(id, channel, published_at, source, external_id, author)
-           ON CONFLICT DO NOTHING
-           RETURNING published_at, channel, source
-         )
-         SELECT substr(published_at, 1, 10) AS day, channel, source, COUNT(*) AS n FROM stored GROUP BY 1, 2, 3`,
-        [...cols, planId, createdAt, importId],
-      );
-      for (const s of counted) stored(s.day, s.channel, s.source, Number(s.n));
+  const head = `\t${planId}\t`;
+  const tail = `\t${createdAt}\t${importId}\n`;
+  return pgInserter(
+    {
+      columns: PLAIN_COLUMNS,
+      line: (r) => `${newId()}${head}${copyField(r.channel)}\t${r.publishedAt}\t${r.source}\t${copyField(r.externalId)}\t${copyField(r.author)}${tail}`,
     },
-  };
+    planId,
+  );
 }
 
 /** A row of a mapped import: the plain row plus where it came from and how its side was decided. */
@@ -78,7 +86,6 @@ export type MappedPostRow = PostRow & {
   rosterEntryId: string | null;
 };
 
-type SqliteConn = import('better-sqlite3').Database;
 const prepared = new WeakMap<SqliteConn, { stmt: import('better-sqlite3').Statement; taken: import('better-sqlite3').Statement }>();
 
 /** The mapped insert's statements, prepared once per connection rather than once per chunk. */
@@ -100,52 +107,46 @@ function mappedStatements(conn: SqliteConn) {
   return statements;
 }
 
+const MAPPED_COLUMNS = [...PLAIN_COLUMNS, 'account', 'permalink', 'publisher', 'classified_by', 'roster_entry_id', 'origin'] as const;
+
 /**
  * The mapped import's variant of `postInserter`, in the same transaction discipline: rows carry the
  * run's id (hidden until the commit) and `origin`, and a row whose normalised permalink a stored
  * post of the plan already has is skipped like a `(channel, externalId)` duplicate
- * (docs/domain.md#mapped-imports).
+ * (docs/domain.md#mapped-imports). The file's own repeats were dropped by the preview.
  */
-export function mappedPostInserter(db: Db, m: Tx, planId: string, createdAt: string, importId: string, origin: string) {
+export function mappedPostInserter(db: Db, planId: string, createdAt: string, importId: string, origin: string): PostInserter<MappedPostRow> {
   if (db.dialect === 'sqlite') {
-    const conn = (db.dataSource.driver as unknown as { databaseConnection: import('better-sqlite3').Database }).databaseConnection;
-    const { stmt, taken } = mappedStatements(conn);
+    const { stmt, taken } = mappedStatements(sqliteConnection(db));
     return {
-      insert: async (rows: MappedPostRow[], stored: StoredCounter) => {
-        const links = rows.map((r) => r.permalink).filter((l): l is string => l !== null);
-        const already = new Set<string>(links.length ? (taken.all(planId, JSON.stringify(links)) as string[]) : []);
-        for (const r of rows) {
-          if (r.permalink !== null && already.has(r.permalink)) continue;
-          const changed = stmt.run(
-            newId(), planId, r.channel, r.publishedAt, r.source, r.externalId, r.author, createdAt, importId,
-            r.account, r.permalink, r.publisher, r.classifiedBy, r.rosterEntryId, origin,
-          ).changes;
-          if (changed > 0) stored(r.publishedAt.slice(0, 10), r.channel, r.source, 1);
+      encode: (rows) => ({ size: rows.length, rows }),
+      insert: async (_m, pieces, stored) => {
+        for (const rows of sqliteRows(pieces)) {
+          const links = rows.map((r) => r.permalink).filter((l): l is string => l !== null);
+          const already = new Set<string>(links.length ? (taken.all(planId, JSON.stringify(links)) as string[]) : []);
+          for (const r of rows) {
+            if (r.permalink !== null && already.has(r.permalink)) continue;
+            const changed = stmt.run(
+              newId(), planId, r.channel, r.publishedAt, r.source, r.externalId, r.author, createdAt, importId,
+              r.account, r.permalink, r.publisher, r.classifiedBy, r.rosterEntryId, origin,
+            ).changes;
+            if (changed > 0) stored(r.publishedAt.slice(0, 10), r.channel, r.source, 1);
+          }
         }
       },
     };
   }
-  return {
-    insert: async (rows: MappedPostRow[], stored: StoredCounter) => {
-      const fields = ['channel', 'publishedAt', 'source', 'externalId', 'author', 'account', 'permalink', 'publisher', 'classifiedBy', 'rosterEntryId'] as const;
-      const cols: unknown[][] = [rows.map(() => newId()), ...fields.map((f) => rows.map((r) => r[f]))];
-      const counted: Array<{ day: string; channel: string; source: string; n: string | number }> = await m.query(
-        `WITH stored AS (
-           INSERT INTO posts (id, plan_id, channel, published_at, source, external_id, author, account, permalink, publisher,
-             classified_by, roster_entry_id, created_at, import_id, origin)
-           SELECT id, $12::varchar, channel, published_at, source, external_id, author, account, permalink, publisher,
-             classified_by, roster_entry_id, $13, $14, $15
-           FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[],
-                       $8::varchar[], $9::varchar[], $10::varchar[], $11::varchar[])
-             AS t(id, channel, published_at, source, external_id, author, account, permalink, publisher, classified_by, roster_entry_id)
-           WHERE t.permalink IS NULL OR NOT EXISTS (SELECT 1 FROM posts p WHERE p.plan_id = $12::varchar AND p.permalink = t.permalink)
-           ON CONFLICT DO NOTHING
-           RETURNING published_at, channel, source
-         )
-         SELECT substr(published_at, 1, 10) AS day, channel, source, COUNT(*) AS n FROM stored GROUP BY 1, 2, 3`,
-        [...cols, planId, createdAt, importId, origin],
-      );
-      for (const s of counted) stored(s.day, s.channel, s.source, Number(s.n));
+  const head = `\t${planId}\t`;
+  const middle = `\t${createdAt}\t${importId}\t`;
+  const tail = `\t${copyField(origin)}\n`;
+  return pgInserter(
+    {
+      columns: MAPPED_COLUMNS,
+      line: (r) =>
+        `${newId()}${head}${copyField(r.channel)}\t${r.publishedAt}\t${r.source}\t${copyField(r.externalId)}\t${copyField(r.author)}${middle}` +
+        `${copyField(r.account)}\t${copyField(r.permalink)}\t${copyField(r.publisher)}\t${r.classifiedBy}\t${copyField(r.rosterEntryId)}${tail}`,
+      link: (r) => r.permalink,
     },
-  };
+    planId,
+  );
 }

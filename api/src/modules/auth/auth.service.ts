@@ -3,7 +3,7 @@ import { API_TOKEN_DEFAULT_DAYS, can, type ApiToken, type CreateApiTokenSchema, 
 import type { z } from 'zod';
 import { AppError, notFound, unprocessable } from '../../core/app-error';
 import { today } from '../../core/clock';
-import type { AuthUser, Credential, UserCtx } from '../../core/context';
+import type { UserCtx } from '../../core/context';
 import { newId } from '../../core/ids';
 import {
   deleteDeadSessions,
@@ -20,7 +20,7 @@ import {
 import { membershipsOf, roleInPlan } from '../../db/repositories/members.repository';
 import { countUsers, findUser, findUserByEmail, insertUser, setPasswordHash } from '../../db/repositories/users.repository';
 import { ResourceService } from '../service';
-import { Authenticator, sessionCache } from './authenticator';
+import { Authenticator, invalidateSessions, sessionCache, type Authenticated } from './authenticator';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 import { SignInLimits } from './sign-in-limits';
 import { API_TOKEN_PREFIX, SESSION_PREFIX, newToken, tokenHash } from './tokens';
@@ -28,7 +28,10 @@ import { API_TOKEN_PREFIX, SESSION_PREFIX, newToken, tokenHash } from './tokens'
 export class AuthService extends ResourceService {
   private readonly limits = new SignInLimits(this.deps);
   private readonly authenticator = new Authenticator(this.deps);
-  /** Invalidated inside every transaction that revokes or deletes sessions (docs/architecture.md#the-cache-rule). */
+  /**
+   * Invalidated inside every transaction that deletes sessions (docs/architecture.md#the-cache-rule);
+   * those that revoke them call invalidateSessions.
+   */
   private readonly sessions = sessionCache(this.deps.db);
 
   async login(email: string, password: string, address: string): Promise<LoginResponse> {
@@ -59,12 +62,19 @@ export class AuthService extends ResourceService {
     return { token, user: shown };
   }
 
-  /** Resolve a bearer token or cookie value to its user; null when unknown, revoked or expired. */
-  authenticate(token: string): Promise<{ user: AuthUser; credential: Credential } | null> {
-    return this.authenticator.authenticate(token);
+  /**
+   * Resolve a bearer token or cookie value to its user; null when unknown, revoked or expired. With
+   * the plan the request names, on PostgreSQL, the caller's access to it too (Authenticator).
+   */
+  authenticate(token: string, planId?: string): Promise<Authenticated | null> {
+    return this.authenticator.authenticate(token, planId);
   }
 
-  /** Delete sessions that can no longer be used: expired, idle past the limit, or revoked a day ago. */
+  /**
+   * Delete sessions that can no longer be used: expired, idle past the limit, or revoked a day ago.
+   * No generation moves on PostgreSQL: a kept copy of such a session is refused as it stands (its
+   * last-seen time is no later than the one deleted by), and a refusal is always read again.
+   */
   async purgeExpiredSessions(): Promise<number> {
     const now = this.deps.clock.now();
     return this.deps.db.write((m) => {
@@ -86,7 +96,7 @@ export class AuthService extends ResourceService {
   async logout(ctx: UserCtx): Promise<void> {
     const at = this.deps.clock.now().toISOString();
     await this.write(ctx, async (m) => {
-      this.sessions.invalidate();
+      await invalidateSessions(this.deps.db, m, ctx.user.id);
       await revokeCredential(m, ctx.credential.kind, ctx.credential.id, at);
     });
   }
@@ -112,7 +122,7 @@ export class AuthService extends ResourceService {
     const passwordHash = await hashPassword(newPassword);
     const at = this.deps.clock.now().toISOString();
     await this.write(ctx, async (m) => {
-      this.sessions.invalidate();
+      await invalidateSessions(this.deps.db, m, user.id);
       await setPasswordHash(m, user.id, passwordHash, at);
       // Every other session of this user ends; the one that changed the password lives on. Every
       // API token ends too, the one used for this request included (docs/domain.md#access-lifecycle).

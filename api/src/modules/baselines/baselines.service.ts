@@ -22,9 +22,9 @@ export class BaselinesService extends ResourceService {
 
   async create(ctx: PlanCtx, input: z.output<typeof CreateBaselineSchema>): Promise<BaselineDetail> {
     return this.write(ctx, async (m) => {
-      this.pages.invalidate(ctx.planId);
       // No milestone write slips in between reading the milestones and storing what was read.
       await this.deps.db.lockPlan(m, ctx.planId);
+      await this.pages.invalidate(m, ctx.planId);
       const milestones = await allMilestones(m, ctx.planId);
       const items = milestones
         .map((ms) => ({ milestoneId: ms.id, dueDate: ms.dueDate, weight: ms.weight }))

@@ -3,14 +3,14 @@ import { AppError, conflict, forbidden, unprocessable } from '../../core/app-err
 import type { PlanCtx } from '../../core/context';
 import type { Tx } from '../../db/data-source';
 import { deleteUploadChunks, setUploadProgress, updateUpload, type StoredUpload } from '../../db/repositories/import-uploads.repository';
-import { mappedPostInserter, type MappedPostRow } from '../../db/repositories/post-import.repository';
+import { mappedPostInserter, type MappedPostRow, type Piece } from '../../db/repositories/post-import.repository';
 import { rosterRules } from '../../db/repositories/roster.repository';
 import type { Deps } from '../deps';
 import { Roster } from '../ingest/classify';
 import { previewRecords } from '../ingest/pipeline';
 import type { PreviewedRow } from '../ingest/preview';
 import { HEARTBEAT_MS, claimImport, discardRun, heartbeat, releaseRun } from '../posts/import-run';
-import { CHUNK_ROWS } from '../posts/post-import';
+import { CHUNK_ROWS, PIECE_ROWS } from '../posts/post-import';
 import { RollupDelta } from '../posts/rollups';
 import { asProblem, openRecords } from './upload-store';
 
@@ -60,29 +60,41 @@ export async function commitUpload(deps: Deps, ctx: PlanCtx, upload: StoredUploa
   const origin = `import:${upload.id}`;
   const createdAt = clock.now().toISOString();
   const delta = new RollupDelta();
+  const inserter = mappedPostInserter(db, ctx.planId, createdAt, run.id, origin);
   let handed = 0;
   let unclassified = 0;
   let line = 0;
   let batch: MappedPostRow[] = [];
+  let pieces: Array<Piece<MappedPostRow>> = [];
+  let pieceRows = 0;
   let writing: Promise<void> = Promise.resolve();
   let lastBeat = Date.now();
   let lastProgress = 0;
-  const writeChunk = async (rows: MappedPostRow[], progress: number) => {
+  const writeChunk = async (chunk: Array<Piece<MappedPostRow>>, progress: number) => {
     const counts: Array<[string, string, string, number]> = [];
     const due = Date.now() - lastProgress >= PROGRESS_MS;
     await db.bulkWrite(async (m) => {
       counts.length = 0; // a PostgreSQL retry runs the transaction again
       await heartbeat(m, clock, run);
-      await mappedPostInserter(db, m, ctx.planId, createdAt, run.id, origin).insert(rows, (...c) => counts.push(c));
+      await inserter.insert(m, chunk, (...c) => counts.push(c));
       if (due) await setUploadProgress(m, upload.id, progress);
     });
     lastBeat = Date.now();
     if (due) lastProgress = lastBeat;
     for (const [day, channel, source, n] of counts) delta.add(day, channel, source, n);
   };
-  const flush = async () => {
-    const chunk = batch;
+  // Rows are encoded a piece at a time as they come (docs/performance.md#postgresql-import).
+  const hand = () => {
+    if (!batch.length) return;
+    pieces.push(inserter.encode(batch));
+    pieceRows += batch.length;
     batch = [];
+  };
+  const flush = async () => {
+    hand();
+    const chunk = pieces;
+    pieces = [];
+    pieceRows = 0;
     const previous = writing;
     writing = previous.then(() => writeChunk(chunk, line));
     writing.catch(() => undefined); // awaited below
@@ -115,7 +127,9 @@ export async function commitUpload(deps: Deps, ctx: PlanCtx, upload: StoredUploa
       classifiedBy: classification.classifiedBy,
       rosterEntryId: classification.rosterEntryId ?? null,
     });
-    if (batch.length >= CHUNK_ROWS) await flush();
+    if (batch.length < PIECE_ROWS) return;
+    hand();
+    if (pieceRows >= CHUNK_ROWS[db.dialect]) await flush();
   };
   try {
     const roster = new Roster(await db.read((m) => rosterRules(m, ctx.planId)));
@@ -137,7 +151,7 @@ export async function commitUpload(deps: Deps, ctx: PlanCtx, upload: StoredUploa
         `${refused} row${preview.errorCount + unclassified === 1 ? '' : 's'}; nothing was imported.`,
       );
     }
-    if (batch.length) await flush();
+    if (batch.length || pieces.length) await flush();
     await writing;
     const inserted = delta.total();
     const result = { inserted, duplicates: preview.duplicates + (handed - inserted) };

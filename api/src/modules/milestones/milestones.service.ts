@@ -29,13 +29,13 @@ export class MilestonesService extends ResourceService {
   /** List pages as JSON, per plan: every milestone write invalidates its plan (docs/architecture.md#the-cache-rule). */
   private readonly pages = milestonePages(this.deps.db);
 
-  /** The list page as JSON, from the cache while no milestone of the plan changed. */
-  async listJson(ctx: PlanCtx, q: MilestoneListQuery): Promise<string> {
+  /** The list page as UTF-8 JSON, from the cache while no milestone of the plan changed. */
+  async listJson(ctx: PlanCtx, q: MilestoneListQuery): Promise<Buffer> {
     const key = `${ctx.planId}|${q.phase ?? ''}|${q.status ?? ''}|${q.overdue ?? ''}|${q.limit}|${q.offset}|${today(this.deps.clock)}|${q.asOf ?? ''}`;
-    const cached = this.pages.get(ctx.planId, key);
+    const generation = this.pages.generation(ctx);
+    const cached = this.pages.get(ctx.planId, key, generation);
     if (cached !== undefined) return cached;
-    const generation = this.pages.generation(ctx.planId);
-    const json = JSON.stringify(await this.list(ctx, q));
+    const json = utf8(JSON.stringify(await this.list(ctx, q)));
     this.pages.set(ctx.planId, key, generation, json);
     return json;
   }
@@ -59,11 +59,11 @@ export class MilestonesService extends ResourceService {
     return this.deps.db.read((m) => findMilestone(this.deps.db, m, ctx.planId, id));
   }
 
-  /** Every write to a plan's milestones: invalidate its pages and lock the plan, inside the transaction. */
+  /** Every write to a plan's milestones: lock the plan and invalidate its pages, inside the transaction. */
   private writeMilestones<T>(ctx: PlanCtx, fn: (m: Tx) => Promise<T>): Promise<T> {
     return this.write(ctx, async (m) => {
-      this.pages.invalidate(ctx.planId);
       await this.deps.db.lockPlan(m, ctx.planId);
+      await this.pages.invalidate(m, ctx.planId);
       return fn(m);
     });
   }
@@ -143,6 +143,13 @@ export class MilestonesService extends ResourceService {
       await this.activity.log(m, ctx, 'delete', 'milestone', id, { title: row.title, phase: row.phase });
     });
   }
+}
+
+/** A string's UTF-8 bytes in a buffer of their own (not a slice of a shared pool a cache would keep alive). */
+function utf8(text: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+  bytes.write(text);
+  return bytes;
 }
 
 /** The `milestone.completed` webhook event, in the transaction that made it done (docs/domain.md#webhooks). */

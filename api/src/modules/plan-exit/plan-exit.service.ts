@@ -3,10 +3,11 @@ import type { z } from 'zod';
 import { AppError, conflict } from '../../core/app-error';
 import type { PlanCtx } from '../../core/context';
 import type { Tx } from '../../db/data-source';
-import { roleCache } from '../../db/repositories/members.repository';
+import { invalidateRoles } from '../../db/repositories/members.repository';
 import { agencyMemberships, revokeAgencyPlanTokens, setAccessUntil } from '../../db/repositories/plan-exit.repository';
 import { findPlan, markPlanExited } from '../../db/repositories/plans.repository';
 import type { ActivityService } from '../activity/activity.service';
+import { invalidateSessions } from '../auth/authenticator';
 import type { Deps } from '../deps';
 import { recordEvent } from '../outbox/outbox';
 import { ResourceService } from '../service';
@@ -15,9 +16,6 @@ import type { SummaryService } from '../summary/summary.service';
 
 /** Ending the agency (docs/domain.md#ending-the-agency): the one-way step a lead takes when the plan is done. */
 export class PlanExitService extends ResourceService {
-  /** Agency memberships change here: the cache forgets them inside the transaction. */
-  private readonly roles = roleCache(this.deps.db);
-
   constructor(
     deps: Deps,
     activity: ActivityService,
@@ -36,8 +34,11 @@ export class PlanExitService extends ResourceService {
     const exitedAt = this.deps.clock.now().toISOString();
     const day = exitedAt.slice(0, 10);
     return this.write(ctx, async (m) => {
-      this.roles.invalidate();
       await this.deps.db.lockPlan(m, ctx.planId);
+      // Agency roles change here and their tokens are revoked: every process's caches forget them
+      // inside this transaction (docs/performance.md#caches-across-processes).
+      await invalidateRoles(this.deps.db, m, ctx.planId);
+      for (const member of await agencyMemberships(m, ctx.planId)) await invalidateSessions(this.deps.db, m, member.userId);
       const plan = await findPlan(m, ctx.planId);
       if (plan.exitedAt) throw alreadyExited(plan.exitedAt);
       const { gates } = await this.summaries.within(m, ctx.planId, day);

@@ -22,7 +22,7 @@ import {
   listMembers,
   findMembership,
   putMembership,
-  roleCache,
+  invalidateRoles,
 } from '../../db/repositories/members.repository';
 import type { Tx } from '../../db/data-source';
 import { findPlan, insertPlan, listPlans, updatePlanIfVersion } from '../../db/repositories/plans.repository';
@@ -32,9 +32,6 @@ import { ResourceService } from '../service';
 import { assertVersion, writeIfVersion } from '../versioned';
 
 export class PlansService extends ResourceService {
-  /** Invalidated inside every transaction that adds, changes or removes a membership. */
-  private readonly roles = roleCache(this.deps.db);
-
   async create(ctx: UserCtx, input: z.output<typeof CreatePlanSchema>): Promise<Plan> {
     const now = this.deps.clock.now().toISOString();
     const leads = [...new Set(input.leads ?? [])];
@@ -97,7 +94,7 @@ export class PlansService extends ResourceService {
       if (errors.length) throw unprocessable(errors);
       await writeIfVersion(next, version, (plan, v) => updatePlanIfVersion(m, plan, v), () => findPlan(m, ctx.planId));
       // Agency members without their own accessUntil follow the contract end as it is now.
-      if (next.contractEndDate !== current.contractEndDate) this.roles.invalidate();
+      if (next.contractEndDate !== current.contractEndDate) await invalidateRoles(this.deps.db, m, ctx.planId);
       await this.activity.log(m, ctx, 'update', 'plan', ctx.planId, diff(withoutMeta(current), withoutMeta(next)));
       return next;
     });
@@ -116,9 +113,9 @@ export class PlansService extends ResourceService {
     const { role } = input;
     const accessUntil = input.accessUntil ?? null;
     return this.write(ctx, async (m) => {
-      this.roles.invalidate();
       // Serialise membership changes per plan, so racing PUTs/DELETEs read what the other wrote.
       await this.deps.db.lockPlan(m, ctx.planId);
+      await invalidateRoles(this.deps.db, m, ctx.planId);
       const user = await findUser(m, userId);
       if (!user) throw notFound('user');
       const plan = await findPlan(m, ctx.planId);
@@ -142,8 +139,8 @@ export class PlansService extends ResourceService {
 
   async removeMember(ctx: PlanCtx, userId: string): Promise<void> {
     await this.write(ctx, async (m) => {
-      this.roles.invalidate();
       await this.deps.db.lockPlan(m, ctx.planId);
+      await invalidateRoles(this.deps.db, m, ctx.planId);
       const existing = await findMemberRole(m, ctx.planId, userId);
       if (!existing) throw notFound('member');
       if (existing === 'lead') await assertNotLastLead(m, ctx.planId, 'removed');

@@ -5,6 +5,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { INSTANT_MESSAGE, POSTS_CSV_HEADER, PostSourceSchema, normalizeInstant } from '@handover/shared';
 import { AppError, MAX_LISTED_ERRORS, forbidden, payloadTooLarge, unprocessable, type FieldError } from '../../core/app-error';
+import type { Dialect } from '../../db/data-source';
 import type { PostRow } from '../../db/repositories/post-import.repository';
 import { CsvSyntaxError, readCsv } from './csv-reader';
 
@@ -88,38 +89,60 @@ export type ParsedImport = {
   valid: number;
 };
 
-export type ImportSink = {
-  /** Stores one chunk of valid rows; called one at a time, in file order. */
-  write(rows: PostRow[]): Promise<void>;
+export type ImportSink<P> = {
+  /**
+   * Prepares up to PIECE_ROWS valid rows the moment they are validated (on PostgreSQL, their COPY
+   * text), so the row objects die young however large a chunk is; called in file order.
+   */
+  encode(rows: PostRow[]): P;
+  /** Stores one chunk (its pieces); called one at a time, in file order. */
+  write(pieces: P[]): Promise<void>;
   /** Called after each block of the file is parsed, so a long validation keeps its lock alive. */
   keepAlive(): Promise<void>;
 };
 
-/** Rows per chunk: each chunk is one short transaction (docs/domain.md#imports). */
-export const CHUNK_ROWS = 1000;
+/** Valid rows handed to the sink's `encode` at a time. */
+export const PIECE_ROWS = 1000;
+
+/**
+ * Rows per chunk: each chunk is one short transaction (docs/domain.md#imports). On SQLite the one
+ * lock is held per chunk, so chunks stay small; on PostgreSQL nobody waits on a chunk and each one
+ * costs round trips and a COPY's start, so they are ten times larger (docs/performance.md#postgresql-import).
+ */
+export const CHUNK_ROWS: Readonly<Record<Dialect, number>> = { sqlite: PIECE_ROWS, postgres: 10 * PIECE_ROWS };
 
 /**
  * Parse and validate in one pass, handing valid rows to the sink in chunks. Any bad row stops the
  * writes (the rest is still validated, to report every bad line) and ends in a 422; the caller
  * then discards what the sink stored: an import is all or nothing.
  */
-export async function runImport(
-  sink: ImportSink,
-  options: { file: string; agencyOnly: boolean; onProgress?: (rows: number) => void },
+export async function runImport<P>(
+  sink: ImportSink<P>,
+  options: { file: string; chunkRows: number; agencyOnly: boolean; onProgress?: (rows: number) => void },
 ): Promise<ParsedImport> {
   const errors: FieldError[] = [];
   let badRows = 0;
   let columns: number[] | null = null;
   let batch: PostRow[] = [];
+  let pieces: P[] = [];
+  let pieceRows = 0;
   let rows = 0;
   let valid = 0;
+  const hand = () => {
+    if (!batch.length) return;
+    pieces.push(sink.encode(batch));
+    pieceRows += batch.length;
+    batch = [];
+  };
   // One chunk is written while the next is parsed: the parsing overlaps the wait for the database
   // instead of taking turns with it.
   let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    if (!batch.length) return;
-    const chunk = batch;
-    batch = [];
+    hand();
+    if (!pieces.length) return;
+    const chunk = pieces;
+    pieces = [];
+    pieceRows = 0;
     const previous = writing;
     writing = previous.then(() => sink.write(chunk));
     writing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
@@ -153,7 +176,9 @@ export async function runImport(
         valid++;
         if (badRows) continue; // already doomed: validate only, to report every bad line
         batch.push(result);
-        if (batch.length >= CHUNK_ROWS) await flush();
+        if (batch.length < PIECE_ROWS) continue;
+        hand();
+        if (pieceRows >= options.chunkRows) await flush();
       }
       options.onProgress?.(rows);
       await sink.keepAlive();

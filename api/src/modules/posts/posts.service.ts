@@ -34,10 +34,10 @@ import {
 import { findPlan } from '../../db/repositories/plans.repository';
 import { ResourceService } from '../service';
 import { csvRow } from './csv';
-import { postInserter } from '../../db/repositories/post-import.repository';
+import { postInserter, type Piece, type PostRow } from '../../db/repositories/post-import.repository';
 import { importCompleted } from '../outbox/events';
 import { HEARTBEAT_MS, claimImport, cleanUpAbandonedImports, discardRows, discardRun, heartbeat, releaseRun } from './import-run';
-import { runImport, spool, tooLarge, type ImportSink } from './post-import';
+import { CHUNK_ROWS, runImport, spool, tooLarge, type ImportSink } from './post-import';
 import { RollupDelta, periodStarts, sharePoints } from './rollups';
 
 export type { PostFilters };
@@ -158,14 +158,16 @@ export class PostsService extends ResourceService {
     const run = await claimImport(db, clock, { planId: ctx.planId, userId: ctx.user.id, dryRun: options.dryRun });
     const createdAt = clock.now().toISOString();
     const delta = new RollupDelta();
+    const inserter = postInserter(db, ctx.planId, createdAt, run.id);
     let lastBeat = Date.now();
-    const sink: ImportSink = {
-      write: async (rows) => {
+    const sink: ImportSink<Piece<PostRow>> = {
+      encode: (rows) => inserter.encode(rows),
+      write: async (pieces) => {
         const counts: Array<[string, string, string, number]> = [];
         await db.bulkWrite(async (m) => {
           counts.length = 0; // a PostgreSQL retry runs the transaction again
           await heartbeat(m, clock, run);
-          await postInserter(db, m, ctx.planId, createdAt, run.id).insert(rows, (...c) => counts.push(c));
+          await inserter.insert(m, pieces, (...c) => counts.push(c));
         });
         lastBeat = Date.now();
         for (const [day, channel, source, n] of counts) delta.add(day, channel, source, n);
@@ -178,7 +180,7 @@ export class PostsService extends ResourceService {
       },
     };
     try {
-      const parsed = await runImport(sink, { file, agencyOnly: !can(ctx.role, 'recordAnySource'), onProgress: options.onProgress });
+      const parsed = await runImport(sink, { file, chunkRows: CHUNK_ROWS[db.dialect], agencyOnly: !can(ctx.role, 'recordAnySource'), onProgress: options.onProgress });
       const inserted = delta.total();
       const counts = { rows: parsed.rows, valid: inserted, duplicates: parsed.valid - inserted };
       if (options.dryRun) {

@@ -5,16 +5,13 @@ import type { UserCtx } from '../../core/context';
 import { isUniqueViolation } from '../../db/data-source';
 import { revokeApiTokensOf, revokeOtherSessions } from '../../db/repositories/auth.repository';
 import { emailTaken, findUser, insertUser, listUsers, setUserActive } from '../../db/repositories/users.repository';
-import { sessionCache } from '../auth/authenticator';
+import { invalidateSessions } from '../auth/authenticator';
 import { hashPassword } from '../auth/password';
 import { ResourceService } from '../service';
 
 const duplicate = () => conflict('A user with this email already exists.', 'duplicate');
 
 export class UsersService extends ResourceService {
-  /** Invalidated inside the transaction that deactivates a user (docs/architecture.md#the-cache-rule). */
-  private readonly sessions = sessionCache(this.deps.db);
-
   async create(ctx: UserCtx, input: z.output<typeof CreateUserSchema>): Promise<User> {
     const passwordHash = await hashPassword(input.password);
     try {
@@ -54,7 +51,7 @@ export class UsersService extends ResourceService {
       const user = await findUser(m, userId);
       if (!user) throw notFound('user');
       const at = this.deps.clock.now().toISOString();
-      this.sessions.invalidate();
+      await invalidateSessions(this.deps.db, m, userId);
       const sessionsRevoked = await revokeOtherSessions(m, userId, '', at);
       const tokensRevoked = await revokeApiTokensOf(m, userId, at);
       if (user.active) await setUserActive(m, userId, false, at);
