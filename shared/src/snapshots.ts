@@ -90,6 +90,8 @@ export const SnapshotComparisonSchema = z.object({
   milestonesCompleted: z.array(z.object({ id: UuidSchema, title: z.string(), completedAt: InstantSchema.nullable() })),
   milestonesSlipped: z.array(z.object({ id: UuidSchema, title: z.string(), dueFrom: IsoDateSchema, dueTo: IsoDateSchema })),
   handoversMoved: z.array(z.object({ id: UuidSchema, title: z.string(), from: HandoverStatusSchema, to: HandoverStatusSchema })),
+  /** Exit checklist items on another step of their ladder (forward or back); empty against a snapshot taken before the checklist. */
+  exitItemsMoved: z.array(z.object({ id: UuidSchema, name: z.string(), from: ExitItemStatusSchema, to: ExitItemStatusSchema })),
   /** The in-house share of the posts window. */
   share: FromTo(z.number()),
   /** The in-house share trend's projected week (the summary's `forecast`). */

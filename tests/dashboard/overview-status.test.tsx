@@ -38,6 +38,8 @@ describe('The overview from snapshots', () => {
     const changed = await screen.findByTestId('what-changed');
     expect(await within(changed).findByText('Readiness 50% → 64% (+14 points).')).toBeTruthy();
     expect(within(changed).getByText('Launch Slack (20 Nov 2026).')).toBeTruthy();
+    expect(within(changed).getByRole('heading', { name: 'Exit items moved' })).toBeTruthy();
+    expect(within(changed).getByText('Meta ad account: Access shared → Ownership transferred.')).toBeTruthy();
     expect(calls.find((c) => c.url.includes('/compare'))?.url).toContain(`from=${weeks[1]!.id}&to=${weeks[0]!.id}`);
     expect(screen.getByTestId('chart-readiness-trend').textContent).toContain('Readiness 50% in the week of 2 Nov 2026, 64% in the week of 16 Nov 2026.');
     expect(screen.getByTestId('chart-slip').textContent).toContain('Earliest exit 15 Mar 2027 in the week of 16 Nov 2026, 14 days later than the first week shown.');

@@ -107,7 +107,7 @@ test('When a reader compares two snapshots, then what changed between them is li
   const { page, errors, close } = await statusPage();
   const panel = page.getByTestId('compare');
   await expect(panel.getByText(/^Readiness \d+% → \d+% \(.\d+ points\)\.$/)).toBeVisible();
-  for (const heading of ['Gates changed', 'Milestones completed', 'Milestones slipped', 'Handovers moved']) await expect(panel.getByRole('heading', { name: heading })).toBeVisible();
+  for (const heading of ['Gates changed', 'Milestones completed', 'Milestones slipped', 'Handovers moved', 'Exit items moved']) await expect(panel.getByRole('heading', { name: heading })).toBeVisible();
   const [to, from] = (await snapshots()).items;
   await panel.getByLabel('From').selectOption(to!.id);
   await panel.getByLabel('To').selectOption(from!.id);

@@ -15,7 +15,7 @@ test('When nothing changed, then the comparison lists no changes and zero deltas
   const a = snapshot({ items: { milestones: [milestone(1, 'planned', '2026-04-01')], handovers: [{ id: uuid(20), title: 'Instagram', status: 'agency' }] } });
   const result = compareSnapshots(a, a);
   expect(SnapshotComparisonSchema.parse(result)).toEqual(result);
-  expect(result).toMatchObject({ gatesChanged: [], milestonesCompleted: [], milestonesSlipped: [], handoversMoved: [] });
+  expect(result).toMatchObject({ gatesChanged: [], milestonesCompleted: [], milestonesSlipped: [], handoversMoved: [], exitItemsMoved: [] });
   expect(result.readiness).toMatchObject({ from: 0.5, to: 0.5, delta: 0 });
 });
 
@@ -103,4 +103,31 @@ test('When the share and forecasts moved, then both sides are reported; a snapsh
     forecast: { from: '2026-06-01', to: '2026-05-18' },
     exitForecast: { from: null, to: '2026-09-07' },
   });
+});
+
+test('When exit items changed step (forward or back), then they are listed with their names; new ones and a snapshot without a checklist are not', () => {
+  const a = snapshot({
+    items: {
+      exitItems: [
+        { id: uuid(30), name: 'Meta ad account', status: 'access_shared' },
+        { id: uuid(31), name: 'Instagram', status: 'verified' },
+        { id: uuid(32), name: 'Canva templates', status: 'listed' },
+      ],
+    },
+  });
+  const b = snapshot({
+    items: {
+      exitItems: [
+        { id: uuid(30), name: 'Meta ad account', status: 'ownership_transferred' },
+        { id: uuid(31), name: 'Instagram', status: 'agency_removed' },
+        { id: uuid(32), name: 'Canva templates', status: 'listed' },
+        { id: uuid(33), name: 'Link in bio', status: 'access_shared' },
+      ],
+    },
+  });
+  expect(compareSnapshots(a, b).exitItemsMoved).toEqual([
+    { id: uuid(30), name: 'Meta ad account', from: 'access_shared', to: 'ownership_transferred' },
+    { id: uuid(31), name: 'Instagram', from: 'verified', to: 'agency_removed' },
+  ]);
+  expect(compareSnapshots(snapshot(), b).exitItemsMoved).toEqual([]);
 });

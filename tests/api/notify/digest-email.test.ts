@@ -15,6 +15,7 @@ const previous = snapshot({
   items: {
     milestones: [{ id: uuid(1), title: 'Brief <staff>', status: 'in_progress', dueDate: '2026-02-27', weight: 1, completedAt: null }, { id: uuid(2), title: 'Launch', status: 'planned', dueDate: '2026-03-01', weight: 2, completedAt: null }],
     handovers: [{ id: uuid(20), title: 'Instagram', status: 'shadowing' }],
+    exitItems: [{ id: uuid(30), name: 'Meta ad account', status: 'access_shared' }],
   },
 });
 const current = snapshot({
@@ -26,6 +27,7 @@ const current = snapshot({
   items: {
     milestones: [{ id: uuid(1), title: 'Brief <staff>', status: 'done', dueDate: '2026-02-27', weight: 1, completedAt: '2026-02-26T10:00:00.000Z' }, { id: uuid(2), title: 'Launch', status: 'planned', dueDate: '2026-03-15', weight: 2, completedAt: null }],
     handovers: [{ id: uuid(20), title: 'Instagram', status: 'reverse_shadowing' }],
+    exitItems: [{ id: uuid(30), name: 'Meta ad account', status: 'ownership_transferred' }],
   },
 });
 const input = (overrides: Partial<DigestInput> = {}): DigestInput => ({
@@ -56,6 +58,7 @@ test('When the digest is built, then the text says readiness and its change, gat
       '- Completed: Brief <staff>',
       '- Moved later: Launch, due 2026-03-01 → 2026-03-15',
       '- Instagram: Shadowing → Reverse shadowing',
+      '- Exit item Meta ad account: Access shared → Ownership transferred',
       '- In-house share of posts: 60% → 72%',
     ].join('\n'),
   );

@@ -2,6 +2,7 @@ import { ROUTES, pathTo, type Activity, type Page, type Snapshot, type SnapshotC
 import { setupApp } from '../../support/app';
 import { GHOST, createHandover, createMilestone, createPlan, getBody, moveHandover, setupPlanWorld, type PlanWorld } from '../../support/fixtures';
 import { expectFieldError, expectProblem } from '../../support/problem';
+import { createExitItem, moveExitItem } from '../exit-items/exit-items.fixtures';
 
 // Snapshots taken on demand, their status note, the list and compare (docs/domain.md#status-over-time).
 // Users sign in at the real time; the clock is then set back into the plan's weeks (sessions stay valid).
@@ -172,6 +173,23 @@ describe('compare', () => {
     expect(diff.handoversMoved).toEqual([{ id: h.id, title: 'Newsletter', from: 'agency', to: 'shadowing' }]);
     expect(diff.readiness.components.milestones.delta).toBeGreaterThan(0);
     expect(diff.readiness.delta).toBeCloseTo(diff.readiness.to - diff.readiness.from);
+  });
+
+  test('When exit items moved on their ladder between two snapshots, then compare lists each with both steps, and an unmoved one is left out', async () => {
+    t.clock.set('2026-03-09T10:00:00Z');
+    const adAccount = await createExitItem(t, w.lead.token, w.planId, { kind: 'ad_account', name: 'Meta ad account', channel: 'facebook' });
+    const still = await createExitItem(t, w.lead.token, w.planId, { name: 'Instagram @still' });
+    const from = (await take()).body as Snapshot;
+    expect(from.items.exitItems.map((x) => x.id).sort()).toEqual([adAccount.id, still.id].sort());
+    t.clock.set('2026-03-10T10:00:00Z');
+    await moveExitItem(t, w.agency.token, w.planId, adAccount.id, 'access_shared', 'lead added as admin');
+    const to = (await take()).body as Snapshot;
+
+    const res = await t.as(w.executive.token).get(pathTo(ROUTES.snapshotsCompare, { planId: w.planId }, { from: from.id, to: to.id }));
+    expect(res.status).toBe(200);
+    expect((res.body as SnapshotComparison).exitItemsMoved).toEqual([{ id: adAccount.id, name: 'Meta ad account', from: 'listed', to: 'access_shared' }]);
+    const back = await t.as(w.lead.token).get(pathTo(ROUTES.snapshotsCompare, { planId: w.planId }, { from: to.id, to: from.id }));
+    expect((back.body as SnapshotComparison).exitItemsMoved).toEqual([{ id: adAccount.id, name: 'Meta ad account', from: 'access_shared', to: 'listed' }]);
   });
 
   test('When a snapshot id names nothing in the plan, then 404; when one is missing or malformed, then 422', async () => {

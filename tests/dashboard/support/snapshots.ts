@@ -34,6 +34,7 @@ export const aComparison = (over: Partial<SnapshotComparison> = {}): SnapshotCom
   milestonesCompleted: [{ id: '00000000-0000-4000-8000-0000000000a1', title: 'Launch Slack', completedAt: '2026-11-20T10:00:00.000Z' }],
   milestonesSlipped: [{ id: '00000000-0000-4000-8000-0000000000a2', title: 'Brand book', dueFrom: '2026-12-01', dueTo: '2026-12-15' }],
   handoversMoved: [{ id: '00000000-0000-4000-8000-0000000000a3', title: 'Weekly newsletter', from: 'shadowing', to: 'reverse_shadowing' }],
+  exitItemsMoved: [{ id: '00000000-0000-4000-8000-0000000000a4', name: 'Meta ad account', from: 'access_shared', to: 'ownership_transferred' }],
   share: { from: 0.7, to: 0.8 },
   forecast: { from: '2026-12-07', to: '2026-12-14' },
   exitForecast: { from: '2027-03-01', to: '2027-03-15' },

@@ -1,4 +1,4 @@
-import { GATE_LABELS, LADDER_LABELS, type GateKey, type Snapshot } from '@handover/shared';
+import { EXIT_ITEM_STATUS_LABELS, GATE_LABELS, LADDER_LABELS, type GateKey, type Snapshot } from '@handover/shared';
 import { compareSnapshots } from '../snapshots/compare';
 import { type Block, type EmailDocument, type Line, renderHtml, renderText } from './email-document';
 import { dashboardLink } from './links';
@@ -78,6 +78,7 @@ function changesBlock(snapshot: Snapshot, previous: Snapshot | null): Block {
     ...diff.milestonesCompleted.map((m) => [`Completed: ${m.title}`]),
     ...diff.milestonesSlipped.map((m) => [`Moved later: ${m.title}, due ${m.dueFrom} → ${m.dueTo}`]),
     ...diff.handoversMoved.map((h) => [`${h.title}: ${LADDER_LABELS[h.from]} → ${LADDER_LABELS[h.to]}`]),
+    ...diff.exitItemsMoved.map((x) => [`Exit item ${x.name}: ${EXIT_ITEM_STATUS_LABELS[x.from]} → ${EXIT_ITEM_STATUS_LABELS[x.to]}`]),
   ];
   if (Math.round(diff.share.from * 100) !== Math.round(diff.share.to * 100)) {
     lines.push([`In-house share of posts: ${percent(diff.share.from)} → ${percent(diff.share.to)}`]);

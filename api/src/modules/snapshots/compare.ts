@@ -7,8 +7,8 @@ const change = (from: number, to: number) => ({ from, to, delta: to - from });
 
 /**
  * What changed between two snapshots (`from` the older): readiness and its components, gates that
- * opened or closed, milestones completed or moved later, handovers that changed step, the in-house
- * share, and both forecasts. Items present on one side only are not "changes" except a milestone
+ * opened or closed, milestones completed or moved later, handovers and exit items that changed step,
+ * the in-house share, and both forecasts. Items present on one side only are not "changes" except a milestone
  * created and completed in between, which is listed as completed.
  */
 export function compareSnapshots(from: ComparableSnapshot, to: ComparableSnapshot): SnapshotComparison {
@@ -40,6 +40,12 @@ export function compareSnapshots(from: ComparableSnapshot, to: ComparableSnapsho
     return before !== undefined && before !== h.status ? [{ id: h.id, title: h.title, from: before, to: h.status }] : [];
   });
 
+  const exitItemsBefore = new Map(from.items.exitItems.map((x) => [x.id, x.status]));
+  const exitItemsMoved = to.items.exitItems.flatMap((x) => {
+    const before = exitItemsBefore.get(x.id);
+    return before !== undefined && before !== x.status ? [{ id: x.id, name: x.name, from: before, to: x.status }] : [];
+  });
+
   const components = a.readiness.components;
   const next = b.readiness.components;
   return {
@@ -56,6 +62,7 @@ export function compareSnapshots(from: ComparableSnapshot, to: ComparableSnapsho
     milestonesCompleted,
     milestonesSlipped,
     handoversMoved,
+    exitItemsMoved,
     share: { from: a.posts.window.inHouseShare, to: b.posts.window.inHouseShare },
     forecast: { from: a.forecast.projectedExitDate, to: b.forecast.projectedExitDate },
     exitForecast: { from: a.exitForecast?.projectedExitDate ?? null, to: b.exitForecast?.projectedExitDate ?? null },

@@ -1,4 +1,4 @@
-import { GATE_LABELS, LADDER_LABELS, type SnapshotComparison } from '@handover/shared';
+import { EXIT_ITEM_STATUS_LABELS, GATE_LABELS, LADDER_LABELS, type SnapshotComparison } from '@handover/shared';
 import { formatDate, percent } from '../../lib/format';
 
 export type ComparisonSection = { key: string; title: string; lines: string[] };
@@ -49,6 +49,11 @@ export function comparisonSections(c: SnapshotComparison): ComparisonSection[] {
       key: 'handovers',
       title: 'Handovers moved',
       lines: c.handoversMoved.map((h) => `${h.title}: ${LADDER_LABELS[h.from]} → ${LADDER_LABELS[h.to]}.`),
+    },
+    {
+      key: 'exit-items',
+      title: 'Exit items moved',
+      lines: c.exitItemsMoved.map((x) => `${x.name}: ${EXIT_ITEM_STATUS_LABELS[x.from]} → ${EXIT_ITEM_STATUS_LABELS[x.to]}.`),
     },
   ];
 }
