@@ -87,11 +87,17 @@ async function listAll(planId: string): Promise<Array<{ id: string; channel: str
 
 /**
  * Run one command; the status must be one the contract allows for it. In a concurrent batch an
- * import may meet another import of the plan: 409 import-in-progress, nothing stored.
+ * import may meet another import of the plan: 409 import-in-progress, nothing stored; or, when a
+ * batch sends more uploads at once than the server receives (MAX_SPOOLING), 429 with Retry-After.
  */
 async function run(planId: string, c: Command, concurrent = false): Promise<void> {
-  const busy = (res: { status: number; body: { type?: string } }) => {
-    if (!concurrent || res.status !== 409) return false;
+  const busy = (res: { status: number; body: { type?: string }; headers: Record<string, string> }) => {
+    if (!concurrent || (res.status !== 409 && res.status !== 429)) return false;
+    if (res.status === 429) {
+      expect(res.body.type).toBe('https://handover.dev/problems/rate-limited');
+      expect(res.headers['retry-after']).toBe('5');
+      return true;
+    }
     expect(res.body.type).toBe('https://handover.dev/problems/import-in-progress');
     return true;
   };
