@@ -40,7 +40,7 @@ async function expectEveryChartDrawn(page: Page): Promise<void> {
   await expect(card('adoption').locator('path.recharts-line-curve').first()).toBeVisible();
   expect(await card('heatmap').locator('td.heat').count()).toBeGreaterThan(0);
   expect(await card('readiness').getByTestId('readiness-score').textContent()).toMatch(/^\d+%$/);
-  expect(await card('gates').locator('.gates li').count()).toBe(5);
+  expect(await card('gates').locator('.gates li').count()).toBe(6);
   await expect(page.getByTestId('verdict')).toBeVisible();
 }
 
