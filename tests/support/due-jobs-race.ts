@@ -9,7 +9,8 @@ import { ROOT, ServerProcess } from './launcher';
  * `runAt` at the same moment; both must exit cleanly with no job failed. Their reports.
  */
 export async function runDueJobsInTwoProcesses(t: TestApp, runAt: string): Promise<JobReport[]> {
-  const goAt = String(Date.now() + 8_000);
+  // Time for both to start (tsx compiles each) before they go together, also on a busy machine.
+  const goAt = String(Date.now() + 15_000);
   const launch = () =>
     ServerProcess.launch({
       entry: path.join(ROOT, 'tests/support/run-due-jobs.ts'),

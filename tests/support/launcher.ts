@@ -140,6 +140,8 @@ export class ServerProcess {
     const timeoutMs = options.startTimeoutMs ?? 60_000;
     const deadline = Date.now() + timeoutMs;
     for (;;) {
+      // A process that only has to say it is ready (no HTTP) may already have done its work and exited.
+      if (readyPath === null && options.readyOutput?.test(this.output())) return;
       if (!this.running) throw new Error(`The server exited during start-up (${JSON.stringify(this.exit)}):\n${this.output()}`);
       if (!options.readyOutput || options.readyOutput.test(this.output())) {
         if (readyPath === null) return;
