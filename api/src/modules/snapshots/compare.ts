@@ -5,6 +5,15 @@ export type ComparableSnapshot = { summary: SnapshotSummary; items: SnapshotItem
 
 const change = (from: number, to: number) => ({ from, to, delta: to - from });
 
+/** Items on both sides whose status differs, in `after`'s order, with the status they had before. */
+function moved<T extends { id: string; status: string }>(before: readonly T[], after: readonly T[]): Array<{ item: T; from: T['status'] }> {
+  const was = new Map(before.map((x) => [x.id, x.status]));
+  return after.flatMap((item) => {
+    const from = was.get(item.id);
+    return from !== undefined && from !== item.status ? [{ item, from }] : [];
+  });
+}
+
 /**
  * What changed between two snapshots (`from` the older): readiness and its components, gates that
  * opened or closed, milestones completed or moved later, handovers and exit items that changed step,
@@ -34,17 +43,8 @@ export function compareSnapshots(from: ComparableSnapshot, to: ComparableSnapsho
     })
     .sort((x, y) => x.dueTo.localeCompare(y.dueTo) || x.title.localeCompare(y.title));
 
-  const handoversBefore = new Map(from.items.handovers.map((h) => [h.id, h.status]));
-  const handoversMoved = to.items.handovers.flatMap((h) => {
-    const before = handoversBefore.get(h.id);
-    return before !== undefined && before !== h.status ? [{ id: h.id, title: h.title, from: before, to: h.status }] : [];
-  });
-
-  const exitItemsBefore = new Map(from.items.exitItems.map((x) => [x.id, x.status]));
-  const exitItemsMoved = to.items.exitItems.flatMap((x) => {
-    const before = exitItemsBefore.get(x.id);
-    return before !== undefined && before !== x.status ? [{ id: x.id, name: x.name, from: before, to: x.status }] : [];
-  });
+  const handoversMoved = moved(from.items.handovers, to.items.handovers).map(({ item, from: was }) => ({ id: item.id, title: item.title, from: was, to: item.status }));
+  const exitItemsMoved = moved(from.items.exitItems, to.items.exitItems).map(({ item, from: was }) => ({ id: item.id, name: item.name, from: was, to: item.status }));
 
   const components = a.readiness.components;
   const next = b.readiness.components;
